@@ -1,0 +1,67 @@
+//! Bản thảo core: the document model and everything that works on values of it.
+//!
+//! This crate is pure: values in, values out. It never touches the file system, a
+//! database or a window. Importers of other formats (the `banthao-docx` crate) produce
+//! [`source::Line`]s and hand them to [`parse_lines`].
+//!
+//! ```
+//! let doc = banthao_core::parse_text(
+//!     "TỈNH ỦY LẠNG SƠN\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-CTr/TU\n\
+//!      Lạng Sơn, ngày 05 tháng 3 năm 2024\nCHƯƠNG TRÌNH\nthực hiện Nghị quyết số 45-NQ/TW\n-----\n\
+//!      I- MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Quán triệt sâu sắc Nghị quyết.\n",
+//! );
+//! assert_eq!(doc.province.as_deref(), Some("Lạng Sơn"));
+//! assert_eq!(doc.kind, Some(banthao_core::model::DocKind::Party));
+//! assert_eq!(doc.sections[0].title, "MỤC ĐÍCH, YÊU CẦU");
+//! assert_eq!(doc.sections[0].children[0].paragraphs, vec!["- Quán triệt sâu sắc Nghị quyết."]);
+//! ```
+
+pub mod clean;
+pub mod label;
+pub mod model;
+pub mod outline;
+pub mod parse;
+pub mod places;
+pub mod reflow;
+pub mod source;
+pub mod text;
+
+use std::sync::LazyLock;
+
+pub use model::Document;
+pub use parse::parse_lines;
+pub use source::ReadError;
+
+static BUILTIN_PLACES: LazyLock<places::Gazetteer> = LazyLock::new(places::Gazetteer::builtin);
+
+/// The province list shipped in `templates/provinces.json`.
+pub fn builtin_places() -> &'static places::Gazetteer {
+    &BUILTIN_PLACES
+}
+
+/// Parses decoded plain text (clean, reflow when hard-wrapped, infer structure).
+pub fn parse_text(text: &str) -> Document {
+    parse_text_with(text, builtin_places())
+}
+
+/// [`parse_text`] with another province list.
+pub fn parse_text_with(text: &str, places: &places::Gazetteer) -> Document {
+    let extracted = clean::extract(text);
+    let mut doc = parse_lines(extracted.lines, extracted.footnotes, places);
+    if extracted.reflowed {
+        doc.diagnostics.insert(
+            0,
+            model::Diagnostic {
+                code: "reflowed".into(),
+                message: "Văn bản bị ngắt dòng cứng (trích từ PDF) đã được nối lại thành đoạn.".into(),
+                line: None,
+            },
+        );
+    }
+    doc
+}
+
+/// Decodes and parses the bytes of a plain-text file.
+pub fn parse_text_bytes(bytes: &[u8]) -> Result<Document, ReadError> {
+    Ok(parse_text(&source::decode_text(bytes)?))
+}

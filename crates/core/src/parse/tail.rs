@@ -1,0 +1,217 @@
+//! The end of a document: the recipients block (`Nơi nhận:`) and the signature block,
+//! in whatever order text extraction left them (one after the other, or interleaved
+//! row by row when they stood side by side in a table).
+
+use crate::label::parse_bullet;
+use crate::model::{Diagnostic, Signature};
+use crate::source::Line;
+use crate::text::{fold, is_upper, word_count};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static RECIPIENTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:nơi nhận)\s*[:.;]?\s*(.*)$").unwrap());
+static AUTHORITY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:T/M|T\.M\.?|TM\.?|THAY MẶT)\s*\p{Lu}").unwrap());
+static DELEGATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:KT\.?|K/T|TL\.?|TUQ\.?|Q\.)\s*\p{Lu}").unwrap());
+static SIGNED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\(\[]?\s*(?:da ky|ky ten|ky,|ky va|signed|\(ky)").unwrap());
+static SIG_TITLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|THƯỜNG TRỰC|TỔNG BÍ THƯ|THỦ TRƯỞNG|TRƯỞNG|CHỦ NHIỆM|ỦY VIÊN)").unwrap()
+});
+
+/// Whether the line opens the tail: `Nơi nhận` or a signature authority.
+pub(crate) fn opens_tail(line: &Line) -> bool {
+    line.pieces().iter().any(|p| {
+        let p = p.trim();
+        RECIPIENTS.is_match(p) || AUTHORITY.is_match(p) && is_upper(p)
+    })
+}
+
+fn is_name(p: &str) -> bool {
+    let words: Vec<&str> = p.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+}
+
+fn clean_recipient(s: &str) -> String {
+    let s = s.trim().trim_end_matches([',', ';', '.', ' ']);
+    let s = s.replace(", (", " (");
+    s.trim().to_string()
+}
+
+/// Recipients and signature read from the tail lines.
+#[derive(Debug, Default)]
+pub(crate) struct Tail {
+    pub recipients: Vec<String>,
+    pub signature: Option<Signature>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub(crate) fn read_tail(lines: &[Line]) -> Tail {
+    let mut tail = Tail::default();
+    let mut sig = Signature::default();
+    let mut sig_seen = false;
+    let mut in_recipients = false;
+    // Whether the last recipient may still run on (it did not end with `,`/`;`/`.`).
+    let mut open_recipient = false;
+    for line in lines {
+        let pieces = line.pieces();
+        let several = pieces.len() > 1;
+        for piece in pieces {
+            let p = piece.trim();
+            if p.is_empty() {
+                continue;
+            }
+            let upper = is_upper(p);
+            if let Some(c) = RECIPIENTS.captures(p) {
+                in_recipients = true;
+                open_recipient = false;
+                let rest = c[1].trim();
+                if !rest.is_empty() {
+                    push_recipient(&mut tail.recipients, rest, &mut open_recipient);
+                }
+            } else if upper && AUTHORITY.is_match(p) {
+                if sig.authority.is_some() {
+                    sig.delegation = Some(p.to_string());
+                } else {
+                    sig.authority = Some(p.to_string());
+                }
+                sig_seen = true;
+            } else if upper && DELEGATION.is_match(p) {
+                if sig.authority.is_none() {
+                    sig.authority = Some(p.to_string());
+                } else {
+                    sig.delegation = Some(p.to_string());
+                }
+                sig_seen = true;
+            } else if SIGNED.is_match(&fold(p)) {
+                sig_seen = true;
+            } else if upper
+                && word_count(p) <= 6
+                && parse_bullet(p).is_none()
+                && (sig_seen || SIG_TITLE_WORDS.is_match(p))
+                && sig.title.is_none()
+            {
+                sig.title = Some(p.to_string());
+                sig_seen = true;
+            } else if is_name(p) && (sig_seen || !in_recipients || several) && sig.name.is_none() {
+                sig.name = Some(p.to_string());
+            } else if upper && sig.title.is_some() && sig.name.is_none() && word_count(p) <= 6 {
+                // Names are sometimes written in capitals.
+                sig.name = Some(p.to_string());
+            } else if in_recipients || parse_bullet(p).is_some() {
+                in_recipients = true;
+                push_recipient(&mut tail.recipients, p, &mut open_recipient);
+            } else {
+                tail.diagnostics.push(Diagnostic::new(
+                    "unplaced-line",
+                    format!("Dòng ở cuối văn bản không thuộc phần nơi nhận hay chữ ký: «{p}»"),
+                    Some(line.line),
+                ));
+            }
+        }
+    }
+    if sig != Signature::default() {
+        tail.signature = Some(sig);
+    }
+    tail
+}
+
+fn push_recipient(list: &mut Vec<String>, piece: &str, open: &mut bool) {
+    let (text, marked) = match parse_bullet(piece) {
+        Some((_, at)) => (&piece[at..], true),
+        None => (piece, false),
+    };
+    let starts_lower = text.chars().next().is_some_and(char::is_lowercase);
+    let continues = !marked && (*open || starts_lower) && !list.is_empty();
+    if continues {
+        let last = list.last_mut().unwrap();
+        last.push(' ');
+        last.push_str(&clean_recipient(text));
+    } else {
+        list.push(clean_recipient(text));
+    }
+    let t = text.trim_end();
+    *open = !t.ends_with([',', ';', '.']);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(s: &[&str]) -> Vec<Line> {
+        s.iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut l = Line::new(t, i + 1);
+                l.cells = crate::source::split_cells(t);
+                l
+            })
+            .collect()
+    }
+
+    #[test]
+    fn recipients_then_signature() {
+        let t = read_tail(&lines(&[
+            "Nơi nhận:",
+            "- Ban Bí thư Trung ương Đảng,",
+            "- Văn phòng Trung ương Đảng, (báo cáo)",
+            "- Các ban, sở, ngành Mặt trận Tổ quốc",
+            "và các tổ chức chính trị - xã hội tỉnh,",
+            "- Lưu Văn phòng Tỉnh uỷ.",
+            "T/M BAN THƯỜNG VỤ",
+            "BÍ THƯ",
+            "Trần Hồng Minh",
+        ]));
+        assert_eq!(
+            t.recipients,
+            vec![
+                "Ban Bí thư Trung ương Đảng",
+                "Văn phòng Trung ương Đảng (báo cáo)",
+                "Các ban, sở, ngành Mặt trận Tổ quốc và các tổ chức chính trị - xã hội tỉnh",
+                "Lưu Văn phòng Tỉnh uỷ",
+            ]
+        );
+        let s = t.signature.unwrap();
+        assert_eq!(s.authority.as_deref(), Some("T/M BAN THƯỜNG VỤ"));
+        assert_eq!(s.title.as_deref(), Some("BÍ THƯ"));
+        assert_eq!(s.name.as_deref(), Some("Trần Hồng Minh"));
+        assert!(t.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn interleaved_columns_and_state_signature() {
+        let t = read_tail(&lines(&[
+            "Nơi nhận:\t\tTM. ỦY BAN NHÂN DÂN",
+            "- Bộ Nội vụ;\t\tKT. CHỦ TỊCH",
+            "- TT Tỉnh ủy, HĐND tỉnh;\t\tPHÓ CHỦ TỊCH",
+            "- Lưu: VT, KGVX.",
+            "\t\t\tNguyễn Văn An",
+        ]));
+        assert_eq!(t.recipients, vec!["Bộ Nội vụ", "TT Tỉnh ủy, HĐND tỉnh", "Lưu: VT, KGVX"]);
+        let s = t.signature.unwrap();
+        assert_eq!(s.authority.as_deref(), Some("TM. ỦY BAN NHÂN DÂN"));
+        assert_eq!(s.delegation.as_deref(), Some("KT. CHỦ TỊCH"));
+        assert_eq!(s.title.as_deref(), Some("PHÓ CHỦ TỊCH"));
+        assert_eq!(s.name.as_deref(), Some("Nguyễn Văn An"));
+    }
+
+    #[test]
+    fn signature_before_recipients() {
+        let t = read_tail(&lines(&[
+            "T/M TỈNH ỦY",
+            "PHÓ BÍ THƯ",
+            "(Đã ký)",
+            "Trần Đình Văn",
+            "Nơi nhận:",
+            "- Như trên,",
+            "- Lưu VP.",
+        ]));
+        assert_eq!(t.recipients, vec!["Như trên", "Lưu VP"]);
+        assert_eq!(t.signature.unwrap().name.as_deref(), Some("Trần Đình Văn"));
+    }
+}

@@ -1,0 +1,167 @@
+//! Provincial-level units (the 63 former and the 34 current), read from
+//! `templates/provinces.json`, and finding them in text.
+
+use crate::text::fold;
+use serde::Deserialize;
+
+/// One provincial-level unit.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+pub struct Unit {
+    /// Usual spelling (`Hà Giang`, `Hồ Chí Minh`).
+    pub name: String,
+    /// `province` or `city`.
+    pub kind: String,
+    /// Other spellings (`TP. Hồ Chí Minh`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Former units merged into this one (current set only).
+    #[serde(default)]
+    pub merged_from: Vec<String>,
+}
+
+/// A list of units with the dates it is valid for.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+pub struct UnitSet {
+    /// `former-63` or `current-34`.
+    pub id: String,
+    /// First day the set applies (ISO date), if bounded.
+    pub valid_from: Option<String>,
+    /// Last day the set applies (ISO date), if bounded.
+    pub valid_until: Option<String>,
+    /// The units.
+    pub units: Vec<Unit>,
+}
+
+/// All known units, for recognising and naming provinces.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+pub struct Gazetteer {
+    /// The sets, former first.
+    pub sets: Vec<UnitSet>,
+    #[serde(skip)]
+    folded: Vec<(String, String)>,
+}
+
+/// The data file shipped with the product.
+pub const BUILTIN_PROVINCES: &str = include_str!("../../../templates/provinces.json");
+
+impl Gazetteer {
+    /// Reads a gazetteer from the JSON of `templates/provinces.json`.
+    pub fn from_json(json: &str) -> Result<Gazetteer, serde_json::Error> {
+        let mut g: Gazetteer = serde_json::from_str(json)?;
+        let mut folded: Vec<(String, String)> = Vec::new();
+        for u in g.sets.iter().flat_map(|s| &s.units) {
+            for spelling in std::iter::once(&u.name).chain(&u.aliases) {
+                let f = fold(spelling);
+                if !folded.iter().any(|(k, _)| *k == f) {
+                    folded.push((f, u.name.clone()));
+                }
+            }
+        }
+        // Longest first, so `thừa thiên huế` wins over `huế`.
+        folded.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+        g.folded = folded;
+        Ok(g)
+    }
+
+    /// The gazetteer built from the shipped data file.
+    pub fn builtin() -> Gazetteer {
+        Gazetteer::from_json(BUILTIN_PROVINCES).expect("templates/provinces.json is valid")
+    }
+
+    /// The set with this id.
+    pub fn set(&self, id: &str) -> Option<&UnitSet> {
+        self.sets.iter().find(|s| s.id == id)
+    }
+
+    /// The set in force on an ISO date (`2025-07-01`).
+    pub fn set_on(&self, date: &str) -> Option<&UnitSet> {
+        self.sets.iter().find(|s| {
+            s.valid_from.as_deref().is_none_or(|f| f <= date)
+                && s.valid_until.as_deref().is_none_or(|u| date <= u)
+        })
+    }
+
+    /// The unit whose name (or alias) is exactly `s`, ignoring case and diacritics.
+    pub fn lookup(&self, s: &str) -> Option<&str> {
+        let f = fold(s.trim());
+        self.folded.iter().find(|(k, _)| *k == f).map(|(_, n)| n.as_str())
+    }
+
+    /// The unit named at the end of `s` (`TỈNH ỦY HÀ GIANG` → `Hà Giang`).
+    pub fn name_at_end(&self, s: &str) -> Option<&str> {
+        let f = fold(s.trim());
+        self.folded
+            .iter()
+            .find(|(k, _)| {
+                f.ends_with(k.as_str())
+                    && f[..f.len() - k.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+            })
+            .map(|(_, n)| n.as_str())
+    }
+
+    /// The unit the text is most about: mentions after `tỉnh`/`thành phố`/`tỉnh ủy`
+    /// count three times. Ties go to the first mentioned.
+    pub fn most_mentioned(&self, text: &str) -> Option<&str> {
+        let f = fold(text);
+        let mut best: Option<(usize, usize, &str)> = None; // (score, first, name)
+        let mut seen: Vec<&str> = Vec::new();
+        for (k, name) in &self.folded {
+            if seen.contains(&name.as_str()) {
+                continue;
+            }
+            let mut score = 0;
+            let mut first = usize::MAX;
+            for (at, _) in f.match_indices(k.as_str()) {
+                let before = &f[..at];
+                let after = &f[at + k.len()..];
+                if before.chars().next_back().is_some_and(char::is_alphanumeric)
+                    || after.chars().next().is_some_and(char::is_alphanumeric)
+                {
+                    continue;
+                }
+                let strong = ["tinh ", "thanh pho ", "tinh uy ", "thanh uy ", "tp. ", "tp "]
+                    .iter()
+                    .any(|p| before.ends_with(p));
+                score += if strong { 3 } else { 1 };
+                first = first.min(at);
+            }
+            if score > 0 {
+                seen.push(name);
+                let better = match best {
+                    None => true,
+                    Some((s, fi, _)) => score > s || (score == s && first < fi),
+                };
+                if better {
+                    best = Some((score, first, name));
+                }
+            }
+        }
+        best.map(|(_, _, n)| n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_has_63_and_34() {
+        let g = Gazetteer::builtin();
+        assert_eq!(g.set("former-63").unwrap().units.len(), 63);
+        assert_eq!(g.set("current-34").unwrap().units.len(), 34);
+        assert_eq!(g.set_on("2024-02-01").unwrap().id, "former-63");
+        assert_eq!(g.set_on("2025-07-01").unwrap().id, "current-34");
+    }
+
+    #[test]
+    fn finds_names() {
+        let g = Gazetteer::builtin();
+        assert_eq!(g.name_at_end("TỈNH ỦY HÀ GIANG"), Some("Hà Giang"));
+        assert_eq!(g.name_at_end("ỦY BAN NHÂN DÂN TỈNH THỪA THIÊN HUẾ"), Some("Thừa Thiên Huế"));
+        assert_eq!(g.lookup("thanh hoa"), Some("Thanh Hóa"));
+        assert_eq!(
+            g.most_mentioned("Đại học Thái Nguyên tại tỉnh Lâm Đồng; Quỹ của tỉnh Lâm Đồng"),
+            Some("Lâm Đồng")
+        );
+    }
+}

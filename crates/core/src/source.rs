@@ -1,0 +1,361 @@
+//! What importers hand to the parser: lines of text with footnote marks and emphasis,
+//! and the decoding of raw bytes into text.
+
+use crate::text::{nfc, squash_spaces};
+use thiserror::Error;
+
+/// A footnote mark inside a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteMark {
+    /// Character offset in [`Line::text`] where the mark stands.
+    pub offset: usize,
+    /// Footnote identifier.
+    pub id: String,
+}
+
+/// A bold or italic run inside a line, in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// Start, in characters.
+    pub start: usize,
+    /// End (exclusive), in characters.
+    pub end: usize,
+    /// Bold.
+    pub bold: bool,
+    /// Italic.
+    pub italic: bool,
+}
+
+/// One paragraph-like line of a source document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Line {
+    /// Text with white space squashed, NFC.
+    pub text: String,
+    /// Where the line is in the source: 1-based line (text) or paragraph (docx).
+    pub line: usize,
+    /// Column pieces when the source put several things side by side on one line
+    /// (tabs or wide gaps in extracted text). Empty when there is one piece.
+    pub cells: Vec<String>,
+    /// Footnote marks.
+    pub notes: Vec<NoteMark>,
+    /// Emphasis runs.
+    pub spans: Vec<Span>,
+}
+
+impl Line {
+    /// A plain line.
+    pub fn new(text: &str, line: usize) -> Line {
+        Line { text: squash_spaces(&nfc(text)), line, ..Line::default() }
+    }
+
+    /// A line with its column pieces, as read from extracted text.
+    pub fn with_cells(text: &str, line: usize) -> Line {
+        let mut b = LineBuilder::new();
+        b.push(text, false, false);
+        b.finish(line).unwrap_or_else(|| Line { line, ..Line::default() })
+    }
+
+    /// The pieces to classify in header and tail zones: the cells, or the whole text.
+    pub fn pieces(&self) -> Vec<&str> {
+        if self.cells.is_empty() {
+            vec![self.text.as_str()]
+        } else {
+            self.cells.iter().map(String::as_str).collect()
+        }
+    }
+
+    /// The text from character `from` on, with marks and spans shifted to match, and
+    /// `prefix` put in front.
+    pub fn tail_from(&self, from: usize, prefix: &str) -> (String, Vec<NoteMark>, Vec<Span>) {
+        let start = crate::text::byte_at_char(&self.text, from);
+        let text = format!("{prefix}{}", &self.text[start..]);
+        let shift = |o: usize| (o.max(from) - from) + prefix.chars().count();
+        let notes =
+            self.notes.iter().map(|n| NoteMark { offset: shift(n.offset), id: n.id.clone() }).collect();
+        let spans = self
+            .spans
+            .iter()
+            .filter(|s| s.end > from)
+            .map(|s| Span { start: shift(s.start), end: shift(s.end), ..*s })
+            .collect();
+        (text, notes, spans)
+    }
+}
+
+/// Builds a [`Line`] piece by piece: squashes white space as [`squash_spaces`] does,
+/// while keeping footnote marks and emphasis at the right character offsets, and
+/// remembering tabs for [`split_cells`].
+#[derive(Debug, Default)]
+pub struct LineBuilder {
+    text: String,
+    raw: String,
+    chars: usize,
+    pending_space: bool,
+    notes: Vec<NoteMark>,
+    spans: Vec<Span>,
+}
+
+impl LineBuilder {
+    /// An empty builder.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Appends text with its emphasis.
+    pub fn push(&mut self, s: &str, bold: bool, italic: bool) {
+        for c in nfc(s).chars() {
+            self.push_char(c, bold, italic);
+        }
+    }
+
+    fn push_char(&mut self, c: char, bold: bool, italic: bool) {
+        self.raw.push(c);
+        match crate::text::space_class(c) {
+            None => {}
+            Some(' ') => self.pending_space = !self.text.is_empty(),
+            Some(c) => {
+                let mut gap = 0;
+                if self.pending_space {
+                    self.text.push(' ');
+                    self.chars += 1;
+                    self.pending_space = false;
+                    gap = 1;
+                }
+                let style = (bold, italic);
+                if bold || italic {
+                    // Continue the last span across a single space of the same style.
+                    match self.spans.last_mut() {
+                        Some(s) if (s.bold, s.italic) == style && s.end + gap == self.chars => {
+                            s.end = self.chars + 1
+                        }
+                        _ => self.spans.push(Span { start: self.chars, end: self.chars + 1, bold, italic }),
+                    }
+                }
+                self.text.push(c);
+                self.chars += 1;
+            }
+        }
+    }
+
+    /// Marks a footnote at the current position.
+    pub fn note(&mut self, id: &str) {
+        let offset = self.chars + usize::from(self.pending_space);
+        self.notes.push(NoteMark { offset, id: id.to_string() });
+    }
+
+    /// Whether nothing visible has been pushed.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The line, or `None` when it holds no text.
+    pub fn finish(self, line: usize) -> Option<Line> {
+        if self.text.is_empty() {
+            return None;
+        }
+        let len = self.chars;
+        let notes = self.notes.into_iter().map(|n| NoteMark { offset: n.offset.min(len), ..n }).collect();
+        Some(Line { text: self.text, line, cells: split_cells(&self.raw), notes, spans: self.spans })
+    }
+}
+
+/// Why bytes could not be read as a document. Messages are for the user, in Vietnamese.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum ReadError {
+    /// Nothing but white space.
+    #[error("Tệp rỗng: không có nội dung văn bản.")]
+    Empty,
+    /// Binary data, not text.
+    #[error("Tệp không phải văn bản: nội dung là dữ liệu nhị phân.")]
+    Binary,
+    /// Text in a pre-Unicode Vietnamese encoding.
+    #[error("Tệp dùng bảng mã cũ ({0}), chưa đọc được; hãy chuyển sang Unicode (UTF-8) rồi thử lại.")]
+    LegacyEncoding(&'static str),
+    /// Larger than the limit.
+    #[error("Tệp quá lớn ({size} MB; giới hạn {limit} MB).")]
+    TooLarge {
+        /// Size in MB.
+        size: u64,
+        /// Limit in MB.
+        limit: u64,
+    },
+    /// A .docx that cannot be read.
+    #[error("Tệp .docx bị hỏng hoặc không đúng định dạng: {0}")]
+    BadDocx(String),
+}
+
+/// Decodes a plain-text file: UTF-8 with or without BOM, UTF-16 with BOM. Returns NFC text.
+pub fn decode_text(bytes: &[u8]) -> Result<String, ReadError> {
+    let text = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        std::str::from_utf8(rest).map_err(|_| classify_non_utf8(rest))?.to_string()
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        utf16(rest, u16::from_le_bytes)?
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        utf16(rest, u16::from_be_bytes)?
+    } else {
+        std::str::from_utf8(bytes).map_err(|_| classify_non_utf8(bytes))?.to_string()
+    };
+    check_is_text(&text)?;
+    Ok(nfc(&text))
+}
+
+fn utf16(bytes: &[u8], f: fn([u8; 2]) -> u16) -> Result<String, ReadError> {
+    if bytes.len() % 2 != 0 {
+        return Err(ReadError::Binary);
+    }
+    let units = bytes.chunks_exact(2).map(|c| f([c[0], c[1]]));
+    char::decode_utf16(units).collect::<Result<String, _>>().map_err(|_| ReadError::Binary)
+}
+
+/// Bytes that are not UTF-8: binary, or text in a legacy 8-bit encoding.
+fn classify_non_utf8(bytes: &[u8]) -> ReadError {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let controls = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)).count();
+    if controls * 50 > sample.len() || sample.contains(&0) {
+        return ReadError::Binary;
+    }
+    let ascii_letters = sample.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let spaces = sample.iter().filter(|&&b| b == b' ').count();
+    // Vietnamese in an 8-bit encoding: mostly ASCII letters and spaces, many high bytes.
+    if (ascii_letters + spaces) * 2 > sample.len() {
+        ReadError::LegacyEncoding("TCVN3/VNI/Windows-1258")
+    } else {
+        ReadError::Binary
+    }
+}
+
+/// Valid Unicode can still be binary (NULs, control characters) or empty.
+fn check_is_text(text: &str) -> Result<(), ReadError> {
+    let mut total = 0usize;
+    let mut bad = 0usize;
+    let mut letters = 0usize;
+    for c in text.chars().take(200_000) {
+        total += 1;
+        if c == '\0' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}')) {
+            bad += 1;
+        } else if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    if letters == 0 && bad == 0 {
+        return Err(ReadError::Empty);
+    }
+    if bad * 100 > total || letters * 10 < total {
+        return Err(ReadError::Binary);
+    }
+    if looks_like_tcvn3(text) {
+        return Err(ReadError::LegacyEncoding("TCVN3"));
+    }
+    Ok(())
+}
+
+/// TCVN3 (ABC) text decoded as Latin-1 shows characters such as `¬`, `×`, `¸`, `ß`
+/// where Vietnamese letters should be; real Vietnamese Unicode has none of them.
+pub fn looks_like_tcvn3(text: &str) -> bool {
+    let (mut odd, mut vi) = (0usize, 0usize);
+    for c in text.chars().take(100_000) {
+        if matches!(c, '¬' | '×' | '¸' | 'ß' | '®' | '¶' | '÷' | '©' | '¦' | '§' | 'µ' | '¾' | 'Þ' | 'ª')
+        {
+            odd += 1;
+        } else if ('\u{1EA0}'..='\u{1EF9}').contains(&c)
+            || matches!(c, 'đ' | 'Đ' | 'ư' | 'Ư' | 'ơ' | 'Ơ' | 'ă' | 'Ă')
+        {
+            vi += 1;
+        }
+    }
+    odd > 20 && odd > vi * 2
+}
+
+/// Splits a raw line into column pieces at tabs or runs of three or more spaces.
+pub fn split_cells(raw: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cur = String::new();
+    let mut spaces = 0;
+    for c in raw.chars() {
+        if c == '\t' {
+            cells.push(std::mem::take(&mut cur));
+            spaces = 0;
+            continue;
+        }
+        if c == ' ' || c == '\u{00A0}' {
+            spaces += 1;
+            if spaces == 3 {
+                cells.push(std::mem::take(&mut cur));
+            }
+            if spaces >= 3 {
+                continue;
+            }
+        } else {
+            if spaces >= 3 {
+                cur.clear();
+            }
+            spaces = 0;
+        }
+        cur.push(c);
+    }
+    cells.push(cur);
+    let cells: Vec<String> = cells.iter().map(|c| squash_spaces(c)).filter(|c| !c.is_empty()).collect();
+    if cells.len() > 1 {
+        cells
+    } else {
+        Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_bom_and_utf16() {
+        let s = "Nghị quyết số 45-NQ/TW";
+        let mut b = vec![0xEF, 0xBB, 0xBF];
+        b.extend_from_slice(s.as_bytes());
+        assert_eq!(decode_text(&b).unwrap(), s);
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(s.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert_eq!(decode_text(&le).unwrap(), s);
+        let mut be = vec![0xFE, 0xFF];
+        be.extend(s.encode_utf16().flat_map(|u| u.to_be_bytes()));
+        assert_eq!(decode_text(&be).unwrap(), s);
+    }
+
+    #[test]
+    fn binary_and_legacy() {
+        assert_eq!(decode_text(&[0, 1, 2, 3, 0xff, 0xfe, 0x00, 0x9c]), Err(ReadError::Binary));
+        assert_eq!(decode_text(b"   \n\n "), Err(ReadError::Empty));
+        // "Ch\xac\xedng tr\xd7nh" is TCVN3 for "Chương trình".
+        let legacy = b"Ch\xac\xedng tr\xd7nh h\xb5nh \xae\xe9ng th\xf9c hi\xd6n Ngh\xdb quy\xd5t".repeat(5);
+        assert!(matches!(decode_text(&legacy), Err(ReadError::LegacyEncoding(_))));
+    }
+
+    #[test]
+    fn builder_keeps_offsets_through_squashing() {
+        let mut b = LineBuilder::new();
+        b.push("  Thu hút ", false, false);
+        b.push("nhân  tài", true, false);
+        b.note("1");
+        b.push("\u{00A0} góp phần", false, true);
+        let l = b.finish(7).unwrap();
+        assert_eq!(l.text, "Thu hút nhân tài góp phần");
+        assert_eq!(l.notes, vec![NoteMark { offset: 16, id: "1".into() }]);
+        assert_eq!(
+            l.spans,
+            vec![
+                Span { start: 8, end: 16, bold: true, italic: false },
+                Span { start: 17, end: 25, bold: false, italic: true }
+            ]
+        );
+    }
+
+    #[test]
+    fn cells_split_on_tabs_and_wide_gaps() {
+        assert_eq!(
+            split_cells("TỈNH ỦY HÀ GIANG\t\tĐẢNG CỘNG SẢN VIỆT NAM"),
+            vec!["TỈNH ỦY HÀ GIANG".to_string(), "ĐẢNG CỘNG SẢN VIỆT NAM".to_string()]
+        );
+        assert_eq!(split_cells("- Như trên,        T/M BAN THƯỜNG VỤ").len(), 2);
+        assert!(split_cells("Nơi nhận.      \t\t\t   ").is_empty());
+        assert!(split_cells("một  dòng  thường").is_empty());
+    }
+}

@@ -1,0 +1,260 @@
+//! Word automatic numbering (`word/numbering.xml`) and the numbering that paragraph
+//! styles carry (`word/styles.xml`), turned into the labels a reader sees.
+
+use crate::read::attr;
+use crate::DocxError;
+use banthao_core::label::to_roman;
+use quick_xml::events::Event;
+use quick_xml::Reader;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Default)]
+struct Level {
+    start: i64,
+    fmt: String,
+    text: String,
+}
+
+/// Numbering definitions and the running counters.
+#[derive(Debug, Default)]
+pub(crate) struct Numbering {
+    abstracts: HashMap<String, Vec<Level>>,
+    /// numId → (abstractNumId, start overrides by level)
+    nums: HashMap<String, (String, HashMap<usize, i64>)>,
+    /// Counters per abstract numbering: Word continues a list across `numId`s that
+    /// share a definition unless a start override restarts it.
+    counters: HashMap<String, [Option<i64>; 9]>,
+    started: Vec<String>,
+}
+
+fn letters(n: i64, upper: bool) -> String {
+    if n < 1 {
+        return n.to_string();
+    }
+    let n = n as usize - 1;
+    let c = (b'a' + (n % 26) as u8) as char;
+    let s: String = std::iter::repeat_n(c, n / 26 + 1).collect();
+    if upper {
+        s.to_uppercase()
+    } else {
+        s
+    }
+}
+
+fn format_number(fmt: &str, n: i64) -> String {
+    match fmt {
+        "upperRoman" => to_roman(n.max(1) as u32),
+        "lowerRoman" => to_roman(n.max(1) as u32).to_lowercase(),
+        "lowerLetter" => letters(n, false),
+        "upperLetter" => letters(n, true),
+        "decimalZero" => format!("{n:02}"),
+        "none" => String::new(),
+        _ => n.to_string(),
+    }
+}
+
+impl Numbering {
+    pub(crate) fn parse(xml: &str) -> Result<Numbering, DocxError> {
+        let mut n = Numbering::default();
+        let mut reader = Reader::from_str(xml);
+        let mut cur_abstract: Option<(String, Vec<Level>)> = None;
+        let mut cur_level: Option<usize> = None;
+        let mut cur_num: Option<(String, String, HashMap<usize, i64>)> = None;
+        let mut override_level: Option<usize> = None;
+        loop {
+            let ev = reader.read_event().map_err(|e| DocxError::Xml(e.to_string()))?;
+            match &ev {
+                Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                    b"abstractNum" => cur_abstract = attr(e, b"abstractNumId").map(|id| (id, Vec::new())),
+                    b"lvl" => {
+                        let ilvl = attr(e, b"ilvl").and_then(|v| v.parse().ok()).unwrap_or(0usize).min(8);
+                        if let Some((_, levels)) = cur_abstract.as_mut() {
+                            if levels.len() <= ilvl {
+                                levels.resize(ilvl + 1, Level { start: 1, ..Level::default() });
+                            }
+                        }
+                        cur_level = Some(ilvl);
+                    }
+                    b"start" => {
+                        if let (Some((_, levels)), Some(l)) = (cur_abstract.as_mut(), cur_level) {
+                            levels[l].start = attr(e, b"val").and_then(|v| v.parse().ok()).unwrap_or(1);
+                        }
+                    }
+                    b"numFmt" => {
+                        if let (Some((_, levels)), Some(l)) = (cur_abstract.as_mut(), cur_level) {
+                            levels[l].fmt = attr(e, b"val").unwrap_or_default();
+                        }
+                    }
+                    b"lvlText" => {
+                        if let (Some((_, levels)), Some(l)) = (cur_abstract.as_mut(), cur_level) {
+                            levels[l].text = attr(e, b"val").unwrap_or_default();
+                        }
+                    }
+                    b"num" => cur_num = attr(e, b"numId").map(|id| (id, String::new(), HashMap::new())),
+                    b"abstractNumId" => {
+                        if let Some((_, a, _)) = cur_num.as_mut() {
+                            *a = attr(e, b"val").unwrap_or_default();
+                        }
+                    }
+                    b"lvlOverride" => override_level = attr(e, b"ilvl").and_then(|v| v.parse().ok()),
+                    b"startOverride" => {
+                        if let (Some((_, _, o)), Some(l)) = (cur_num.as_mut(), override_level) {
+                            o.insert(l, attr(e, b"val").and_then(|v| v.parse().ok()).unwrap_or(1));
+                        }
+                    }
+                    _ => {}
+                },
+                Event::End(e) => match e.local_name().as_ref() {
+                    b"abstractNum" => {
+                        if let Some((id, levels)) = cur_abstract.take() {
+                            n.abstracts.insert(id, levels);
+                        }
+                    }
+                    b"lvl" => cur_level = None,
+                    b"num" => {
+                        if let Some((id, a, o)) = cur_num.take() {
+                            n.nums.insert(id, (a, o));
+                        }
+                    }
+                    b"lvlOverride" => override_level = None,
+                    _ => {}
+                },
+                Event::DocType(_) => return Err(DocxError::Dtd),
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        Ok(n)
+    }
+
+    /// Advances the counter for `(num_id, ilvl)` and returns the visible label
+    /// (`II.`, `1.`, `a)`, `-`, `+`), or `None` when the numbering is unknown or `0`.
+    pub(crate) fn next_label(&mut self, num_id: &str, ilvl: usize) -> Option<String> {
+        let (abs_id, overrides) = self.nums.get(num_id)?.clone();
+        let levels = self.abstracts.get(&abs_id)?.clone();
+        let ilvl = ilvl.min(8);
+        let level = levels.get(ilvl)?.clone();
+        let counters = self.counters.entry(abs_id.clone()).or_insert([None; 9]);
+        if !self.started.iter().any(|s| s == num_id) {
+            self.started.push(num_id.to_string());
+            for (l, start) in &overrides {
+                if *l < 9 {
+                    counters[*l] = Some(start - 1);
+                    for deeper in counters.iter_mut().skip(l + 1) {
+                        *deeper = None;
+                    }
+                }
+            }
+        }
+        if level.fmt == "bullet" {
+            let marker = match level.text.trim() {
+                "+" => "+",
+                "-" | "–" | "—" => "-",
+                _ if ilvl == 0 => "-",
+                _ => "+",
+            };
+            return Some(marker.to_string());
+        }
+        let value = counters[ilvl].map_or(level.start, |c| c + 1);
+        counters[ilvl] = Some(value);
+        for deeper in counters.iter_mut().skip(ilvl + 1) {
+            *deeper = None;
+        }
+        let mut label = level.text.clone();
+        for (l, lv) in levels.iter().enumerate().take(ilvl + 1) {
+            let v = counters[l].unwrap_or(lv.start);
+            label = label.replace(&format!("%{}", l + 1), &format_number(&lv.fmt, v));
+        }
+        Some(label.trim().to_string())
+    }
+}
+
+/// Paragraph styles that carry numbering, with their `basedOn` chain.
+#[derive(Debug, Default)]
+pub(crate) struct Styles {
+    styles: HashMap<String, (Option<String>, Option<String>, Option<usize>)>,
+}
+
+impl Styles {
+    pub(crate) fn parse(xml: &str) -> Result<Styles, DocxError> {
+        let mut s = Styles::default();
+        let mut reader = Reader::from_str(xml);
+        let mut cur: Option<(String, Option<String>, Option<String>, Option<usize>)> = None;
+        loop {
+            let ev = reader.read_event().map_err(|e| DocxError::Xml(e.to_string()))?;
+            match &ev {
+                Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                    b"style" => cur = attr(e, b"styleId").map(|id| (id, None, None, None)),
+                    b"basedOn" => {
+                        if let Some(c) = cur.as_mut() {
+                            c.1 = attr(e, b"val");
+                        }
+                    }
+                    b"numId" => {
+                        if let Some(c) = cur.as_mut() {
+                            c.2 = attr(e, b"val");
+                        }
+                    }
+                    b"ilvl" => {
+                        if let Some(c) = cur.as_mut() {
+                            c.3 = attr(e, b"val").and_then(|v| v.parse().ok());
+                        }
+                    }
+                    _ => {}
+                },
+                Event::End(e) if e.local_name().as_ref() == b"style" => {
+                    if let Some((id, based, num, lvl)) = cur.take() {
+                        s.styles.insert(id, (based, num, lvl));
+                    }
+                }
+                Event::DocType(_) => return Err(DocxError::Dtd),
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        Ok(s)
+    }
+
+    /// The numbering a paragraph style gives: (numId, ilvl).
+    pub(crate) fn numbering_of(&self, style: &str) -> Option<(String, usize)> {
+        let mut id = style.to_string();
+        for _ in 0..16 {
+            let (based, num, lvl) = self.styles.get(&id)?;
+            if let Some(n) = num {
+                return (n != "0").then(|| (n.clone(), lvl.unwrap_or(0)));
+            }
+            id = based.clone()?;
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NUMBERING: &str = r#"<w:numbering xmlns:w="w">
+      <w:abstractNum w:abstractNumId="0">
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1-"/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+        <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2.%3."/></w:lvl>
+      </w:abstractNum>
+      <w:abstractNum w:abstractNumId="1">
+        <w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="-"/></w:lvl>
+        <w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/><w:lvlText w:val="o"/></w:lvl>
+      </w:abstractNum>
+      <w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>
+      <w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num>
+    </w:numbering>"#;
+
+    #[test]
+    fn labels_follow_levels() {
+        let mut n = Numbering::parse(NUMBERING).unwrap();
+        let got: Vec<String> =
+            [(0, "2"), (1, "2"), (1, "2"), (2, "2"), (2, "2"), (0, "2"), (1, "2"), (0, "3"), (1, "3")]
+                .iter()
+                .map(|(l, id)| n.next_label(id, *l).unwrap())
+                .collect();
+        assert_eq!(got, vec!["I-", "1.", "2.", "2.1.", "2.2.", "II-", "1.", "-", "+"]);
+    }
+}
