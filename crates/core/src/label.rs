@@ -167,10 +167,15 @@ pub fn parse_bullet(line: &str) -> Option<(char, usize)> {
         '+' => '+',
         _ => return None,
     };
-    let rest = line[c.len_utf8()..].trim_start();
-    // `-----` is a rule, `-5%` a number: neither is a bullet.
+    let after = &line[c.len_utf8()..];
+    let rest = after.trim_start();
+    // `-----` is a rule, `-5%` a number: neither is a bullet; `- 25% trí thức` is.
     let first = rest.chars().next()?;
-    if !first.is_alphabetic() && !matches!(first, '(' | '"' | '“' | '\'' | '[') {
+    let spaced = after.len() != rest.len();
+    let ok = first.is_alphabetic()
+        || matches!(first, '(' | '"' | '“' | '\'' | '[')
+        || (spaced && first.is_alphanumeric());
+    if !ok {
         return None;
     }
     Some((marker, line.len() - rest.len()))
@@ -229,6 +234,8 @@ mod tests {
         assert_eq!(parse_bullet("+ Lĩnh vực"), Some(('+', 2)));
         assert_eq!(parse_bullet("-----"), None);
         assert_eq!(parse_bullet("-5% so với"), None);
+        assert_eq!(parse_bullet("- 25% trí thức trẻ"), Some(('-', 2)));
+        assert_eq!(parse_bullet("- - -"), None);
     }
 
     #[test]

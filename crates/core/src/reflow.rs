@@ -14,25 +14,40 @@ static BLOCK_START: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-_=*~.–—]{3,}$").unwrap());
 
-/// Typical full-line width of the text (characters), if it looks hard-wrapped.
+/// Typical full-line width of the text (characters), if it looks hard-wrapped: most
+/// lines are of about the same length, and most of those full lines stop mid-sentence
+/// (in clean text a line is a whole paragraph and ends with punctuation).
 fn wrap_width<'a>(lines: impl Iterator<Item = &'a str>) -> Option<usize> {
-    let mut lens: Vec<usize> = lines.map(|l| char_len(l.trim())).filter(|&n| n > 0).collect();
-    if lens.len() < 15 {
+    let lines: Vec<&str> = lines.map(str::trim).filter(|l| !l.is_empty()).collect();
+    if lines.len() < 15 {
         return None;
     }
+    let mut lens: Vec<usize> = lines.iter().map(|l| char_len(l)).collect();
     lens.sort_unstable();
     let p90 = lens[lens.len() * 9 / 10];
     let p98 = lens[(lens.len() * 98 / 100).min(lens.len() - 1)];
     if !(40..=120).contains(&p90) || p98 > p90 + 25 {
         return None;
     }
-    let near_full = lens.iter().filter(|&&n| n * 10 >= p90 * 8).count();
-    (near_full * 2 >= lens.len()).then_some(p90)
+    let full: Vec<&&str> = lines.iter().filter(|l| char_len(l) * 10 >= p90 * 8).collect();
+    let open_ended = full.iter().filter(|l| !ends_sentence(l)).count();
+    (full.len() * 10 >= lines.len() * 3 && open_ended * 2 >= full.len()).then_some(p90)
 }
 
 /// Whether the lines look hard-wrapped at a fixed width.
 pub fn is_hard_wrapped<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
     wrap_width(lines).is_some()
+}
+
+/// Words that cannot end a heading: a line ending with one goes on.
+const FUNCTION_WORDS: &[&str] = &[
+    "của", "và", "về", "với", "cho", "trong", "theo", "các", "những", "để", "được", "là", "tại", "từ", "đến",
+    "nhằm", "do", "bởi", "như", "có", "hoặc", "thuộc", "giữa", "đối", "vào", "ra", "trên", "dưới", "mà",
+    "thì", "khi", "nếu", "một", "số", "ngày", "năm", "tháng", "quy", "chủ", "bảo", "hội", "nhà",
+];
+
+fn ends_with_function_word(s: &str) -> bool {
+    s.split_whitespace().last().is_some_and(|w| FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -50,7 +65,12 @@ fn first_letter_lower(s: &str) -> bool {
 }
 
 fn starts_block(s: &str) -> bool {
-    parse_label(s).is_some() || parse_bullet(s).is_some() || BLOCK_START.is_match(s) || RULE.is_match(s)
+    parse_label(s).is_some()
+        || parse_bullet(s).is_some()
+        || BLOCK_START.is_match(s)
+        || RULE.is_match(s)
+        // A capitalised `Thực hiện` at a line start opens a preamble paragraph.
+        || s.starts_with("Thực hiện ")
 }
 
 /// Rebuilds paragraphs from hard-wrapped lines. Line numbers are those of each
@@ -63,11 +83,22 @@ pub fn reflow(lines: Vec<(String, usize)>) -> Vec<(String, usize)> {
     let blank = lines.len() - non_blank;
     // A blank line after (nearly) every line carries no meaning; rarer ones end paragraphs.
     let blanks_break = blank * 2 < non_blank;
+    // A first-line indent (three spaces or more beyond the usual left edge) starts a
+    // paragraph, where continuation lines are not indented.
+    let indent_of = |l: &str| l.len() - l.trim_start().len();
+    let mut indents: Vec<usize> =
+        lines.iter().filter(|(l, _)| !l.trim().is_empty()).map(|(l, _)| indent_of(l)).collect();
+    indents.sort_unstable();
+    let base = indents.get(indents.len() / 2).copied().unwrap_or(0);
+    let indented = indents.iter().filter(|&&i| i >= base + 3).count();
+    let indent_breaks = indented * 2 < non_blank;
 
     let mut out: Vec<(String, usize)> = Vec::new();
     let mut open = false; // whether the last paragraph may take a continuation
     let mut prev_len = 0;
+    let mut prev_columns = false;
     for (raw, n) in lines {
+        let starts_indented = indent_breaks && indent_of(&raw) >= base + 3;
         let line = raw.trim();
         if line.is_empty() {
             if blanks_break {
@@ -79,14 +110,26 @@ pub fn reflow(lines: Vec<(String, usize)>) -> Vec<(String, usize)> {
             continue;
         }
         let len = char_len(line);
-        let join = open && {
+        // A row of side-by-side columns (header, signature) stands alone.
+        let columns = line.contains("    ") || line.contains('\t');
+        let join = open && !starts_indented && !columns && !prev_columns && {
             let prev = out.last().map(|(p, _)| p.trim_end()).unwrap_or("");
             let prev_upper = is_upper(prev) && prev_len < width;
             if starts_block(line) {
                 // A wrap can put `- xã hội` or `2. …` at a line start; such a line
                 // continues a full line that ended mid-sentence.
                 prev_len * 100 >= width * 85 && !ends_sentence(prev) && first_letter_lower(line)
-            } else if prev_upper && !is_upper(line) {
+            } else if prev_upper != is_upper(line) {
+                // Capitals (type name, section titles) start and end their own lines.
+                false
+            } else if prev_len * 100 < width * 85
+                && !prev.ends_with([',', '-', '–'])
+                && !ends_with_function_word(prev)
+                && out.last().is_some_and(|(p, _)| parse_label(p).is_some())
+                && line.chars().next().is_some_and(char::is_uppercase)
+            {
+                // A numbered heading whose last line stops short of the margin ends
+                // before a capitalised line.
                 false
             } else if ends_sentence(prev) {
                 // A sentence that ends before the margin ends its paragraph; one that
@@ -110,6 +153,7 @@ pub fn reflow(lines: Vec<(String, usize)>) -> Vec<(String, usize)> {
             out.push((line.to_string(), n));
         }
         prev_len = len;
+        prev_columns = columns;
         open = true;
     }
     out

@@ -66,7 +66,7 @@ pub(crate) fn split_title(rest: &str, kind: LabelKind) -> (String, Option<String
         }
     }
     let words = word_count(rest);
-    let runs_on = (ends_sentence(rest) && words > 15) || words > 45;
+    let runs_on = (ends_sentence(rest) && words > 8) || words > 45;
     if !runs_on {
         return (rest.to_string(), None);
     }

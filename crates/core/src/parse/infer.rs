@@ -95,6 +95,18 @@ pub(crate) fn infer(doc: &mut Document, body_sample: &str, places: &Gazetteer) {
             .map(str::to_string);
     }
 
+    // `TỈNH ỦY` under `ĐẢNG BỘ TỈNH QUẢNG NINH`: complete the issuer with the place.
+    if let (Some(issuer), Some(p)) = (&doc.issuer, &doc.province) {
+        if header_issuer && places.name_at_end(issuer).is_none() {
+            let f = fold(issuer);
+            if ["tinh uy", "thanh uy", "ban thuong vu tinh uy", "uy ban nhan dan tinh", "uy ban nhan dan"]
+                .contains(&f.as_str())
+            {
+                let place = if f == "uy ban nhan dan" { format!("TỈNH {p}") } else { p.clone() };
+                doc.issuer = Some(format!("{issuer} {}", place.to_uppercase()));
+            }
+        }
+    }
     if !header_issuer {
         let province = doc.province.clone();
         let with_province = |s: &str| match &province {

@@ -118,6 +118,7 @@ pub(crate) fn read_tail(lines: &[Line]) -> Tail {
     if sig != Signature::default() {
         tail.signature = Some(sig);
     }
+    tail.recipients = tail.recipients.iter().map(|r| clean_recipient(r)).collect();
     tail
 }
 
@@ -128,12 +129,14 @@ fn push_recipient(list: &mut Vec<String>, piece: &str, open: &mut bool) {
     };
     let starts_lower = text.chars().next().is_some_and(char::is_lowercase);
     let continues = !marked && (*open || starts_lower) && !list.is_empty();
+    // Entries keep their punctuation until the end, so that a wrapped entry rejoins
+    // as written (`…BTV Tỉnh đoàn; các sở, ban, ngành…`).
     if continues {
         let last = list.last_mut().unwrap();
         last.push(' ');
-        last.push_str(&clean_recipient(text));
+        last.push_str(text.trim());
     } else {
-        list.push(clean_recipient(text));
+        list.push(text.trim().to_string());
     }
     let t = text.trim_end();
     *open = !t.ends_with([',', ';', '.']);

@@ -1,0 +1,7 @@
+//! Black-box tests of the `banthao` binary. One test binary, modules by feature.
+
+mod util;
+
+mod bad_input;
+mod genre;
+mod wrapped;
