@@ -241,12 +241,23 @@ impl Section {
     }
 }
 
+/// The path segments of sibling sections, made unique: a label repeated among
+/// siblings (a numbering mistake) gets `~2`, `~3` … so every section has its own path.
+pub fn path_segments(siblings: &[Section]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(siblings.len());
+    for s in siblings {
+        let seg = s.path_segment();
+        let seen = out.iter().filter(|o| o.split('~').next() == Some(seg.as_str())).count();
+        out.push(if seen == 0 { seg } else { format!("{seg}~{}", seen + 1) });
+    }
+    out
+}
+
 impl Document {
     /// Visits every section depth-first with its path (`III.2`).
     pub fn walk_sections<'a>(&'a self, mut f: impl FnMut(&str, &'a Section)) {
         fn go<'a>(prefix: &str, secs: &'a [Section], f: &mut impl FnMut(&str, &'a Section)) {
-            for s in secs {
-                let seg = s.path_segment();
+            for (s, seg) in secs.iter().zip(path_segments(secs)) {
                 let path = if prefix.is_empty() { seg } else { format!("{prefix}.{seg}") };
                 f(&path, s);
                 go(&path, &s.children, f);

@@ -18,8 +18,12 @@ static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-_=*~.–—]{3,}
 /// lines are of about the same length, and most of those full lines stop mid-sentence
 /// (in clean text a line is a whole paragraph and ends with punctuation).
 fn wrap_width<'a>(lines: impl Iterator<Item = &'a str>) -> Option<usize> {
-    let lines: Vec<&str> = lines.map(str::trim).filter(|l| !l.is_empty()).collect();
-    if lines.len() < 15 {
+    let all: Vec<&str> = lines.collect();
+    let lines: Vec<&str> = all.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
+    // A blank line after nearly every line is itself a mark of PDF extraction, so
+    // less evidence is needed.
+    let double_spaced = all.len() + 1 + lines.len() / 10 >= lines.len() * 2;
+    if lines.len() < if double_spaced { 8 } else { 15 } {
         return None;
     }
     let mut lens: Vec<usize> = lines.iter().map(|l| char_len(l)).collect();
@@ -31,7 +35,8 @@ fn wrap_width<'a>(lines: impl Iterator<Item = &'a str>) -> Option<usize> {
     }
     let full: Vec<&&str> = lines.iter().filter(|l| char_len(l) * 10 >= p90 * 8).collect();
     let open_ended = full.iter().filter(|l| !ends_sentence(l)).count();
-    (full.len() * 10 >= lines.len() * 3 && open_ended * 2 >= full.len()).then_some(p90)
+    let enough_full = full.len() * 10 >= lines.len() * if double_spaced { 2 } else { 3 };
+    (enough_full && open_ended * 2 >= full.len()).then_some(p90)
 }
 
 /// Whether the lines look hard-wrapped at a fixed width.

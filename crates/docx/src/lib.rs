@@ -36,19 +36,26 @@ impl From<DocxError> for ReadError {
     }
 }
 
-/// Reads a .docx into a document.
-pub fn read_docx(bytes: &[u8]) -> Result<Document, ReadError> {
-    let (lines, notes) = docx_lines(bytes)?;
-    if lines.is_empty() {
-        return Err(ReadError::Empty);
-    }
-    Ok(banthao_core::parse_lines(lines, notes, banthao_core::builtin_places()))
+/// The text of a .docx before structure inference.
+#[derive(Debug, Clone, Default)]
+pub struct DocxText {
+    /// Paragraphs and table-cell paragraphs in reading order, numbering labels included.
+    pub lines: Vec<banthao_core::source::Line>,
+    /// Footnote bodies: (id, text).
+    pub footnotes: Vec<(String, String)>,
 }
 
-/// The lines and footnote bodies of a .docx, before structure inference.
-pub fn docx_lines(
-    bytes: &[u8],
-) -> Result<(Vec<banthao_core::source::Line>, Vec<(String, String)>), DocxError> {
+/// Reads a .docx into a document.
+pub fn read_docx(bytes: &[u8]) -> Result<Document, ReadError> {
+    let text = docx_text(bytes)?;
+    if text.lines.is_empty() {
+        return Err(ReadError::Empty);
+    }
+    Ok(banthao_core::parse_lines(text.lines, text.footnotes, banthao_core::builtin_places()))
+}
+
+/// The lines and footnote bodies of a .docx.
+pub fn docx_text(bytes: &[u8]) -> Result<DocxText, DocxError> {
     let mut archive = read::Archive::open(bytes)?;
     let document = archive.part("word/document.xml", read::MAX_DOCUMENT_XML)?.ok_or(DocxError::NoDocument)?;
     let mut numbering = match archive.part("word/numbering.xml", read::MAX_PART_XML)? {
@@ -59,10 +66,10 @@ pub fn docx_lines(
         Some(x) => Styles::parse(&x)?,
         None => Styles::default(),
     };
-    let notes = match archive.part("word/footnotes.xml", read::MAX_PART_XML)? {
+    let footnotes = match archive.part("word/footnotes.xml", read::MAX_PART_XML)? {
         Some(x) => read::read_footnotes(&x)?,
         None => Vec::new(),
     };
     let lines = read::read_document(&document, &mut numbering, &styles)?;
-    Ok((lines, notes))
+    Ok(DocxText { lines, footnotes })
 }

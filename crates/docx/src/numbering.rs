@@ -169,42 +169,50 @@ impl Numbering {
     }
 }
 
+/// A paragraph style, as far as numbering goes.
+#[derive(Debug, Default)]
+struct StyleDef {
+    based_on: Option<String>,
+    num_id: Option<String>,
+    ilvl: Option<usize>,
+}
+
 /// Paragraph styles that carry numbering, with their `basedOn` chain.
 #[derive(Debug, Default)]
 pub(crate) struct Styles {
-    styles: HashMap<String, (Option<String>, Option<String>, Option<usize>)>,
+    styles: HashMap<String, StyleDef>,
 }
 
 impl Styles {
     pub(crate) fn parse(xml: &str) -> Result<Styles, DocxError> {
         let mut s = Styles::default();
         let mut reader = Reader::from_str(xml);
-        let mut cur: Option<(String, Option<String>, Option<String>, Option<usize>)> = None;
+        let mut cur: Option<(String, StyleDef)> = None;
         loop {
             let ev = reader.read_event().map_err(|e| DocxError::Xml(e.to_string()))?;
             match &ev {
                 Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
-                    b"style" => cur = attr(e, b"styleId").map(|id| (id, None, None, None)),
+                    b"style" => cur = attr(e, b"styleId").map(|id| (id, StyleDef::default())),
                     b"basedOn" => {
-                        if let Some(c) = cur.as_mut() {
-                            c.1 = attr(e, b"val");
+                        if let Some((_, d)) = cur.as_mut() {
+                            d.based_on = attr(e, b"val");
                         }
                     }
                     b"numId" => {
-                        if let Some(c) = cur.as_mut() {
-                            c.2 = attr(e, b"val");
+                        if let Some((_, d)) = cur.as_mut() {
+                            d.num_id = attr(e, b"val");
                         }
                     }
                     b"ilvl" => {
-                        if let Some(c) = cur.as_mut() {
-                            c.3 = attr(e, b"val").and_then(|v| v.parse().ok());
+                        if let Some((_, d)) = cur.as_mut() {
+                            d.ilvl = attr(e, b"val").and_then(|v| v.parse().ok());
                         }
                     }
                     _ => {}
                 },
                 Event::End(e) if e.local_name().as_ref() == b"style" => {
-                    if let Some((id, based, num, lvl)) = cur.take() {
-                        s.styles.insert(id, (based, num, lvl));
+                    if let Some((id, def)) = cur.take() {
+                        s.styles.insert(id, def);
                     }
                 }
                 Event::DocType(_) => return Err(DocxError::Dtd),
@@ -219,11 +227,11 @@ impl Styles {
     pub(crate) fn numbering_of(&self, style: &str) -> Option<(String, usize)> {
         let mut id = style.to_string();
         for _ in 0..16 {
-            let (based, num, lvl) = self.styles.get(&id)?;
-            if let Some(n) = num {
-                return (n != "0").then(|| (n.clone(), lvl.unwrap_or(0)));
+            let def = self.styles.get(&id)?;
+            if let Some(n) = &def.num_id {
+                return (n != "0").then(|| (n.clone(), def.ilvl.unwrap_or(0)));
             }
-            id = based.clone()?;
+            id = def.based_on.clone()?;
         }
         None
     }

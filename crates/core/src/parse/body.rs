@@ -282,9 +282,8 @@ fn finish(b: Builder) -> Body {
         let mut segs = Vec::new();
         let mut list = &sections;
         for i in idx {
-            let s = list.get(*i)?;
-            segs.push(s.path_segment());
-            list = &s.children;
+            segs.push(crate::model::path_segments(list).into_iter().nth(*i)?);
+            list = &list.get(*i)?.children;
         }
         Some(segs.join("."))
     };
