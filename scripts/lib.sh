@@ -1,0 +1,27 @@
+# Shared helpers for the project's scripts. Sourced, not run.
+
+# Runs a command as root (directly, or through sudo when available).
+as_root() {
+    if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+        echo "Cần quyền root để cài gói hệ thống: $*" >&2; return 1; fi
+}
+
+# Installs the Debian/Ubuntu packages given that are not installed yet.
+apt_install() {
+    local missing=()
+    for p in "$@"; do
+        dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "==> apt-get install ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# Cargo must be there (rustup's toolchain); say so plainly when it is not.
+need_cargo() {
+    if ! command -v cargo >/dev/null; then
+        [ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
+    fi
+    command -v cargo >/dev/null || { echo "Không tìm thấy cargo: hãy cài Rust (rustup) trước." >&2; exit 1; }
+}
