@@ -1,5 +1,5 @@
-//! Parse a 30-page document (the three corpus texts concatenated body-wise, about
-//! 30 A4 pages at 14 pt) and a PDF-wrapped one.
+//! Parsing speed: a document longer than 30 pages (corpus bodies concatenated under
+//! one header) and a PDF-wrapped one (Lâm Đồng).
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
