@@ -23,6 +23,40 @@ impl fmt::Display for BadInput {
 
 impl std::error::Error for BadInput {}
 
+/// A mistake in what the user asked for (an unknown province, a bad option value, an
+/// unwritable output path): exit 2 with this message.
+#[derive(Debug)]
+pub struct UserError(pub String);
+
+impl fmt::Display for UserError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UserError {}
+
+/// Reads a draft JSON (the document model) or any document `parse` reads.
+pub fn read_draft_or_document(path: &Path) -> anyhow::Result<Document> {
+    if has_ext(path, "json") {
+        let meta = std::fs::metadata(path).map_err(|e| bad(path, io_reason(&e)))?;
+        if meta.len() > MAX_INPUT_BYTES {
+            return Err(bad(path, "tệp quá lớn."));
+        }
+        let text = std::fs::read_to_string(path).map_err(|e| bad(path, io_reason(&e)))?;
+        let doc: Document = serde_json::from_str(&text)
+            .map_err(|e| bad(path, format!("tệp JSON không đúng mô hình văn bản ({e}).")))?;
+        return Ok(normalise(doc));
+    }
+    read_document(path)
+}
+
+/// NFC at the entrance: a draft JSON written by hand or by another tool may be NFD.
+fn normalise(doc: Document) -> Document {
+    let json = serde_json::to_string(&doc).expect("a document serialises");
+    serde_json::from_str(&banthao_core::text::nfc(&json)).expect("NFC keeps JSON valid")
+}
+
 fn bad(path: &Path, reason: impl ToString) -> anyhow::Error {
     BadInput { path: path.to_path_buf(), reason: reason.to_string() }.into()
 }
@@ -47,7 +81,7 @@ pub fn read_document(path: &Path) -> anyhow::Result<Document> {
     doc.map_err(|e| bad(path, e))
 }
 
-fn has_ext(path: &Path, ext: &str) -> bool {
+pub fn has_ext(path: &Path, ext: &str) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 

@@ -1,13 +1,18 @@
 //! `banthao`: the command line over the Bản thảo crates, for batch work and tests.
 //!
-//! Exit codes: 0 done; 2 the input is not a readable document (message on stderr,
-//! one line, in Vietnamese); 1 anything else.
+//! Exit codes: 0 done; 2 the input is not a readable document or the request cannot
+//! be met (message on stderr, one line, in Vietnamese); 1 anything else.
 
+mod clock;
 mod input;
+mod output;
 
 use anyhow::Result;
+use banthao_core::profile::FormatProfile;
+use banthao_core::scaffold::{self, DraftType, IssuerKind, ParentTemplate, Presets, ScaffoldRequest};
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use input::UserError;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -27,6 +32,47 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Tạo khung dự thảo từ văn bản cấp trên (nghị quyết có sẵn hoặc một tệp).
+    Scaffold {
+        /// Văn bản cấp trên: số nghị quyết có sẵn (45-NQ/TW) hoặc đường dẫn tệp .txt, .docx, .json.
+        #[arg(long)]
+        parent: String,
+        /// Tỉnh, thành phố ban hành.
+        #[arg(long)]
+        province: String,
+        /// Cơ quan ban hành: tinh-uy, ban-thuong-vu hoặc ubnd.
+        #[arg(long)]
+        issuer: String,
+        /// Loại văn bản: CTr, KH hoặc CTrHĐ.
+        #[arg(long = "type")]
+        doc_type: String,
+        /// Năm ban hành.
+        #[arg(long)]
+        year: u16,
+        /// Ngày dùng để chọn tên gọi đơn vị, cơ quan (YYYY-MM-DD); mặc định theo năm.
+        #[arg(long)]
+        date: Option<String>,
+        /// Họ tên người ký.
+        #[arg(long)]
+        signer: Option<String>,
+        /// Chức vụ người ký (BÍ THƯ, PHÓ BÍ THƯ, CHỦ TỊCH, PHÓ CHỦ TỊCH …).
+        #[arg(long)]
+        signer_title: Option<String>,
+        /// Tệp JSON kết quả.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Xuất văn bản ra .docx theo thể thức (Đảng hoặc Nhà nước).
+    Export {
+        /// Bản thảo (.json) hoặc văn bản bất kỳ mà lệnh parse đọc được.
+        input: PathBuf,
+        /// Tệp .docx kết quả.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Thể thức: party, state, hoặc đường dẫn tệp thể thức .json; mặc định theo loại văn bản.
+        #[arg(long)]
+        profile: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -36,6 +82,9 @@ fn main() -> ExitCode {
         Err(e) => {
             if let Some(bad) = e.downcast_ref::<input::BadInput>() {
                 eprintln!("{bad}");
+                ExitCode::from(2)
+            } else if let Some(user) = e.downcast_ref::<UserError>() {
+                eprintln!("{user}");
                 ExitCode::from(2)
             } else {
                 eprintln!("Lỗi: {e:#}");
@@ -55,6 +104,73 @@ fn run(cli: Cli) -> Result<()> {
                 print!("{}", banthao_core::outline::render(&doc));
             }
         }
+        Command::Scaffold {
+            parent,
+            province,
+            issuer,
+            doc_type,
+            year,
+            date,
+            signer,
+            signer_title,
+            output,
+        } => {
+            let issuer = IssuerKind::parse(&issuer).ok_or_else(|| {
+                UserError(format!("Cơ quan ban hành «{issuer}» không hợp lệ (tinh-uy, ban-thuong-vu, ubnd)."))
+            })?;
+            let doc_type = DraftType::parse(&doc_type).ok_or_else(|| {
+                UserError(format!("Loại văn bản «{doc_type}» không hợp lệ (CTr, KH, CTrHĐ)."))
+            })?;
+            if !(1945..=2100).contains(&year) {
+                return Err(UserError(format!("Năm {year} không hợp lệ.")).into());
+            }
+            let date = date.unwrap_or_else(|| scaffold::reference_date(year, &clock::today()));
+            let req = ScaffoldRequest { province, issuer, doc_type, year, date, signer, signer_title };
+            let parent = read_parent(&parent)?;
+            let doc = scaffold::scaffold(&parent, &req, &Presets::builtin(), banthao_core::builtin_places())
+                .map_err(|e| UserError(e.to_string()))?;
+            output::write_atomic(&output, serde_json::to_string_pretty(&doc)?.as_bytes())?;
+        }
+        Command::Export { input, output, profile } => {
+            let doc = input::read_draft_or_document(&input)?;
+            let profile = match profile {
+                None => FormatProfile::for_kind(doc.kind),
+                Some(p) => read_profile(&p)?,
+            };
+            let opts = banthao_docx::ExportOptions { created: clock::now_iso(), author: None };
+            let bytes = banthao_docx::write_docx(&doc, &profile, &opts);
+            output::write_atomic(&output, &bytes)?;
+        }
     }
     Ok(())
+}
+
+/// A built-in resolution (`45-NQ/TW`), a scaffold file (.json) or a document to mirror.
+fn read_parent(arg: &str) -> Result<ParentTemplate> {
+    if let Some(p) = ParentTemplate::builtin(arg) {
+        return Ok(p);
+    }
+    let path = Path::new(arg);
+    if !path.exists() {
+        return Err(UserError(format!(
+            "Không có văn bản cấp trên «{arg}»: hãy nêu nghị quyết có sẵn (45-NQ/TW) hoặc đường dẫn tệp."
+        ))
+        .into());
+    }
+    if input::has_ext(path, "json") {
+        let text = std::fs::read_to_string(path)?;
+        return ParentTemplate::from_json(&text).map_err(|e| UserError(e.to_string()).into());
+    }
+    Ok(ParentTemplate::from_document(&input::read_document(path)?))
+}
+
+fn read_profile(arg: &str) -> Result<FormatProfile> {
+    if matches!(arg, "party" | "state") {
+        return Ok(FormatProfile::builtin(arg).map_err(|e| UserError(e.to_string()))?);
+    }
+    let path = Path::new(arg);
+    let text = std::fs::read_to_string(path).map_err(|_| {
+        UserError(format!("Không có thể thức «{arg}»: dùng party, state hoặc đường dẫn tệp thể thức .json."))
+    })?;
+    Ok(FormatProfile::from_json(&text).map_err(|e| UserError(e.to_string()))?)
 }

@@ -181,6 +181,32 @@ pub fn parse_bullet(line: &str) -> Option<(char, usize)> {
     Some((marker, line.len() - rest.len()))
 }
 
+/// Rewrites every section label from the structure: level 1 Roman with the profile's
+/// separator (`I-` or `I.`), level 2 `1.`, deeper levels in the kind each section was
+/// written in (`2.1.`, `(1)`, `a)`). Moving or inserting a section renumbers the rest.
+pub fn renumber(sections: &mut [crate::model::Section], roman_separator: &str) {
+    fn go(secs: &mut [crate::model::Section], depth: usize, parent: &str, sep: &str) {
+        for (i, s) in secs.iter_mut().enumerate() {
+            let n = i as u32 + 1;
+            let (label, kind) = match (depth, s.label_kind) {
+                (0, _) => (format!("{}{sep}", to_roman(n)), LabelKind::Roman),
+                (1, _) => (format!("{n}."), LabelKind::Arabic),
+                (_, LabelKind::Decimal) => {
+                    (format!("{}.{n}.", parent.trim_end_matches('.')), LabelKind::Decimal)
+                }
+                (_, LabelKind::Parenthesised) => (format!("({n})"), LabelKind::Parenthesised),
+                (_, LabelKind::Letter) => (format!("{})", to_letter(n)), LabelKind::Letter),
+                _ => (format!("{n}."), LabelKind::Arabic),
+            };
+            s.label = label;
+            s.label_kind = kind;
+            let me = s.label.clone();
+            go(&mut s.children, depth + 1, &me, sep);
+        }
+    }
+    go(sections, 0, "", roman_separator);
+}
+
 /// The label without punctuation (`III-` → `III`, `(1)` → `1`, `2.1.` → `2.1`).
 pub fn path_segment(label: &str) -> String {
     let t: &str = label.trim().trim_matches(|c: char| !c.is_alphanumeric());
@@ -236,6 +262,27 @@ mod tests {
         assert_eq!(parse_bullet("-5% so với"), None);
         assert_eq!(parse_bullet("- 25% trí thức trẻ"), Some(('-', 2)));
         assert_eq!(parse_bullet("- - -"), None);
+    }
+
+    #[test]
+    fn renumbering_follows_structure() {
+        use crate::model::Section;
+        let mut secs =
+            vec![Section::new("III.", LabelKind::Roman, "B"), Section::new("I.", LabelKind::Roman, "A")];
+        secs[0].children =
+            vec![Section::new("7.", LabelKind::Arabic, "x"), Section::new("2.", LabelKind::Arabic, "y")];
+        secs[0].children[1].children = vec![
+            Section::new("2.5.", LabelKind::Decimal, "d"),
+            Section::new("(9)", LabelKind::Parenthesised, "p"),
+        ];
+        secs[1].children = vec![Section::new("c)", LabelKind::Letter, "l")];
+        renumber(&mut secs, "-");
+        assert_eq!(secs[0].label, "I-");
+        assert_eq!(secs[1].label, "II-");
+        assert_eq!(secs[0].children[1].label, "2.");
+        assert_eq!(secs[0].children[1].children[0].label, "2.1.");
+        assert_eq!(secs[0].children[1].children[1].label, "(2)");
+        assert_eq!(secs[1].children[0].label, "1.");
     }
 
     #[test]

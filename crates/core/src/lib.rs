@@ -22,7 +22,9 @@ pub mod model;
 pub mod outline;
 pub mod parse;
 pub mod places;
+pub mod profile;
 pub mod reflow;
+pub mod scaffold;
 pub mod source;
 pub mod text;
 

@@ -61,6 +61,19 @@ pub struct Document {
     pub footnotes: Vec<Footnote>,
     /// What looked wrong while reading; never fatal.
     pub diagnostics: Vec<Diagnostic>,
+    /// The parent document this one implements (drafts made from a scaffold).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<ParentRef>,
+}
+
+/// The parent document a draft implements.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ParentRef {
+    /// Identifier (`45-NQ/TW`); section links are `ID#PATH`.
+    pub id: String,
+    /// How the parent is cited (`Nghị quyết số 45-NQ/TW, ngày 24/11/2023 của …`).
+    pub citation: String,
 }
 
 /// A document number such as `Số 37-CTr/TU` or `Số: 3586/KH-UBND`.

@@ -5,6 +5,9 @@
 
 mod numbering;
 mod read;
+mod write;
+
+pub use write::{write_docx, ExportOptions};
 
 use banthao_core::{Document, ReadError};
 use numbering::{Numbering, Styles};

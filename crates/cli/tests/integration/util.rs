@@ -101,3 +101,41 @@ pub fn parse_json(path: &Path) -> serde_json::Value {
     assert_eq!(out.status.code(), Some(0), "parse {} failed: {}", path.display(), stderr(&out));
     serde_json::from_str(&stdout(&out)).expect("valid JSON")
 }
+
+fn section_shape(s: &banthao_core::model::Section, labels: bool) -> serde_json::Value {
+    serde_json::json!({
+        "label": if labels { s.label.as_str() } else { "" },
+        "title": s.title,
+        "text": banthao_core::text::squash_spaces(&s.paragraphs.join(" ")),
+        "children": s.children.iter().map(|c| section_shape(c, labels)).collect::<Vec<_>>(),
+    })
+}
+
+/// Everything a reader sees of a document, with paragraph boundaries inside a section
+/// ignored, and section labels ignored unless `labels` (an export renumbers them).
+pub fn shape(d: &banthao_core::model::Document, labels: bool) -> serde_json::Value {
+    use banthao_core::text::squash_spaces;
+    serde_json::json!({
+        "kind": d.kind, "issuer": d.issuer.as_deref().map(banthao_core::text::fold), "province": d.province,
+        "number": d.number.as_ref().map(|n| (&n.seq, &n.type_abbr, &n.issuer_abbr)),
+        "place_date": d.place_date.as_ref().map(|p| (&p.place, p.day, p.month, p.year)),
+        "draft": d.draft, "doc_type": d.doc_type, "summary": d.summary,
+        "preamble": squash_spaces(&d.preamble.join(" ")),
+        "sections": d.sections.iter().map(|s| section_shape(s, labels)).collect::<Vec<_>>(),
+        "closing": d.closing, "recipients": d.recipients, "signature": d.signature,
+        "footnotes": d.footnotes.iter().map(|f| serde_json::json!([f.id, f.text])).collect::<Vec<_>>(),
+    })
+}
+
+/// Fails with the first differing line of two shapes.
+pub fn assert_same_shape(what: &str, a: &serde_json::Value, b: &serde_json::Value) {
+    if a != b {
+        let (a, b) = (serde_json::to_string_pretty(a).unwrap(), serde_json::to_string_pretty(b).unwrap());
+        let first = a.lines().zip(b.lines()).position(|(x, y)| x != y).unwrap_or(0);
+        panic!(
+            "{what}: first difference at line {first}:\n  expected: {}\n  got:      {}",
+            a.lines().nth(first).unwrap_or(""),
+            b.lines().nth(first).unwrap_or("")
+        );
+    }
+}

@@ -1,32 +1,8 @@
 //! Text extracted from PDF (hard-wrapped lines, blank lines between them, numbers broken
 //! at a hyphen, footnotes as superscripts) must give the same structure as the clean text.
 
-use crate::util::fixture;
-use banthao_core::model::{Document, Section};
-use banthao_core::text::squash_spaces;
+use crate::util::{fixture, shape};
 use regex::Regex;
-use serde_json::{json, Value};
-
-fn section_shape(s: &Section) -> Value {
-    json!({
-        "label": s.label,
-        "title": s.title,
-        "text": squash_spaces(&s.paragraphs.join(" ")),
-        "children": s.children.iter().map(section_shape).collect::<Vec<_>>(),
-    })
-}
-
-/// Everything a reader sees, with paragraph boundaries inside a section ignored.
-fn shape(d: &Document) -> Value {
-    json!({
-        "kind": d.kind, "issuer": d.issuer, "province": d.province, "number": d.number,
-        "place_date": d.place_date, "draft": d.draft, "doc_type": d.doc_type, "summary": d.summary,
-        "preamble": squash_spaces(&d.preamble.join(" ")),
-        "sections": d.sections.iter().map(section_shape).collect::<Vec<_>>(),
-        "closing": d.closing, "recipients": d.recipients, "signature": d.signature,
-        "footnotes": d.footnotes.iter().map(|f| json!([f.id, f.text, f.anchor.as_ref().map(|a| a.section.clone())])).collect::<Vec<_>>(),
-    })
-}
 
 fn wrap_line(line: &str, width: usize, out: &mut Vec<String>) {
     let mut cur = String::new();
@@ -90,17 +66,9 @@ fn pdf_like(text: &str, width: usize) -> String {
 }
 
 fn assert_same(name: &str, clean: &str, wrapped: &str) {
-    let a = shape(&banthao_core::parse_text(clean));
-    let b = shape(&banthao_core::parse_text(wrapped));
-    if a != b {
-        let (a, b) = (serde_json::to_string_pretty(&a).unwrap(), serde_json::to_string_pretty(&b).unwrap());
-        let first = a.lines().zip(b.lines()).position(|(x, y)| x != y).unwrap_or(0);
-        panic!(
-            "{name}: PDF-wrapped text reads differently; first difference at line {first}:\nclean:   {}\nwrapped: {}",
-            a.lines().nth(first).unwrap_or(""),
-            b.lines().nth(first).unwrap_or("")
-        );
-    }
+    let a = shape(&banthao_core::parse_text(clean), true);
+    let b = shape(&banthao_core::parse_text(wrapped), true);
+    crate::util::assert_same_shape(&format!("{name}: PDF-wrapped text reads differently"), &a, &b);
 }
 
 #[test]

@@ -101,6 +101,15 @@ pub(crate) fn parse_place_date(s: &str) -> Option<PlaceDate> {
 /// Classifies a line's pieces; when a column split leaves a piece that fits nothing
 /// (`Số    -CTr/TU` split at the gap), the whole line is classified instead.
 pub(crate) fn classify_line(line: &Line) -> Vec<(&str, Piece)> {
+    if !line.cells.is_empty() {
+        match classify(&line.text) {
+            whole @ Piece::Number(DocNumber { type_abbr: Some(_), .. }) if !line.text.contains(", ngày") => {
+                return vec![(line.text.as_str(), whole)];
+            }
+            whole @ Piece::PlaceDate(_) => return vec![(line.text.as_str(), whole)],
+            _ => {}
+        }
+    }
     let pieces: Vec<(&str, Piece)> = line.pieces().into_iter().map(|p| (p, classify(p))).collect();
     if pieces.len() > 1 && pieces.iter().any(|(_, c)| *c == Piece::Unknown) {
         vec![(line.text.as_str(), classify(&line.text))]

@@ -1,0 +1,588 @@
+//! Scaffolds: a new draft built from a parent document's structure, for a province,
+//! an issuer, a document type and a year. Every body section keeps a link to the
+//! parent section it implements (`45-NQ/TW#III.2`).
+//!
+//! Names that change over time (provinces, bodies, recipient lists) come from dated
+//! presets in `templates/presets/`; the date they are read on is the caller's
+//! [`reference_date`].
+
+use crate::label::to_roman;
+use crate::model::{DocKind, DocNumber, Document, LabelKind, ParentRef, PlaceDate, Section, Signature};
+use crate::places::Gazetteer;
+use crate::text::{fold, title_case};
+use serde::Deserialize;
+use std::collections::HashMap;
+use thiserror::Error;
+
+/// A section of a parent document.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ParentSection {
+    /// Path in the parent (`III.2`).
+    pub path: String,
+    /// Heading text.
+    pub title: String,
+    /// Sub-sections.
+    #[serde(default)]
+    pub children: Vec<ParentSection>,
+}
+
+/// A parent document: a resolution scaffold from `templates/scaffolds/`, or an imported
+/// document (a Tỉnh ủy programme that a UBND plan implements).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ParentTemplate {
+    /// Identifier used in section links (`45-NQ/TW`).
+    pub id: String,
+    /// Full citation (`Nghị quyết số 45-NQ/TW, ngày 24/11/2023 của Ban Chấp hành …`).
+    pub citation: String,
+    /// Short citation (`Nghị quyết số 45-NQ/TW`).
+    pub short_citation: String,
+    /// What it is about (`về tiếp tục xây dựng …`).
+    #[serde(default)]
+    pub subject: String,
+    /// Related central documents cited in the preamble.
+    #[serde(default)]
+    pub related: Vec<String>,
+    /// The structure.
+    pub sections: Vec<ParentSection>,
+}
+
+const SCAFFOLD_45: &str = include_str!("../../../templates/scaffolds/45-NQ-TW.json");
+
+impl ParentTemplate {
+    /// Reads a scaffold file.
+    pub fn from_json(json: &str) -> Result<ParentTemplate, ScaffoldError> {
+        serde_json::from_str(json).map_err(|e| ScaffoldError::BadTemplate(e.to_string()))
+    }
+
+    /// A built-in scaffold by the parent's number (`45-NQ/TW`).
+    pub fn builtin(id: &str) -> Option<ParentTemplate> {
+        let key = fold(id).replace(['/', ' '], "-");
+        (key == "45-nq-tw")
+            .then(|| ParentTemplate::from_json(SCAFFOLD_45).expect("built-in scaffold is valid"))
+    }
+
+    /// A parent made from an imported document: its number, citation, and headed sections.
+    pub fn from_document(doc: &Document) -> ParentTemplate {
+        let number = doc.number.as_ref().map(|n| {
+            n.raw
+                .trim_start_matches(|c: char| c.is_alphabetic() || c == ':' || c.is_whitespace())
+                .replace(' ', "")
+        });
+        let ty = doc.doc_type.as_deref().map(sentence_case).unwrap_or_else(|| "Văn bản".into());
+        let id =
+            number.clone().filter(|n| n.chars().any(|c| c.is_ascii_digit())).unwrap_or_else(|| ty.clone());
+        let short_citation = match &number {
+            Some(n) if n.chars().any(|c| c.is_ascii_digit()) => format!("{ty} số {n}"),
+            _ => ty.clone(),
+        };
+        let mut citation = short_citation.clone();
+        if let Some(d) = &doc.place_date {
+            if let (Some(day), Some(m), Some(y)) = (d.day, d.month, d.year) {
+                citation.push_str(&format!(", ngày {day:02}/{m:02}/{y}"));
+            }
+        }
+        if let Some(issuer) = &doc.issuer {
+            citation.push_str(&format!(" của {}", issuer_display(issuer)));
+        }
+        fn mirror(secs: &[Section], prefix: &str) -> Vec<ParentSection> {
+            secs.iter()
+                .zip(crate::model::path_segments(secs))
+                .filter(|(s, _)| !s.title.is_empty())
+                .map(|(s, seg)| {
+                    let path = if prefix.is_empty() { seg } else { format!("{prefix}.{seg}") };
+                    ParentSection { title: s.title.clone(), children: mirror(&s.children, &path), path }
+                })
+                .collect()
+        }
+        ParentTemplate {
+            id,
+            citation,
+            short_citation,
+            subject: doc.summary.clone().unwrap_or_default(),
+            related: Vec::new(),
+            sections: mirror(&doc.sections, ""),
+        }
+    }
+}
+
+/// `CHƯƠNG TRÌNH HÀNH ĐỘNG` → `Chương trình hành động`.
+fn sentence_case(s: &str) -> String {
+    let lower = s.to_lowercase();
+    let mut c = lower.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// An issuer written in capitals, as a body's name in running text
+/// (`TỈNH ỦY HÀ TĨNH` → `Tỉnh ủy Hà Tĩnh`).
+pub fn issuer_display(issuer: &str) -> String {
+    const PREFIXES: [(&str, &str); 6] = [
+        ("ban thuong vu tinh uy", "Ban Thường vụ Tỉnh ủy"),
+        ("ban thuong vu thanh uy", "Ban Thường vụ Thành ủy"),
+        ("tinh uy", "Tỉnh ủy"),
+        ("thanh uy", "Thành ủy"),
+        ("uy ban nhan dan tinh", "Ủy ban nhân dân tỉnh"),
+        ("uy ban nhan dan thanh pho", "Ủy ban nhân dân thành phố"),
+    ];
+    let f = fold(issuer);
+    for (key, shown) in PREFIXES {
+        if let Some(rest) = f.strip_prefix(key) {
+            let n = issuer.chars().count() - rest.chars().count();
+            let name: String = issuer.chars().skip(n).collect();
+            let name =
+                if crate::text::is_upper(&name) { title_case(name.trim()) } else { name.trim().to_string() };
+            return format!("{shown} {name}").trim().to_string();
+        }
+    }
+    issuer.to_string()
+}
+
+/// Who issues the draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IssuerKind {
+    /// Tỉnh ủy (Ban Chấp hành Đảng bộ tỉnh).
+    TinhUy,
+    /// Ban Thường vụ Tỉnh ủy.
+    BanThuongVu,
+    /// Ủy ban nhân dân tỉnh.
+    Ubnd,
+}
+
+impl IssuerKind {
+    /// `tinh-uy`, `ban-thuong-vu`, `ubnd`.
+    pub fn parse(s: &str) -> Option<IssuerKind> {
+        match fold(s).replace([' ', '_'], "-").as_str() {
+            "tinh-uy" | "thanh-uy" => Some(IssuerKind::TinhUy),
+            "ban-thuong-vu" | "btv" => Some(IssuerKind::BanThuongVu),
+            "ubnd" | "uy-ban-nhan-dan" => Some(IssuerKind::Ubnd),
+            _ => None,
+        }
+    }
+
+    /// The key of the presets (`tinh-uy`, `ban-thuong-vu`, `ubnd`).
+    pub fn key(self) -> &'static str {
+        match self {
+            IssuerKind::TinhUy => "tinh-uy",
+            IssuerKind::BanThuongVu => "ban-thuong-vu",
+            IssuerKind::Ubnd => "ubnd",
+        }
+    }
+}
+
+/// The type of the draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftType {
+    /// Chương trình.
+    Ctr,
+    /// Kế hoạch.
+    Kh,
+    /// Chương trình hành động.
+    CtrHd,
+}
+
+impl DraftType {
+    /// `CTr`, `KH`, `CTrHĐ` (case and diacritics ignored).
+    pub fn parse(s: &str) -> Option<DraftType> {
+        match fold(s).as_str() {
+            "ctr" | "chuong trinh" => Some(DraftType::Ctr),
+            "kh" | "ke hoach" => Some(DraftType::Kh),
+            "ctrhd" | "chuong trinh hanh dong" => Some(DraftType::CtrHd),
+            _ => None,
+        }
+    }
+
+    fn name(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            DraftType::Ctr => ("CHƯƠNG TRÌNH", "Chương trình", "CTr"),
+            DraftType::Kh => ("KẾ HOẠCH", "Kế hoạch", "KH"),
+            DraftType::CtrHd => ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "Chương trình hành động", "CTr"),
+        }
+    }
+}
+
+/// What to scaffold.
+#[derive(Debug, Clone)]
+pub struct ScaffoldRequest {
+    /// Province or city, any spelling the gazetteer knows.
+    pub province: String,
+    /// Issuer.
+    pub issuer: IssuerKind,
+    /// Type of the draft.
+    pub doc_type: DraftType,
+    /// Year of the document.
+    pub year: u16,
+    /// ISO date that decides which names apply (see [`reference_date`]).
+    pub date: String,
+    /// Signer's name, if known.
+    pub signer: Option<String>,
+    /// Signer's title (`BÍ THƯ`, `PHÓ BÍ THƯ`, `PHÓ CHỦ TỊCH`), if not the default.
+    pub signer_title: Option<String>,
+}
+
+/// The date whose names apply to a document of `year`, given today's ISO date: today
+/// within the current year, the last day of a past year, the first day of a future one.
+pub fn reference_date(year: u16, today: &str) -> String {
+    let this_year: u16 = today.get(..4).and_then(|y| y.parse().ok()).unwrap_or(year);
+    match year.cmp(&this_year) {
+        std::cmp::Ordering::Equal => today.to_string(),
+        std::cmp::Ordering::Less => format!("{year:04}-12-31"),
+        std::cmp::Ordering::Greater => format!("{year:04}-01-01"),
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct Dated {
+    #[serde(alias = "name")]
+    text: String,
+    #[serde(default)]
+    valid_from: Option<String>,
+    #[serde(default)]
+    valid_until: Option<String>,
+}
+
+impl Dated {
+    fn applies(&self, date: &str) -> bool {
+        self.valid_from.as_deref().is_none_or(|f| f <= date)
+            && self.valid_until.as_deref().is_none_or(|u| date <= u)
+    }
+}
+
+/// Recipient lists, standard assignments and dated body names.
+#[derive(Debug, Clone)]
+pub struct Presets {
+    recipients: HashMap<String, Vec<Dated>>,
+    assignments: HashMap<String, Vec<String>>,
+    bodies: HashMap<String, Vec<Dated>>,
+}
+
+const RECIPIENTS: &str = include_str!("../../../templates/presets/recipients.json");
+const ASSIGNMENTS: &str = include_str!("../../../templates/presets/assignments.json");
+const BODIES: &str = include_str!("../../../templates/presets/bodies.json");
+
+impl Presets {
+    /// Reads presets from the JSON of the three preset files.
+    pub fn from_json(recipients: &str, assignments: &str, bodies: &str) -> Result<Presets, ScaffoldError> {
+        fn read<T: serde::de::DeserializeOwned>(s: &str) -> Result<HashMap<String, T>, ScaffoldError> {
+            let mut v: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(s).map_err(|e| ScaffoldError::BadTemplate(e.to_string()))?;
+            v.retain(|k, _| !k.starts_with('_'));
+            serde_json::from_value(serde_json::Value::Object(v))
+                .map_err(|e| ScaffoldError::BadTemplate(e.to_string()))
+        }
+        Ok(Presets { recipients: read(recipients)?, assignments: read(assignments)?, bodies: read(bodies)? })
+    }
+
+    /// The presets shipped in `templates/presets/`.
+    pub fn builtin() -> Presets {
+        Presets::from_json(RECIPIENTS, ASSIGNMENTS, BODIES).expect("built-in presets are valid")
+    }
+
+    fn body(&self, key: &str, date: &str) -> String {
+        self.bodies
+            .get(key)
+            .and_then(|v| v.iter().find(|d| d.applies(date)))
+            .map(|d| d.text.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Why a scaffold cannot be made. Messages are for the user, in Vietnamese.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum ScaffoldError {
+    /// Not a known province.
+    #[error("Không có tỉnh, thành phố «{0}» trong danh sách đơn vị hành chính.")]
+    UnknownProvince(String),
+    /// A former province used for a date after it was merged.
+    #[error("«{name}» không còn là đơn vị hành chính cấp tỉnh từ ngày 01/7/2025 (đã sắp xếp vào {into}); hãy chọn {into} hoặc một năm trước 2025.")]
+    MergedProvince {
+        /// The former name.
+        name: String,
+        /// The unit it became part of.
+        into: String,
+    },
+    /// A unit that did not exist yet on the date.
+    #[error("«{0}» chưa là đơn vị hành chính cấp tỉnh vào năm của văn bản.")]
+    NotYet(String),
+    /// Bad template data.
+    #[error("Dữ liệu mẫu không hợp lệ: {0}")]
+    BadTemplate(String),
+}
+
+/// Names a unit takes in a document.
+struct Place {
+    name: String,
+    city: bool,
+}
+
+impl Place {
+    fn cap(&self) -> &'static str {
+        if self.city {
+            "thành phố"
+        } else {
+            "tỉnh"
+        }
+    }
+    fn committee(&self) -> &'static str {
+        if self.city {
+            "Thành ủy"
+        } else {
+            "Tỉnh ủy"
+        }
+    }
+    /// The place as written in the place-date line.
+    fn place_line(&self) -> String {
+        if self.name == "Hồ Chí Minh" {
+            "Thành phố Hồ Chí Minh".into()
+        } else {
+            self.name.clone()
+        }
+    }
+}
+
+fn resolve_place(req: &ScaffoldRequest, places: &Gazetteer) -> Result<Place, ScaffoldError> {
+    let name =
+        places.lookup(&req.province).ok_or_else(|| ScaffoldError::UnknownProvince(req.province.clone()))?;
+    let set = places.set_on(&req.date);
+    if let Some(unit) = set.and_then(|s| s.units.iter().find(|u| u.name == name)) {
+        return Ok(Place { name: unit.name.clone(), city: unit.kind == "city" });
+    }
+    if let Some(into) = places
+        .sets
+        .iter()
+        .flat_map(|s| &s.units)
+        .find(|u| u.merged_from.iter().any(|m| m == name))
+        .filter(|_| req.date.as_str() >= "2025-07-01")
+    {
+        return Err(ScaffoldError::MergedProvince { name: name.to_string(), into: into.name.clone() });
+    }
+    Err(ScaffoldError::NotYet(name.to_string()))
+}
+
+fn fill(template: &str, vars: &[(&str, &str)]) -> String {
+    vars.iter().fold(template.to_string(), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
+}
+
+/// Builds the draft.
+pub fn scaffold(
+    parent: &ParentTemplate,
+    req: &ScaffoldRequest,
+    presets: &Presets,
+    places: &Gazetteer,
+) -> Result<Document, ScaffoldError> {
+    let place = resolve_place(req, places)?;
+    let (type_caps, type_name, type_abbr) = req.doc_type.name();
+    let party = req.issuer != IssuerKind::Ubnd;
+    let upper_name = place.name.to_uppercase();
+    let cap_upper = place.cap().to_uppercase();
+    let committee = place.committee();
+    let propaganda = presets.body("propaganda", &req.date);
+    let central_propaganda = presets.body("central_propaganda", &req.date);
+    let vars: Vec<(&str, &str)> = vec![
+        ("loai", type_name),
+        ("tinh_uy", committee),
+        ("cap", place.cap()),
+        ("ban_tuyen_giao", &propaganda),
+        ("ban_tuyen_giao_tw", &central_propaganda),
+        ("can_cu", &parent.short_citation),
+    ];
+
+    let mut doc = Document {
+        kind: Some(if party { DocKind::Party } else { DocKind::State }),
+        province: Some(place.name.clone()),
+        draft: true,
+        draft_marker: Some("Dự thảo".into()),
+        doc_type: Some(type_caps.into()),
+        parent: Some(ParentRef { id: parent.id.clone(), citation: parent.citation.clone() }),
+        ..Document::default()
+    };
+    if party {
+        doc.national_heading = vec!["ĐẢNG CỘNG SẢN VIỆT NAM".into()];
+        doc.parent_body = Some(format!("ĐẢNG BỘ {cap_upper} {upper_name}"));
+        doc.issuer = Some(format!("{} {upper_name}", committee.to_uppercase()));
+        doc.number = Some(DocNumber {
+            raw: format!("Số    -{type_abbr}/TU"),
+            seq: None,
+            type_abbr: Some(type_abbr.into()),
+            issuer_abbr: Some("TU".into()),
+        });
+    } else {
+        doc.national_heading =
+            vec!["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".into(), "Độc lập - Tự do - Hạnh phúc".into()];
+        doc.issuer = Some(format!("ỦY BAN NHÂN DÂN {cap_upper} {upper_name}"));
+        doc.number = Some(DocNumber {
+            raw: format!("Số:      /{type_abbr}-UBND"),
+            seq: None,
+            type_abbr: Some(type_abbr.into()),
+            issuer_abbr: Some("UBND".into()),
+        });
+    }
+    doc.place_date = Some(PlaceDate {
+        raw: format!("{}, ngày      tháng      năm {}", place.place_line(), req.year),
+        place: Some(place.place_line()),
+        day: None,
+        month: None,
+        year: Some(req.year),
+    });
+    let subject = if parent.subject.is_empty() { String::new() } else { format!(" {}", parent.subject) };
+    doc.summary = Some(format!("thực hiện {}{subject}", parent.citation));
+
+    let issuing_body = match req.issuer {
+        IssuerKind::TinhUy => format!("{committee} {}", place.name),
+        IssuerKind::BanThuongVu => format!("Ban Thường vụ {committee} {}", place.name),
+        IssuerKind::Ubnd => format!("Ủy ban nhân dân {} {}", place.cap(), place.name),
+    };
+    let mut cited = format!("Thực hiện {}{subject}", parent.citation);
+    for r in &parent.related {
+        cited.push_str(&format!("; {r}"));
+    }
+    doc.preamble = vec![format!("{cited}, {issuing_body} ban hành {type_name} thực hiện như sau:")];
+
+    // Body: the parent's structure, each section linked to what it implements.
+    let roman_sep = if party { "-" } else { "." };
+    let mut has_organisation = false;
+    for (i, ps) in parent.sections.iter().enumerate() {
+        let mut s = Section::new(
+            format!("{}{roman_sep}", to_roman(i as u32 + 1)),
+            LabelKind::Roman,
+            ps.title.to_uppercase(),
+        );
+        s.implements = Some(format!("{}#{}", parent.id, ps.path));
+        if fold(&ps.title).contains("to chuc thuc hien") {
+            has_organisation = true;
+            s.children = assignments(presets, req.issuer, &vars, &parent.id, &ps.path);
+        } else {
+            for (j, c) in ps.children.iter().enumerate() {
+                let mut child = Section::new(format!("{}.", j + 1), LabelKind::Arabic, c.title.clone());
+                child.implements = Some(format!("{}#{}", parent.id, c.path));
+                s.children.push(child);
+            }
+        }
+        doc.sections.push(s);
+    }
+    if !has_organisation {
+        let n = doc.sections.len() as u32 + 1;
+        let mut s =
+            Section::new(format!("{}{roman_sep}", to_roman(n)), LabelKind::Roman, "TỔ CHỨC THỰC HIỆN");
+        s.children = assignments(presets, req.issuer, &vars, &parent.id, "");
+        for c in &mut s.children {
+            c.implements = None;
+        }
+        doc.sections.push(s);
+    }
+
+    doc.recipients = presets
+        .recipients
+        .get(req.issuer.key())
+        .map(|list| list.iter().filter(|d| d.applies(&req.date)).map(|d| fill(&d.text, &vars)).collect())
+        .unwrap_or_default();
+
+    let title = req.signer_title.clone().map(|t| t.to_uppercase());
+    doc.signature = Some(match req.issuer {
+        IssuerKind::TinhUy => Signature {
+            authority: Some(format!("T/M {}", committee.to_uppercase())),
+            delegation: None,
+            title: Some(title.unwrap_or_else(|| "BÍ THƯ".into())),
+            name: req.signer.clone(),
+        },
+        IssuerKind::BanThuongVu => Signature {
+            authority: Some("T/M BAN THƯỜNG VỤ".into()),
+            delegation: None,
+            title: Some(title.unwrap_or_else(|| "BÍ THƯ".into())),
+            name: req.signer.clone(),
+        },
+        IssuerKind::Ubnd => {
+            let title = title.unwrap_or_else(|| "CHỦ TỊCH".into());
+            Signature {
+                authority: Some("TM. ỦY BAN NHÂN DÂN".into()),
+                delegation: title.starts_with("PHÓ").then(|| "KT. CHỦ TỊCH".into()),
+                title: Some(title),
+                name: req.signer.clone(),
+            }
+        }
+    });
+    Ok(doc)
+}
+
+fn assignments(
+    presets: &Presets,
+    issuer: IssuerKind,
+    vars: &[(&str, &str)],
+    parent_id: &str,
+    path: &str,
+) -> Vec<Section> {
+    presets
+        .assignments
+        .get(issuer.key())
+        .map(|items| {
+            items
+                .iter()
+                .enumerate()
+                .map(|(k, t)| {
+                    let mut s = Section::new(format!("{}.", k + 1), LabelKind::Arabic, "");
+                    s.paragraphs.push(fill(t, vars));
+                    s.implements = Some(format!("{parent_id}#{path}"));
+                    s
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn req(province: &str, issuer: IssuerKind, year: u16) -> ScaffoldRequest {
+        ScaffoldRequest {
+            province: province.into(),
+            issuer,
+            doc_type: DraftType::Kh,
+            year,
+            date: reference_date(year, "2026-11-23"),
+            signer: None,
+            signer_title: None,
+        }
+    }
+
+    #[test]
+    fn names_follow_the_date() {
+        let p = ParentTemplate::builtin("45-NQ/TW").unwrap();
+        let g = Gazetteer::builtin();
+        let pr = Presets::builtin();
+        let d = scaffold(&p, &req("Hà Giang", IssuerKind::BanThuongVu, 2024), &pr, &g).unwrap();
+        assert!(d.recipients.contains(&"Ban Tuyên giáo Trung ương (báo cáo)".to_string()));
+        assert!(d.recipients.contains(&"Các huyện ủy, thị ủy, thành ủy".to_string()));
+        let d = scaffold(&p, &req("Tuyên Quang", IssuerKind::TinhUy, 2026), &pr, &g).unwrap();
+        assert!(d.recipients.contains(&"Ban Tuyên giáo và Dân vận Trung ương (báo cáo)".to_string()));
+        assert!(!d.recipients.iter().any(|r| r.contains("huyện")));
+        let last = &d.sections.last().unwrap().children.last().unwrap().paragraphs[0];
+        assert!(last.starts_with("Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì"), "{last}");
+        assert_eq!(
+            scaffold(&p, &req("Hà Giang", IssuerKind::TinhUy, 2026), &pr, &g).unwrap_err(),
+            ScaffoldError::MergedProvince { name: "Hà Giang".into(), into: "Tuyên Quang".into() }
+        );
+        assert!(matches!(
+            scaffold(&p, &req("Atlantis", IssuerKind::Ubnd, 2026), &pr, &g),
+            Err(ScaffoldError::UnknownProvince(_))
+        ));
+    }
+
+    #[test]
+    fn sections_link_to_the_parent() {
+        let p = ParentTemplate::builtin("45-NQ/TW").unwrap();
+        let d =
+            scaffold(&p, &req("Cần Thơ", IssuerKind::Ubnd, 2026), &Presets::builtin(), &Gazetteer::builtin())
+                .unwrap();
+        let iii = &d.sections[2];
+        assert_eq!(iii.label, "III.");
+        assert_eq!(iii.children.len(), 5);
+        assert_eq!(iii.children[2].implements.as_deref(), Some("45-NQ/TW#III.3"));
+        assert_eq!(d.issuer.as_deref(), Some("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ"));
+        assert_eq!(d.number.as_ref().unwrap().raw, "Số:      /KH-UBND");
+    }
+
+    #[test]
+    fn issuer_names_in_running_text() {
+        assert_eq!(issuer_display("TỈNH ỦY HÀ TĨNH"), "Tỉnh ủy Hà Tĩnh");
+        assert_eq!(issuer_display("ỦY BAN NHÂN DÂN TỈNH LÀO CAI"), "Ủy ban nhân dân tỉnh Lào Cai");
+    }
+}
