@@ -355,6 +355,11 @@ fn libreoffice_reads_exports_as_a4_pages() {
     }
 }
 
+fn scaffold_args(parent: &str, province: &str, issuer: &str) -> Vec<String> {
+    let args = ["scaffold", "--parent", parent, "--province", province, "--issuer", issuer];
+    args.iter().chain(&["--type", "KH", "--year", "2026", "-o", "out.json"]).map(|s| s.to_string()).collect()
+}
+
 #[test]
 fn export_and_scaffold_refuse_bad_requests_without_leaving_files() {
     let dir = testdir!();
@@ -390,66 +395,9 @@ fn export_and_scaffold_refuse_bad_requests_without_leaving_files() {
             ],
             "thư mục",
         ),
-        (
-            [
-                "scaffold",
-                "--parent",
-                "45-NQ/TW",
-                "--province",
-                "Hà Giang",
-                "--issuer",
-                "tinh-uy",
-                "--type",
-                "CTr",
-                "--year",
-                "2026",
-                "-o",
-                "out.json",
-            ]
-            .map(String::from)
-            .to_vec(),
-            "Tuyên Quang",
-        ),
-        (
-            [
-                "scaffold",
-                "--parent",
-                "99-NQ/TW",
-                "--province",
-                "Huế",
-                "--issuer",
-                "tinh-uy",
-                "--type",
-                "CTr",
-                "--year",
-                "2026",
-                "-o",
-                "out.json",
-            ]
-            .map(String::from)
-            .to_vec(),
-            "Không có văn bản cấp trên",
-        ),
-        (
-            [
-                "scaffold",
-                "--parent",
-                "45-NQ/TW",
-                "--province",
-                "Gotham",
-                "--issuer",
-                "ubnd",
-                "--type",
-                "KH",
-                "--year",
-                "2026",
-                "-o",
-                "out.json",
-            ]
-            .map(String::from)
-            .to_vec(),
-            "Không có tỉnh",
-        ),
+        (scaffold_args("45-NQ/TW", "Hà Giang", "tinh-uy"), "Tuyên Quang"),
+        (scaffold_args("99-NQ/TW", "Huế", "tinh-uy"), "Không có văn bản cấp trên"),
+        (scaffold_args("45-NQ/TW", "Gotham", "ubnd"), "Không có tỉnh"),
     ];
     for (args, msg) in cases {
         let before = dir.entries();

@@ -74,19 +74,10 @@ pub(crate) fn read_tail(lines: &[Line]) -> Tail {
                 if !rest.is_empty() {
                     push_recipient(&mut tail.recipients, rest, &mut open_recipient);
                 }
-            } else if upper && AUTHORITY.is_match(p) {
-                if sig.authority.is_some() {
-                    sig.delegation = Some(p.to_string());
-                } else {
-                    sig.authority = Some(p.to_string());
-                }
-                sig_seen = true;
-            } else if upper && DELEGATION.is_match(p) {
-                if sig.authority.is_none() {
-                    sig.authority = Some(p.to_string());
-                } else {
-                    sig.delegation = Some(p.to_string());
-                }
+            } else if upper && (AUTHORITY.is_match(p) || DELEGATION.is_match(p)) {
+                // The first of `T/M …`, `KT. …` is the authority, the next the delegation.
+                let slot = if sig.authority.is_none() { &mut sig.authority } else { &mut sig.delegation };
+                *slot = Some(p.to_string());
                 sig_seen = true;
             } else if SIGNED.is_match(&fold(p)) {
                 sig_seen = true;
