@@ -6,8 +6,10 @@
 mod clock;
 mod input;
 mod output;
+mod report;
 
 use anyhow::Result;
+use banthao_core::compare::{self, DiffOptions};
 use banthao_core::profile::FormatProfile;
 use banthao_core::scaffold::{self, DraftType, IssuerKind, ParentTemplate, Presets, ScaffoldRequest};
 use clap::{Parser, Subcommand};
@@ -73,6 +75,67 @@ enum Command {
         #[arg(long)]
         profile: Option<String>,
     },
+    /// Ghép các mục của hai văn bản theo nội dung (không theo số thứ tự).
+    Align {
+        a: PathBuf,
+        b: PathBuf,
+        /// In kết quả dạng JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// So sánh hai văn bản theo từng mục, từng chữ.
+    Diff {
+        a: PathBuf,
+        b: PathBuf,
+        /// In kết quả dạng JSON.
+        #[arg(long)]
+        json: bool,
+        /// Ghi báo cáo HTML (hai cột) vào tệp này.
+        #[arg(long, value_name = "OUT")]
+        html: Option<PathBuf>,
+        /// Ghi bản .docx có đánh dấu thay đổi (Track Changes) vào tệp này.
+        #[arg(long, value_name = "OUT")]
+        docx: Option<PathBuf>,
+        #[command(flatten)]
+        ignore: IgnoreArgs,
+    },
+    /// Đối chiếu một dự thảo với nhiều văn bản khác: mục nào đã có, còn thiếu gì.
+    Compare {
+        draft: PathBuf,
+        #[arg(required = true)]
+        others: Vec<PathBuf>,
+        /// In kết quả dạng JSON.
+        #[arg(long)]
+        json: bool,
+        /// Ghi báo cáo HTML vào tệp này.
+        #[arg(long, value_name = "OUT")]
+        html: Option<PathBuf>,
+        #[command(flatten)]
+        ignore: IgnoreArgs,
+    },
+}
+
+#[derive(clap::Args)]
+struct IgnoreArgs {
+    /// Bỏ qua số thứ tự, dấu gạch đầu dòng ở đầu đoạn.
+    #[arg(long)]
+    ignore_labels: bool,
+    /// Bỏ qua khác biệt về khoảng trắng.
+    #[arg(long)]
+    ignore_whitespace: bool,
+    /// Coi thay đổi chỉ về dấu câu là không đổi.
+    #[arg(long)]
+    ignore_punctuation: bool,
+}
+
+impl IgnoreArgs {
+    fn options(&self) -> DiffOptions {
+        DiffOptions {
+            ignore_labels: self.ignore_labels,
+            ignore_whitespace: self.ignore_whitespace,
+            ignore_punctuation: self.ignore_punctuation,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -140,6 +203,56 @@ fn run(cli: Cli) -> Result<()> {
             let opts = banthao_docx::ExportOptions { created: clock::now_iso(), author: None };
             let bytes = banthao_docx::write_docx(&doc, &profile, &opts);
             output::write_atomic(&output, &bytes)?;
+        }
+        Command::Align { a, b, json } => {
+            let (da, db) = (input::read_draft_or_document(&a)?, input::read_draft_or_document(&b)?);
+            let al = compare::align(&da, &db);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&al)?);
+            } else {
+                print!("{}", report::alignment_text(&al));
+            }
+        }
+        Command::Diff { a, b, json, html, docx, ignore } => {
+            let (da, db) = (input::read_draft_or_document(&a)?, input::read_draft_or_document(&b)?);
+            let c = compare::compare(&da, &db, &ignore.options());
+            if let Some(out) = html {
+                let page = report::diff_html(&c, &a.display().to_string(), &b.display().to_string());
+                output::write_atomic(&out, page.as_bytes())?;
+            }
+            if let Some(out) = docx {
+                let profile = FormatProfile::for_kind(db.kind);
+                let opts =
+                    banthao_docx::RedlineOptions { author: "Bản thảo".into(), date: clock::now_iso() };
+                output::write_atomic(&out, &banthao_docx::write_redline(&da, &db, &profile, &opts))?;
+            }
+            if json {
+                println!("{}", serde_json::to_string_pretty(&c)?);
+            } else {
+                use std::io::IsTerminal;
+                print!("{}", report::diff_text(&c, std::io::stdout().is_terminal()));
+            }
+        }
+        Command::Compare { draft, others, json, html, ignore } => {
+            let d = input::read_draft_or_document(&draft)?;
+            let docs = others.iter().map(|p| input::read_draft_or_document(p)).collect::<Result<Vec<_>>>()?;
+            let names: Vec<String> = others
+                .iter()
+                .map(|p| p.file_name().unwrap_or_default().to_string_lossy().into_owned())
+                .collect();
+            let cov = compare::coverage(&d, &docs, &ignore.options());
+            if let Some(out) = html {
+                output::write_atomic(
+                    &out,
+                    report::coverage_html(&cov, &draft.display().to_string(), &names).as_bytes(),
+                )?;
+            }
+            if json {
+                let v = serde_json::json!({"documents": names, "sections": cov.sections});
+                println!("{}", serde_json::to_string_pretty(&v)?);
+            } else {
+                print!("{}", report::coverage_text(&cov, &names));
+            }
         }
     }
     Ok(())

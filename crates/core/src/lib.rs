@@ -17,6 +17,7 @@
 //! ```
 
 pub mod clean;
+pub mod compare;
 pub mod label;
 pub mod model;
 pub mod outline;

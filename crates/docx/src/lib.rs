@@ -3,10 +3,13 @@
 //! Reading goes through the same structure inference as plain text
 //! ([`banthao_core::parse_lines`]): this crate only turns the Word parts into lines.
 
+mod layout;
 mod numbering;
 mod read;
+mod redline;
 mod write;
 
+pub use redline::{write_redline, RedlineOptions};
 pub use write::{write_docx, ExportOptions};
 
 use banthao_core::{Document, ReadError};

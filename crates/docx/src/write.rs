@@ -3,6 +3,7 @@
 //! from its structure, real Word footnotes (with `w:footnoteRef` marks and separator
 //! notes), recipients and signature side by side, page numbers from page 2.
 
+use crate::layout::{items_xml, Inline, Item, P};
 use banthao_core::label::renumber;
 use banthao_core::model::{AnchorPart, Document, Emphasis, Section};
 use banthao_core::profile::FormatProfile;
@@ -20,7 +21,7 @@ pub struct ExportOptions {
 
 const W_NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
 
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -92,15 +93,25 @@ pub(crate) fn rpr(st: RunStyle, font: &str) -> String {
     p
 }
 
-pub(crate) fn run(text: &str, st: RunStyle, font: &str) -> String {
+/// XML of a text run.
+pub(crate) fn run_xml(text: &str, st: RunStyle, font: &str) -> String {
     if text.is_empty() {
         return String::new();
     }
     format!(r#"<w:r>{}<w:t xml:space="preserve">{}</w:t></w:r>"#, rpr(st, font), esc(text))
 }
 
+/// A text run, as layout.
+pub(crate) fn run(text: &str, st: RunStyle, _font: &str) -> Vec<Inline> {
+    if text.is_empty() {
+        Vec::new()
+    } else {
+        vec![Inline::Text(text.to_string(), st)]
+    }
+}
+
 /// Paragraph properties.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct ParaStyle {
     pub align: &'static str,
     pub first_line_twips: i64,
@@ -140,8 +151,8 @@ pub(crate) fn ppr(ps: ParaStyle) -> String {
     p
 }
 
-pub(crate) fn para(ps: ParaStyle, runs: &str) -> String {
-    format!("<w:p>{}{runs}</w:p>", ppr(ps))
+pub(crate) fn para(ps: ParaStyle, runs: &[Inline]) -> P {
+    P { style: ps, inlines: runs.to_vec() }
 }
 
 fn centered() -> ParaStyle {
@@ -149,7 +160,7 @@ fn centered() -> ParaStyle {
 }
 
 /// A footnote mark in the body.
-fn note_ref(n: usize, font: &str, size: f32) -> String {
+pub(crate) fn note_ref(n: usize, font: &str, size: f32) -> String {
     format!(
         r#"<w:r><w:rPr><w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:cs="{f}"/><w:vertAlign w:val="superscript"/><w:sz w:val="{hp}"/></w:rPr><w:footnoteReference w:id="{n}"/></w:r>"#,
         f = esc(font),
@@ -169,10 +180,10 @@ fn part_key(p: AnchorPart) -> u8 {
     }
 }
 
-struct Writer<'a> {
+pub(crate) struct Writer<'a> {
     profile: &'a FormatProfile,
     notes: NoteMap,
-    body: String,
+    body: Vec<Item>,
 }
 
 impl Writer<'_> {
@@ -199,7 +210,7 @@ impl Writer<'_> {
         base: RunStyle,
         spans: &[&Emphasis],
         notes: Option<&Vec<(usize, usize)>>,
-    ) -> String {
+    ) -> Vec<Inline> {
         let chars: Vec<char> = text.chars().collect();
         let mut cuts: Vec<usize> = vec![0, chars.len()];
         for s in spans {
@@ -211,12 +222,12 @@ impl Writer<'_> {
         }
         cuts.sort_unstable();
         cuts.dedup();
-        let mut out = String::new();
+        let mut out = Vec::new();
         for w in cuts.windows(2) {
             let (a, b) = (w[0], w[1]);
             if let Some(ns) = notes {
                 for (_, n) in ns.iter().filter(|(o, _)| (*o).min(chars.len()) == a) {
-                    out.push_str(&note_ref(*n, self.font(), self.profile.sizes.body));
+                    out.push(Inline::Note(*n));
                 }
             }
             let inside: Vec<&&Emphasis> = spans.iter().filter(|s| s.start <= a && b <= s.end).collect();
@@ -224,11 +235,11 @@ impl Writer<'_> {
                 .bold(base.bold || inside.iter().any(|s| s.bold))
                 .italic(base.italic || inside.iter().any(|s| s.italic));
             let piece: String = chars[a..b].iter().collect();
-            out.push_str(&run(&piece, st, self.font()));
+            out.extend(run(&piece, st, self.font()));
         }
         if let Some(ns) = notes {
             for (_, n) in ns.iter().filter(|(o, _)| *o >= chars.len()) {
-                out.push_str(&note_ref(*n, self.font(), self.profile.sizes.body));
+                out.push(Inline::Note(*n));
             }
         }
         out
@@ -257,38 +268,38 @@ impl Writer<'_> {
                 0 | 1 => base.bold(true),
                 _ => base.italic(true),
             };
-            let runs = format!(
-                "{}{}",
+            let runs = [
                 run(&format!("{} ", s.label), label_style.italic(title_style.italic), self.font()),
                 self.rich(
                     &s.title,
                     title_style,
                     &title_spans,
-                    self.notes_at(AnchorPart::Section, path, None)
-                )
-            );
-            self.body.push_str(&para(ps, &runs));
+                    self.notes_at(AnchorPart::Section, path, None),
+                ),
+            ]
+            .concat();
+            self.body.push(Item::P(para(ps, &runs)));
         }
         for (i, p) in s.paragraphs.iter().enumerate() {
             let spans: Vec<&Emphasis> = s.emphasis.iter().filter(|e| e.paragraph == Some(i)).collect();
-            let mut runs = String::new();
+            let mut runs = Vec::new();
             if s.title.is_empty() && i == 0 {
-                runs.push_str(&run(
+                runs.extend(run(
                     &format!("{} ", s.label),
                     RunStyle::size(self.profile.sizes.body).bold(depth == 0),
                     self.font(),
                 ));
             }
-            runs.push_str(&self.rich(
+            runs.extend(self.rich(
                 p,
                 RunStyle::size(self.profile.sizes.body),
                 &spans,
                 self.notes_at(AnchorPart::Section, path, Some(i)),
             ));
-            self.body.push_str(&para(self.body_para(), &runs));
+            self.body.push(Item::P(para(self.body_para(), &runs)));
         }
         if s.title.is_empty() && s.paragraphs.is_empty() {
-            self.body.push_str(&para(ps, &run(&s.label, label_style, self.font())));
+            self.body.push(Item::P(para(ps, &run(&s.label, label_style, self.font()))));
         }
         let segs = banthao_core::model::path_segments(&o.children);
         for ((c, oc), seg) in s.children.iter().zip(&o.children).zip(segs) {
@@ -298,24 +309,8 @@ impl Writer<'_> {
     }
 }
 
-fn cell(width: i64, content: &str) -> String {
-    let content = if content.is_empty() { "<w:p/>" } else { content };
-    format!(r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{content}</w:tc>"#)
-}
-
-fn borderless_table(widths: (i64, i64), left: &str, right: &str) -> String {
-    let borders: String = ["top", "left", "bottom", "right", "insideH", "insideV"]
-        .iter()
-        .map(|b| format!(r#"<w:{b} w:val="nil"/>"#))
-        .collect();
-    format!(
-        r#"<w:tbl><w:tblPr><w:tblW w:w="{}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblBorders>{borders}</w:tblBorders><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w="{}"/><w:gridCol w:w="{}"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/></w:trPr>{}{}</w:tr></w:tbl>"#,
-        widths.0 + widths.1,
-        widths.0,
-        widths.1,
-        cell(widths.0, left),
-        cell(widths.1, right)
-    )
+fn borderless_table(widths: (i64, i64), left: Vec<P>, right: Vec<P>) -> Item {
+    Item::Table { widths, cells: [left, right] }
 }
 
 /// The number line in the profile's form (`Số 37-CTr/TU`, `Số: 123/KH-UBND`), keeping
@@ -358,13 +353,13 @@ fn issuer_lines(issuer: &str) -> Vec<String> {
     vec![issuer.to_string()]
 }
 
-fn header_block(doc: &Document, profile: &FormatProfile, text_width: i64) -> String {
+fn header_block(doc: &Document, profile: &FormatProfile, text_width: i64) -> Option<Item> {
     let f = profile.font.as_str();
     let sz = &profile.sizes;
     let party = profile.kind == banthao_core::model::DocKind::Party;
-    let mut left = String::new();
+    let mut left: Vec<P> = Vec::new();
     if let Some(pb) = &doc.parent_body {
-        left.push_str(&para(centered(), &run(pb, RunStyle::size(sz.parent_body), f)));
+        left.push(para(centered(), &run(pb, RunStyle::size(sz.parent_body), f)));
     }
     if let Some(issuer) = &doc.issuer {
         // Under `ĐẢNG BỘ TỈNH X` the issuer is written `TỈNH ỦY`: the place is named above.
@@ -377,61 +372,58 @@ fn header_block(doc: &Document, profile: &FormatProfile, text_width: i64) -> Str
             _ => issuer.clone(),
         };
         for l in if party { vec![issuer] } else { issuer_lines(&issuer) } {
-            left.push_str(&para(centered(), &run(&l, RunStyle::size(sz.issuer).bold(true), f)));
+            left.push(para(centered(), &run(&l, RunStyle::size(sz.issuer).bold(true), f)));
         }
     }
     if profile.issuer_star {
-        left.push_str(&para(centered(), &run("*", RunStyle::size(sz.issuer), f)));
+        left.push(para(centered(), &run("*", RunStyle::size(sz.issuer), f)));
     } else if doc.issuer.is_some() {
         // A short rule under the issuer.
-        left.push_str(&para(
+        left.push(para(
             ParaStyle { side_indent_twips: twips_mm(22.0), bottom_border: true, ..centered() },
             &run(" ", RunStyle::size(4.0), f),
         ));
     }
     if let Some(n) = number_line(doc, profile) {
-        left.push_str(&para(
-            ParaStyle { before_twips: 60, ..centered() },
-            &run(&n, RunStyle::size(sz.number), f),
-        ));
+        left.push(para(ParaStyle { before_twips: 60, ..centered() }, &run(&n, RunStyle::size(sz.number), f)));
     }
     if doc.draft {
         let marker = doc.draft_marker.clone().unwrap_or_else(|| "Dự thảo".into());
-        left.push_str(&para(
+        left.push(para(
             ParaStyle { before_twips: 60, ..centered() },
             &run(&marker, RunStyle::size(sz.draft_marker).bold(true).italic(true), f),
         ));
     }
-    let mut right = String::new();
+    let mut right: Vec<P> = Vec::new();
     let n_heading = doc.national_heading.len();
     for (i, h) in doc.national_heading.iter().enumerate() {
         // The rule under the national heading is drawn as an underline of the last line,
         // so it is exactly as long as the text.
         let last = i + 1 == n_heading && profile.national_heading_rule;
         let size = if i == 0 { sz.national_heading } else { sz.national_heading + 1.0 };
-        right.push_str(&para(centered(), &run(h, RunStyle::size(size).bold(true).underline(last), f)));
+        right.push(para(centered(), &run(h, RunStyle::size(size).bold(true).underline(last), f)));
     }
     if let Some(pd) = &doc.place_date {
-        right.push_str(&para(
+        right.push(para(
             ParaStyle { before_twips: 120, ..centered() },
             &run(&pd.raw, RunStyle::size(sz.place_date).italic(true), f),
         ));
     }
     if left.is_empty() && right.is_empty() {
-        return String::new();
+        return None;
     }
     // The State heading (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`) needs the wider right column.
     let lw = text_width * if party { 42 } else { 36 } / 100;
-    borderless_table((lw, text_width - lw), &left, &right)
+    Some(borderless_table((lw, text_width - lw), left, right))
 }
 
-fn tail_block(doc: &Document, profile: &FormatProfile, text_width: i64) -> String {
+fn tail_block(doc: &Document, profile: &FormatProfile, text_width: i64) -> Vec<Item> {
     let f = profile.font.as_str();
     let sz = &profile.sizes;
     let rs = &profile.recipients;
-    let mut left = String::new();
+    let mut left: Vec<P> = Vec::new();
     if !doc.recipients.is_empty() {
-        left.push_str(&para(
+        left.push(para(
             ParaStyle::default(),
             &run(
                 &rs.heading,
@@ -445,13 +437,13 @@ fn tail_block(doc: &Document, profile: &FormatProfile, text_width: i64) -> Strin
         let n = doc.recipients.len();
         for (i, r) in doc.recipients.iter().enumerate() {
             let end = if i + 1 == n { &rs.last_end } else { &rs.item_end };
-            left.push_str(&para(
+            left.push(para(
                 ParaStyle::default(),
                 &run(&format!("- {r}{end}"), RunStyle::size(sz.recipients), f),
             ));
         }
     }
-    let mut right = String::new();
+    let mut right: Vec<P> = Vec::new();
     if let Some(s) = &doc.signature {
         let st = &profile.signature;
         let line =
@@ -460,52 +452,57 @@ fn tail_block(doc: &Document, profile: &FormatProfile, text_width: i64) -> Strin
             [(&s.authority, st.authority_bold), (&s.delegation, st.authority_bold), (&s.title, st.title_bold)]
         {
             if let Some(t) = t {
-                right.push_str(&line(t, b));
+                right.push(line(t, b));
             }
         }
         for _ in 0..4 {
-            right.push_str(&para(centered(), ""));
+            right.push(para(centered(), &[]));
         }
         if let Some(name) = &s.name {
-            right.push_str(&line(name, st.name_bold));
+            right.push(line(name, st.name_bold));
         }
     }
     if left.is_empty() && right.is_empty() {
-        return String::new();
+        return Vec::new();
     }
     let lw = text_width / 2;
-    format!(
-        "{}{}",
-        para(ParaStyle { before_twips: 240, ..ParaStyle::default() }, ""),
-        borderless_table((lw, text_width - lw), &left, &right)
-    )
+    vec![
+        Item::P(para(ParaStyle { before_twips: 240, ..ParaStyle::default() }, &[])),
+        borderless_table((lw, text_width - lw), left, right),
+    ]
 }
 
-fn footnote_xml(n: usize, text: &str, profile: &FormatProfile) -> String {
+pub(crate) fn footnote_xml(n: usize, text: &str, profile: &FormatProfile) -> String {
     let f = profile.font.as_str();
     let size = profile.sizes.footnote;
     format!(
         r#"<w:footnote w:id="{n}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/><w:rFonts w:ascii="{f}" w:hAnsi="{f}"/><w:vertAlign w:val="superscript"/><w:sz w:val="{hp}"/></w:rPr><w:footnoteRef/></w:r>{}</w:p></w:footnote>"#,
-        run(&format!(" {text}"), RunStyle::size(size), f),
+        run_xml(&format!(" {text}"), RunStyle::size(size), f),
         f = esc(f),
         hp = half_points(size)
     )
 }
 
-/// Writes the document as .docx bytes.
-pub fn write_docx(doc: &Document, profile: &FormatProfile, opts: &ExportOptions) -> Vec<u8> {
+/// A document laid out: body items and footnotes (number, text).
+pub(crate) struct Laid {
+    pub items: Vec<Item>,
+    pub footnotes: Vec<(usize, String)>,
+}
+
+/// Lays out a document; footnotes are numbered from `first_note`.
+pub(crate) fn layout(doc: &Document, profile: &FormatProfile, first_note: usize) -> Laid {
     // Footnote anchors name sections by their paths as written; the body is printed
     // renumbered, so both trees are walked side by side.
     let original = doc;
     let mut doc = doc.clone();
     renumber(&mut doc.sections, &profile.numbering.roman_separator);
 
-    // Footnote numbers 1..n in document order; anchors grouped by where they stand.
+    // Footnote numbers in document order; anchors grouped by where they stand.
     let mut notes: NoteMap = BTreeMap::new();
-    let mut footnotes_body = String::new();
+    let mut footnotes = Vec::new();
     for (i, fnote) in doc.footnotes.iter().enumerate() {
-        let n = i + 1;
-        footnotes_body.push_str(&footnote_xml(n, &fnote.text, profile));
+        let n = first_note + i;
+        footnotes.push((n, fnote.text.clone()));
         if let Some(a) = &fnote.anchor {
             let key = (part_key(a.part), a.section.clone().unwrap_or_default(), a.paragraph);
             notes.entry(key).or_default().push((a.offset, n));
@@ -513,21 +510,21 @@ pub fn write_docx(doc: &Document, profile: &FormatProfile, opts: &ExportOptions)
     }
     let p = profile;
     let text_width = twips_mm(p.paper.width_mm - p.margins_mm.left - p.margins_mm.right);
-    let mut w = Writer { profile: p, notes, body: String::new() };
+    let mut w = Writer { profile: p, notes, body: Vec::new() };
     let f = p.font.clone();
 
-    w.body.push_str(&header_block(&doc, p, text_width));
+    w.body.extend(header_block(&doc, p, text_width));
     if let Some(t) = &doc.doc_type {
-        w.body.push_str(&para(
+        w.body.push(Item::P(para(
             ParaStyle { before_twips: 360, keep_next: true, ..centered() },
             &run(t, RunStyle::size(p.sizes.doc_type).bold(true), &f),
-        ));
+        )));
     }
     if let Some(e) = &doc.doc_type_extra {
-        w.body.push_str(&para(
+        w.body.push(Item::P(para(
             ParaStyle { keep_next: true, ..centered() },
             &run(e, RunStyle::size(p.sizes.doc_type - 1.0).bold(true), &f),
-        ));
+        )));
     }
     if let Some(s) = &doc.summary {
         let runs = w.rich(
@@ -536,19 +533,19 @@ pub fn write_docx(doc: &Document, profile: &FormatProfile, opts: &ExportOptions)
             &[],
             w.notes_at(AnchorPart::Summary, "", None),
         );
-        w.body.push_str(&para(ParaStyle { side_indent_twips: twips_mm(8.0), ..centered() }, &runs));
+        w.body.push(Item::P(para(ParaStyle { side_indent_twips: twips_mm(8.0), ..centered() }, &runs)));
     }
     if doc.doc_type.is_some() || doc.summary.is_some() {
-        w.body.push_str(&para(
+        w.body.push(Item::P(para(
             ParaStyle { after_twips: 120, ..centered() },
             &run("-----", RunStyle::size(p.sizes.summary), &f),
-        ));
+        )));
     }
     for (i, pre) in doc.preamble.iter().enumerate() {
         let runs =
             w.rich(pre, RunStyle::size(p.sizes.body), &[], w.notes_at(AnchorPart::Preamble, "", Some(i)));
         let ps = w.body_para();
-        w.body.push_str(&para(ps, &runs));
+        w.body.push(Item::P(para(ps, &runs)));
     }
     let segs = banthao_core::model::path_segments(&original.sections);
     for ((s, o), seg) in doc.sections.iter().zip(&original.sections).zip(segs) {
@@ -557,10 +554,30 @@ pub fn write_docx(doc: &Document, profile: &FormatProfile, opts: &ExportOptions)
     if let Some(c) = &doc.closing {
         let runs = w.rich(c, RunStyle::size(p.sizes.body), &[], w.notes_at(AnchorPart::Closing, "", None));
         let ps = w.body_para();
-        w.body.push_str(&para(ps, &runs));
+        w.body.push(Item::P(para(ps, &runs)));
     }
-    w.body.push_str(&tail_block(&doc, p, text_width));
+    w.body.extend(tail_block(&doc, p, text_width));
+    Laid { items: w.body, footnotes }
+}
 
+/// Writes the document as .docx bytes.
+pub fn write_docx(doc: &Document, profile: &FormatProfile, opts: &ExportOptions) -> Vec<u8> {
+    let laid = layout(doc, profile, 1);
+    let body = items_xml(&laid.items, profile);
+    let notes: String = laid.footnotes.iter().map(|(n, t)| footnote_xml(*n, t, profile)).collect();
+    package(&body, &notes, doc, profile, opts)
+}
+
+/// The .docx package around a body and footnotes.
+pub(crate) fn package(
+    body: &str,
+    footnotes_body: &str,
+    doc: &Document,
+    profile: &FormatProfile,
+    opts: &ExportOptions,
+) -> Vec<u8> {
+    let p = profile;
+    let f = p.font.clone();
     let m = &p.margins_mm;
     let sect = format!(
         r#"<w:sectPr>{}<w:pgSz w:w="{}" w:h="{}"/><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="567" w:footer="567" w:gutter="0"/>{}</w:sectPr>"#,
@@ -578,8 +595,7 @@ pub fn write_docx(doc: &Document, profile: &FormatProfile, opts: &ExportOptions)
         if p.page_numbers.show && !p.page_numbers.first_page { "<w:titlePg/>" } else { "" }
     );
     let document = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W_NS}><w:body>{}{sect}</w:body></w:document>"#,
-        w.body
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W_NS}><w:body>{body}{sect}</w:body></w:document>"#
     );
     let page_number = |with_field: bool| {
         let field = if with_field {

@@ -3,6 +3,7 @@
 mod util;
 
 mod bad_input;
+mod compare;
 mod export;
 mod genre;
 mod snapshots;

@@ -1,0 +1,460 @@
+//! Differences inside aligned sections: paragraphs are matched first (so a moved
+//! paragraph shows as moved, not deleted and re-added), then words (syllables, with
+//! punctuation as tokens of its own).
+
+use super::align::{align_nodes, nodes};
+use super::tokens::{bag, dice, join, strip_marker, tokenize, Token};
+use crate::model::{Document, Section};
+use serde::Serialize;
+use similar::{capture_diff_slices, Algorithm, DiffOp};
+use std::collections::HashMap;
+
+/// Two paragraphs at least this similar are the same paragraph, edited.
+const SAME_PARAGRAPH: f32 = 0.5;
+
+/// What to ignore.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct DiffOptions {
+    /// Ignore list markers and numbering labels at the start of paragraphs.
+    pub ignore_labels: bool,
+    /// Ignore differences in spacing (`vụ ,` vs `vụ,`).
+    pub ignore_whitespace: bool,
+    /// Report changes that touch only punctuation as no change.
+    pub ignore_punctuation: bool,
+}
+
+/// A run of text in a word diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "op", content = "text", rename_all = "lowercase")]
+pub enum Span {
+    /// In both.
+    Equal(String),
+    /// Only in A.
+    Delete(String),
+    /// Only in B.
+    Insert(String),
+}
+
+/// What happened to a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParaKind {
+    /// Unchanged.
+    Same,
+    /// Edited in place.
+    Changed,
+    /// Moved (and maybe edited).
+    Moved,
+    /// Only in A.
+    Deleted,
+    /// Only in B.
+    Inserted,
+}
+
+/// One paragraph of the comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParaDiff {
+    pub kind: ParaKind,
+    /// Index in A's paragraphs.
+    pub a: Option<usize>,
+    /// Index in B's paragraphs.
+    pub b: Option<usize>,
+    pub spans: Vec<Span>,
+}
+
+/// Counts of words (punctuation not counted).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub equal: usize,
+    pub a: usize,
+    pub b: usize,
+}
+
+impl Counts {
+    fn add(&mut self, o: Counts) {
+        self.equal += o.equal;
+        self.a += o.a;
+        self.b += o.b;
+    }
+
+    /// 2 × equal / (a + b); 1 when both are empty.
+    pub fn similarity(&self) -> f32 {
+        if self.a + self.b == 0 {
+            1.0
+        } else {
+            2.0 * self.equal as f32 / (self.a + self.b) as f32
+        }
+    }
+}
+
+/// A section (or the front or end matter) compared.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionDiff {
+    /// Path in A, if the section is in A (`""` for front and end matter).
+    pub a: Option<String>,
+    /// Path in B.
+    pub b: Option<String>,
+    /// Label and title as in A and B.
+    pub a_heading: Option<String>,
+    pub b_heading: Option<String>,
+    /// 1 for top-level sections.
+    pub depth: usize,
+    /// Word diff of the titles.
+    pub title: Vec<Span>,
+    pub paragraphs: Vec<ParaDiff>,
+    pub counts: Counts,
+    pub similarity: f32,
+}
+
+impl SectionDiff {
+    /// Whether anything differs.
+    pub fn has_changes(&self) -> bool {
+        self.title.iter().any(|s| !matches!(s, Span::Equal(_)))
+            || self.paragraphs.iter().any(|p| p.kind != ParaKind::Same)
+    }
+}
+
+/// Two documents compared.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    pub similarity: f32,
+    pub identical: bool,
+    pub options: DiffOptions,
+    pub sections: Vec<SectionDiff>,
+}
+
+fn key<'a>(t: &'a Token, o: &DiffOptions) -> (&'a str, bool) {
+    (&t.text, !o.ignore_whitespace && t.space_before)
+}
+
+fn words(tokens: &[Token]) -> usize {
+    tokens.iter().filter(|t| !t.is_punct()).count()
+}
+
+fn prepare<'a>(text: &'a str, o: &DiffOptions) -> &'a str {
+    if o.ignore_labels {
+        strip_marker(text).trim_start()
+    } else {
+        text
+    }
+}
+
+/// Word diff of two texts.
+pub fn diff_text(a: &str, b: &str, o: &DiffOptions) -> (Vec<Span>, Counts) {
+    let (ta, tb) = (tokenize(prepare(a, o)), tokenize(prepare(b, o)));
+    let ka: Vec<_> = ta.iter().map(|t| key(t, o)).collect();
+    let kb: Vec<_> = tb.iter().map(|t| key(t, o)).collect();
+    let ops = capture_diff_slices(Algorithm::Patience, &ka, &kb);
+    let mut spans: Vec<Span> = Vec::new();
+    let mut counts = Counts { equal: 0, a: words(&ta), b: words(&tb) };
+    let push = |spans: &mut Vec<Span>, s: Span| {
+        // Keep the space before a run on the run, so that text reads back joined.
+        spans.push(s);
+    };
+    for op in ops {
+        match op {
+            DiffOp::Equal { new_index, len, .. } => {
+                let seg = &tb[new_index..new_index + len];
+                counts.equal += words(seg);
+                push(&mut spans, Span::Equal(lead(seg, new_index)));
+            }
+            DiffOp::Delete { old_index, old_len, .. } => {
+                push(&mut spans, Span::Delete(lead(&ta[old_index..old_index + old_len], old_index)))
+            }
+            DiffOp::Insert { new_index, new_len, .. } => {
+                push(&mut spans, Span::Insert(lead(&tb[new_index..new_index + new_len], new_index)))
+            }
+            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                let (d, i) = (&ta[old_index..old_index + old_len], &tb[new_index..new_index + new_len]);
+                if o.ignore_punctuation && d.iter().chain(i).all(Token::is_punct) {
+                    push(&mut spans, Span::Equal(lead(i, new_index)));
+                } else {
+                    push(&mut spans, Span::Delete(lead(d, old_index)));
+                    push(&mut spans, Span::Insert(lead(i, new_index)));
+                }
+            }
+        }
+    }
+    if o.ignore_punctuation {
+        for s in &mut spans {
+            let only_punct = |t: &str| tokenize(t).iter().all(Token::is_punct);
+            match s {
+                Span::Insert(t) if only_punct(t) => *s = Span::Equal(t.clone()),
+                Span::Delete(t) if only_punct(t) => *s = Span::Equal(String::new()),
+                _ => {}
+            }
+        }
+        spans.retain(|s| !matches!(s, Span::Equal(t) if t.is_empty()));
+    }
+    (merge(spans), counts)
+}
+
+/// Text of a run of tokens, with the space that stood before its first token.
+fn lead(seg: &[Token], index: usize) -> String {
+    let space = index > 0 && seg.first().is_some_and(|t| t.space_before);
+    format!("{}{}", if space { " " } else { "" }, join(seg))
+}
+
+fn merge(spans: Vec<Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    for s in spans {
+        match (out.last_mut(), &s) {
+            (Some(Span::Equal(a)), Span::Equal(b))
+            | (Some(Span::Delete(a)), Span::Delete(b))
+            | (Some(Span::Insert(a)), Span::Insert(b)) => a.push_str(b),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// Paragraph-level diff: match paragraphs, keep those in order in place, report the
+/// others as moved; the rest are deleted or inserted.
+pub fn diff_paragraphs(a: &[String], b: &[String], o: &DiffOptions) -> (Vec<ParaDiff>, Counts) {
+    let ba: Vec<_> = a.iter().map(|p| bag([p.as_str()])).collect();
+    let bb: Vec<_> = b.iter().map(|p| bag([p.as_str()])).collect();
+    let mut cands: Vec<(f32, usize, usize)> = Vec::new();
+    for (i, x) in ba.iter().enumerate() {
+        for (j, y) in bb.iter().enumerate() {
+            let s = if prepare(&a[i], o) == prepare(&b[j], o) { 1.0 } else { dice(x, y) };
+            if s >= SAME_PARAGRAPH {
+                cands.push((s, i, j));
+            }
+        }
+    }
+    cands.sort_by(|p, q| q.0.total_cmp(&p.0).then((p.1.abs_diff(p.2)).cmp(&q.1.abs_diff(q.2))));
+    let mut match_a: HashMap<usize, usize> = HashMap::new();
+    let mut match_b: HashMap<usize, usize> = HashMap::new();
+    let mut sim: HashMap<(usize, usize), f32> = HashMap::new();
+    for (s, i, j) in cands {
+        if !match_a.contains_key(&i) && !match_b.contains_key(&j) {
+            match_a.insert(i, j);
+            match_b.insert(j, i);
+            sim.insert((i, j), s);
+        }
+    }
+    // Matched pairs in order on both sides stay in place; the others moved. Among
+    // equally long chains, edited paragraphs stay and unchanged ones count as moved.
+    let mut seq: Vec<(usize, usize, u32)> =
+        match_a.iter().map(|(&i, &j)| (i, j, 1000 + ((1.0 - sim[&(i, j)]) * 100.0) as u32)).collect();
+    seq.sort_unstable();
+    let in_place = longest_increasing(&seq);
+    let mut out = Vec::new();
+    let mut counts = Counts::default();
+    let mut ia = 0;
+    for (j, pb) in b.iter().enumerate() {
+        // A's paragraphs that have gone, before the next one kept in place.
+        let next_a = match_b.get(&j).filter(|i| in_place.contains(&(**i, j))).copied();
+        if let Some(na) = next_a {
+            while ia < na {
+                if !match_a.contains_key(&ia) {
+                    out.push(deleted(ia, &a[ia], o, &mut counts));
+                }
+                ia += 1;
+            }
+            ia = na + 1;
+        }
+        match match_b.get(&j) {
+            Some(&i) => {
+                let (spans, c) = diff_text(&a[i], pb, o);
+                counts.add(c);
+                let changed = spans.iter().any(|s| !matches!(s, Span::Equal(_)));
+                let kind = if !in_place.contains(&(i, j)) {
+                    ParaKind::Moved
+                } else if changed {
+                    ParaKind::Changed
+                } else {
+                    ParaKind::Same
+                };
+                out.push(ParaDiff { kind, a: Some(i), b: Some(j), spans });
+            }
+            None => {
+                let t = prepare(pb, o).to_string();
+                counts.b += words(&tokenize(&t));
+                out.push(ParaDiff {
+                    kind: ParaKind::Inserted,
+                    a: None,
+                    b: Some(j),
+                    spans: vec![Span::Insert(t)],
+                });
+            }
+        }
+    }
+    while ia < a.len() {
+        if !match_a.contains_key(&ia) {
+            out.push(deleted(ia, &a[ia], o, &mut counts));
+        }
+        ia += 1;
+    }
+    (out, counts)
+}
+
+fn deleted(i: usize, text: &str, o: &DiffOptions, counts: &mut Counts) -> ParaDiff {
+    let t = prepare(text, o).to_string();
+    counts.a += words(&tokenize(&t));
+    ParaDiff { kind: ParaKind::Deleted, a: Some(i), b: None, spans: vec![Span::Delete(t)] }
+}
+
+/// The heaviest chain of pairs increasing on both sides (pairs sorted by A).
+fn longest_increasing(seq: &[(usize, usize, u32)]) -> std::collections::HashSet<(usize, usize)> {
+    let n = seq.len();
+    let mut best: Vec<u64> = seq.iter().map(|s| u64::from(s.2)).collect();
+    let mut prev = vec![usize::MAX; n];
+    for i in 0..n {
+        for k in 0..i {
+            if seq[k].1 < seq[i].1 && best[k] + u64::from(seq[i].2) > best[i] {
+                best[i] = best[k] + u64::from(seq[i].2);
+                prev[i] = k;
+            }
+        }
+    }
+    let mut out = std::collections::HashSet::new();
+    let mut at = (0..n).max_by_key(|&i| (best[i], std::cmp::Reverse(i)));
+    while let Some(i) = at {
+        out.insert((seq[i].0, seq[i].1));
+        at = (prev[i] != usize::MAX).then_some(prev[i]);
+    }
+    out
+}
+
+fn heading(s: &Section) -> String {
+    format!("{} {}", s.label, s.title).trim().to_string()
+}
+
+/// Compares one section with another (its title and own paragraphs; not its children).
+/// Cheap enough to run on every pause in typing.
+pub fn diff_section(a: &Section, b: &Section, o: &DiffOptions) -> SectionDiff {
+    let (title, mut counts) = diff_text(&a.title, &b.title, o);
+    let (paragraphs, c) = diff_paragraphs(&a.paragraphs, &b.paragraphs, o);
+    counts.add(c);
+    SectionDiff {
+        a: None,
+        b: None,
+        a_heading: Some(heading(a)),
+        b_heading: Some(heading(b)),
+        depth: 1,
+        title,
+        paragraphs,
+        similarity: counts.similarity(),
+        counts,
+    }
+}
+
+fn one_sided(s: &Section, path: &str, depth: usize, in_a: bool, o: &DiffOptions) -> SectionDiff {
+    let empty = Section::new("", s.label_kind, "");
+    let (mut d, counts) = if in_a {
+        let d = diff_section(s, &empty, o);
+        let c = d.counts;
+        (d, c)
+    } else {
+        let d = diff_section(&empty, s, o);
+        let c = d.counts;
+        (d, c)
+    };
+    d.similarity = 0.0;
+    d.counts = counts;
+    d.depth = depth;
+    if in_a {
+        d.a = Some(path.to_string());
+        d.b_heading = None;
+    } else {
+        d.b = Some(path.to_string());
+        d.a_heading = None;
+    }
+    d
+}
+
+fn front(d: &Document) -> Vec<String> {
+    d.summary.iter().chain(&d.preamble).cloned().collect()
+}
+
+fn end(d: &Document) -> Vec<String> {
+    let mut v: Vec<String> = d.closing.iter().cloned().collect();
+    v.extend(d.recipients.iter().map(|r| format!("- {r}")));
+    if let Some(s) = &d.signature {
+        v.extend([&s.authority, &s.delegation, &s.title, &s.name].into_iter().flatten().cloned());
+    }
+    v
+}
+
+pub(crate) fn section_by_index<'a>(secs: &'a [Section], index: &[usize]) -> &'a Section {
+    let mut s = &secs[index[0]];
+    for i in &index[1..] {
+        s = &s.children[*i];
+    }
+    s
+}
+
+/// Compares two documents: front matter, every section aligned by meaning, end matter.
+/// Sections come in B's order; sections only in A stand after their predecessor in A.
+pub fn compare(a: &Document, b: &Document, o: &DiffOptions) -> Comparison {
+    let (na, nb) = (nodes(a), nodes(b));
+    let pairs = align_nodes(&na, &nb);
+    let by_b: HashMap<usize, usize> = pairs.iter().map(|&(i, j, _)| (j, i)).collect();
+    let by_a: HashMap<usize, usize> = pairs.iter().map(|&(i, j, _)| (i, j)).collect();
+
+    let mut sections = Vec::new();
+    let mut total = Counts::default();
+    let mut push = |sd: SectionDiff, total: &mut Counts| {
+        total.add(sd.counts);
+        sections.push(sd);
+    };
+    let matter = |name: &str, pa: Vec<String>, pb: Vec<String>| {
+        let (paragraphs, counts) = diff_paragraphs(&pa, &pb, o);
+        SectionDiff {
+            a: Some(String::new()),
+            b: Some(String::new()),
+            a_heading: Some(name.to_string()),
+            b_heading: Some(name.to_string()),
+            depth: 0,
+            title: Vec::new(),
+            paragraphs,
+            similarity: counts.similarity(),
+            counts,
+        }
+    };
+    push(matter("Phần mở đầu", front(a), front(b)), &mut total);
+
+    // A-only sections, keyed by the B entry they follow (None: before everything).
+    let mut a_only_after: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
+    let mut last_paired_b: Option<usize> = None;
+    for i in 0..na.len() {
+        match by_a.get(&i) {
+            Some(&j) => last_paired_b = Some(j),
+            None => a_only_after.entry(last_paired_b).or_default().push(i),
+        }
+    }
+    let emit_a_only =
+        |after: Option<usize>, push: &mut dyn FnMut(SectionDiff, &mut Counts), total: &mut Counts| {
+            for &i in a_only_after.get(&after).into_iter().flatten() {
+                let s = section_by_index(&a.sections, &na[i].index);
+                push(one_sided(s, &na[i].path, na[i].depth, true, o), total);
+            }
+        };
+    emit_a_only(None, &mut push, &mut total);
+    for (j, node) in nb.iter().enumerate() {
+        let sb = section_by_index(&b.sections, &node.index);
+        let sd = match by_b.get(&j) {
+            Some(&i) => {
+                let sa = section_by_index(&a.sections, &na[i].index);
+                let mut d = diff_section(sa, sb, o);
+                d.a = Some(na[i].path.clone());
+                d.b = Some(node.path.clone());
+                d.depth = node.depth;
+                d
+            }
+            None => one_sided(sb, &node.path, node.depth, false, o),
+        };
+        push(sd, &mut total);
+        emit_a_only(Some(j), &mut push, &mut total);
+    }
+    push(matter("Phần cuối", end(a), end(b)), &mut total);
+
+    let identical = !sections.iter().any(SectionDiff::has_changes);
+    Comparison {
+        similarity: if identical { 1.0 } else { total.similarity() },
+        identical,
+        options: *o,
+        sections,
+    }
+}
