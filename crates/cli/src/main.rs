@@ -205,7 +205,7 @@ fn run(cli: Cli) -> Result<()> {
             output::write_atomic(&output, &bytes)?;
         }
         Command::Align { a, b, json } => {
-            let (da, db) = (input::read_draft_or_document(&a)?, input::read_draft_or_document(&b)?);
+            let (da, db) = read_pair(&a, &b)?;
             let al = compare::align(&da, &db);
             if json {
                 println!("{}", serde_json::to_string_pretty(&al)?);
@@ -214,7 +214,7 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Diff { a, b, json, html, docx, ignore } => {
-            let (da, db) = (input::read_draft_or_document(&a)?, input::read_draft_or_document(&b)?);
+            let (da, db) = read_pair(&a, &b)?;
             let c = compare::compare(&da, &db, &ignore.options());
             if let Some(out) = html {
                 let page = report::diff_html(&c, &a.display().to_string(), &b.display().to_string());
@@ -256,6 +256,16 @@ fn run(cli: Cli) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Reads two documents at once (two cores: half the wait).
+fn read_pair(a: &Path, b: &Path) -> Result<(banthao_core::Document, banthao_core::Document)> {
+    std::thread::scope(|s| {
+        let hb = s.spawn(|| input::read_draft_or_document(b));
+        let da = input::read_draft_or_document(a);
+        let db = hb.join().map_err(|_| anyhow::anyhow!("đọc tệp thất bại"))?;
+        Ok((da?, db?))
+    })
 }
 
 /// A built-in resolution (`45-NQ/TW`), a scaffold file (.json) or a document to mirror.

@@ -23,8 +23,7 @@ static DECIMAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d
 static ARABIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2})\s?([.\-–])").unwrap());
 static PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\((\d{1,2})\)|(\d{1,2})\))").unwrap());
 static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([a-zđ])\)").unwrap());
-static DOC_NUMBER_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\p{Lu}[\p{Lu}\p{Ll}]{0,4}/").unwrap());
+static DOC_NUMBER_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-ZĐ][A-Za-zĐđ]{0,4}/").unwrap());
 
 /// Letters used to label items, in Vietnamese order (no f, j, w, z; `đ` after `d`).
 const VI_LETTERS: &str = "abcdđeghiklmnopqrstuvxy";

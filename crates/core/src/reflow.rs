@@ -10,7 +10,10 @@ use std::sync::LazyLock;
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–\s]*\d{1,3}[-–\s]*$").unwrap());
 static BLOCK_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:nơi nhận|căn cứ|t/m\b|tm\.|kt\.|k/t|tl\.|q\.\s|trên đây là|[⁰¹²³⁴⁵⁶⁷⁸⁹])").unwrap()
+    Regex::new(
+        r"^(?:[Nn]ơi [Nn]hận|NƠI NHẬN|Căn cứ|CĂN CỨ|T/M\b|TM\.|KT\.|K/T|TL\.|Q\.\s|Trên đây là|[⁰¹²³⁴⁵⁶⁷⁸⁹])",
+    )
+    .unwrap()
 });
 static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-_=*~.–—]{3,}$").unwrap());
 

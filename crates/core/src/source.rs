@@ -103,8 +103,14 @@ impl LineBuilder {
 
     /// Appends text with its emphasis.
     pub fn push(&mut self, s: &str, bold: bool, italic: bool) {
-        for c in nfc(s).chars() {
-            self.push_char(c, bold, italic);
+        if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+            for c in s.chars() {
+                self.push_char(c, bold, italic);
+            }
+        } else {
+            for c in nfc(s).chars() {
+                self.push_char(c, bold, italic);
+            }
         }
     }
 
@@ -233,7 +239,7 @@ fn check_is_text(text: &str) -> Result<(), ReadError> {
         total += 1;
         if c == '\0' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}')) {
             bad += 1;
-        } else if c.is_alphabetic() {
+        } else if crate::text::is_letter(c) {
             letters += 1;
         }
     }
@@ -268,6 +274,9 @@ pub fn looks_like_tcvn3(text: &str) -> bool {
 
 /// Splits a raw line into column pieces at tabs or runs of three or more spaces.
 pub fn split_cells(raw: &str) -> Vec<String> {
+    if !raw.contains('\t') && !raw.contains("   ") && !raw.contains('\u{00A0}') {
+        return Vec::new();
+    }
     let mut cells = Vec::new();
     let mut cur = String::new();
     let mut spaces = 0;

@@ -5,7 +5,9 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Normalises to NFC. Every string that enters the model goes through here.
 pub fn nfc(s: &str) -> String {
-    if unicode_normalization::is_nfc(s) {
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
+        || unicode_normalization::is_nfc(s)
+    {
         s.to_string()
     } else {
         s.nfc().collect()
@@ -17,13 +19,18 @@ pub fn nfc(s: &str) -> String {
 /// placements (`uỷ` / `ủy`, `hoà` / `hòa`).
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.nfd() {
-        if is_combining_mark(c) {
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
             continue;
         }
         match c {
             'đ' | 'Đ' => out.push('d'),
-            _ => out.extend(c.to_lowercase()),
+            _ => unicode_normalization::char::decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            }),
         }
     }
     out
@@ -65,7 +72,7 @@ pub fn squash_spaces(s: &str) -> String {
 pub fn is_upper(s: &str) -> bool {
     let mut letters = 0;
     for c in s.chars() {
-        if c.is_alphabetic() {
+        if is_letter(c) {
             if c.is_lowercase() {
                 return false;
             }
@@ -78,7 +85,7 @@ pub fn is_upper(s: &str) -> bool {
 /// Share of upper-case letters among letters.
 pub fn upper_ratio(s: &str) -> f32 {
     let (mut up, mut all) = (0u32, 0u32);
-    for c in s.chars().filter(|c| c.is_alphabetic()) {
+    for c in s.chars().filter(|c| is_letter(*c)) {
         all += 1;
         if c.is_uppercase() {
             up += 1;
@@ -104,6 +111,70 @@ pub fn title_case(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// Whether `c` is part of a word (letter or digit), with a fast path for the Latin
+/// ranges Vietnamese uses (the standard library's lookup is slow outside ASCII).
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Whether `c` is a letter, with the same fast path as [`is_word_char`].
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// A fast, non-cryptographic hasher (the Fx algorithm) for internal maps keyed by
+/// words, ids and tokens; the standard SipHash is needlessly slow there.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut v = [0u8; 8];
+            v[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(v));
+        }
+    }
+    #[inline]
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    #[inline]
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+    #[inline]
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Hash-map builder with [`FxHasher`].
+pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+/// A `HashMap` with [`FxHasher`].
+pub type FxMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
 
 /// Number of characters (not bytes).
 pub fn char_len(s: &str) -> usize {
@@ -142,6 +213,16 @@ mod tests {
     #[test]
     fn squash_handles_nbsp_and_zero_width() {
         assert_eq!(squash_spaces("  a\u{00A0}\u{00A0}b\u{200B}c\t d  "), "a bc d");
+    }
+
+    #[test]
+    fn word_chars() {
+        for c in "aZ09ĐđơƯăâêôỹẠệ".chars() {
+            assert!(is_word_char(c), "{c}");
+        }
+        for c in " ,.-/()×÷–“".chars() {
+            assert!(!is_word_char(c), "{c}");
+        }
     }
 
     #[test]

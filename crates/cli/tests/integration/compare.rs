@@ -231,7 +231,13 @@ fn html_report_and_coverage() {
     );
     // Cao Bằng's III.3 has a paragraph Hà Giang's lacks (and Hà Giang's database
     // paragraph is matched, so not reported).
-    let missing: Vec<&str> = group3["missing"].as_array().unwrap().iter().filter(|m| m["document"] == 0).map(|m| m["text"].as_str().unwrap()).collect();
+    let missing: Vec<&str> = group3["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["document"] == 0)
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
     assert!(missing.iter().any(|t| t.starts_with("- Có chính sách thu hút các nhà khoa học")), "{missing:?}");
     assert!(!missing.iter().any(|t| t.contains("xây dựng cơ sở dữ liệu")), "{missing:?}");
     let situation = secs.iter().find(|s| s["path"] == "I").unwrap();

@@ -6,7 +6,7 @@
 use super::tokens::{bag, words, Bag};
 use crate::model::{path_segments, Document, Section};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// Below this score two sections are not the same place.
 const THRESHOLD: f32 = 0.3;
@@ -25,32 +25,36 @@ pub(crate) struct Node {
     implements: Option<String>,
 }
 
-fn collect(secs: &[Section], prefix: &str, index: &mut Vec<usize>, out: &mut Vec<Node>) {
+/// Adds nodes for `secs` (pre-order) and returns the bag of all their words; each
+/// paragraph is read once, subtree bags are summed bottom-up.
+fn collect(secs: &[Section], prefix: &str, index: &mut Vec<usize>, out: &mut Vec<Node>) -> Bag {
+    let mut all = Bag::default();
     for (i, (s, seg)) in secs.iter().zip(path_segments(secs)).enumerate() {
         let path = if prefix.is_empty() { seg } else { format!("{prefix}.{seg}") };
         index.push(i);
         let tw: Vec<String> = words(&s.title).collect();
-        let mut texts: Vec<&str> = Vec::new();
-        fn all<'a>(s: &'a Section, texts: &mut Vec<&'a str>) {
-            texts.push(&s.title);
-            texts.extend(s.paragraphs.iter().map(String::as_str));
-            for c in &s.children {
-                all(c, texts);
-            }
-        }
-        all(s, &mut texts);
+        let at = out.len();
         out.push(Node {
             index: index.clone(),
             path: path.clone(),
             depth: index.len(),
             title_pairs: tw.windows(2).map(|w| format!("{} {}", w[0], w[1])).collect(),
             title_words: tw.into_iter().collect(),
-            subtree: bag(texts),
+            subtree: Bag::default(),
             implements: s.implements.clone(),
         });
-        collect(&s.children, &path, index, out);
+        let mut subtree =
+            bag(std::iter::once(s.title.as_str()).chain(s.paragraphs.iter().map(String::as_str)));
+        for (w, n) in collect(&s.children, &path, index, out) {
+            *subtree.entry(w).or_default() += n;
+        }
+        for (w, n) in &subtree {
+            *all.entry(*w).or_default() += n;
+        }
+        out[at].subtree = subtree;
         index.pop();
     }
+    all
 }
 
 pub(crate) fn nodes(d: &Document) -> Vec<Node> {
@@ -75,38 +79,73 @@ fn title_sim(x: &Node, y: &Node) -> f32 {
     }
 }
 
-/// Cosine of rarity-weighted word counts.
-fn content_sim(x: &Bag, y: &Bag, idf: &HashMap<String, f32>) -> f32 {
-    let w = |k: &str| idf.get(k).copied().unwrap_or(1.0);
-    let dot: f32 =
-        x.iter().filter_map(|(k, a)| y.get(k).map(|b| (*a as f32) * (*b as f32) * w(k) * w(k))).sum();
-    let norm = |b: &Bag| b.iter().map(|(k, n)| (*n as f32 * w(k)).powi(2)).sum::<f32>().sqrt();
-    let d = norm(x) * norm(y);
-    if d == 0.0 {
-        0.0
-    } else {
-        dot / d
-    }
+/// A node's words as a sparse vector of (word id, weight), sorted by id, with its norm.
+struct Vector {
+    entries: Vec<(u32, f32)>,
+    norm: f32,
 }
 
-fn idf(nodes: &[&Node]) -> HashMap<String, f32> {
-    let mut df: HashMap<&str, u32> = HashMap::new();
+/// Rarity-weighted vectors for nodes compared together (one level of both documents).
+fn vectors(nodes: &[&Node]) -> Vec<Vector> {
+    let mut ids: crate::text::FxMap<u64, u32> = Default::default();
+    let mut df: Vec<u32> = Vec::new();
     for n in nodes {
         for k in n.subtree.keys() {
-            *df.entry(k.as_str()).or_default() += 1;
+            let next = ids.len() as u32;
+            let id = *ids.entry(*k).or_insert(next);
+            if id as usize == df.len() {
+                df.push(0);
+            }
+            df[id as usize] += 1;
         }
     }
     let total = nodes.len() as f32;
-    df.into_iter().map(|(k, d)| (k.to_string(), ((total + 1.0) / (d as f32 + 1.0)).ln() + 0.05)).collect()
+    let idf: Vec<f32> = df.iter().map(|d| ((total + 1.0) / (*d as f32 + 1.0)).ln() + 0.05).collect();
+    nodes
+        .iter()
+        .map(|n| {
+            let mut entries: Vec<(u32, f32)> = n
+                .subtree
+                .iter()
+                .map(|(k, c)| {
+                    let id = ids[k];
+                    (id, *c as f32 * idf[id as usize])
+                })
+                .collect();
+            entries.sort_unstable_by_key(|e| e.0);
+            let norm = entries.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
+            Vector { entries, norm }
+        })
+        .collect()
 }
 
-fn score(x: &Node, y: &Node, idf: &HashMap<String, f32>) -> f32 {
+/// Cosine of two sparse vectors.
+fn cosine(x: &Vector, y: &Vector) -> f32 {
+    if x.norm == 0.0 || y.norm == 0.0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < x.entries.len() && j < y.entries.len() {
+        match x.entries[i].0.cmp(&y.entries[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += x.entries[i].1 * y.entries[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot / (x.norm * y.norm)
+}
+
+fn score(x: &Node, y: &Node, vx: &Vector, vy: &Vector) -> f32 {
     if let (Some(i), Some(j)) = (&x.implements, &y.implements) {
         if i == j {
             return 1.0;
         }
     }
-    let content = content_sim(&x.subtree, &y.subtree, idf);
+    let content = cosine(vx, vy);
     if x.title_words.is_empty() || y.title_words.is_empty() {
         content
     } else {
@@ -136,33 +175,36 @@ fn assign(
 pub(crate) fn align_nodes(na: &[Node], nb: &[Node]) -> Vec<(usize, usize, f32)> {
     let mut pairs: Vec<(usize, usize, f32)> = Vec::new();
     let (mut ta, mut tb) = (HashSet::new(), HashSet::new());
+    // Paired sections by index path, to ask whether two nodes' parents are paired.
+    let mut paired: HashSet<(Vec<usize>, Vec<usize>)> = HashSet::new();
     let parent = |n: &Node| n.index[..n.index.len() - 1].to_vec();
-    let paired_parents = |pairs: &[(usize, usize, f32)], x: &Node, y: &Node| {
-        pairs.iter().any(|&(i, j, _)| na[i].index == parent(x) && nb[j].index == parent(y))
-    };
     let max_depth = na.iter().chain(nb).map(|n| n.depth).max().unwrap_or(0);
     for depth in 1..=max_depth {
         let xs: Vec<usize> = (0..na.len()).filter(|&i| na[i].depth == depth).collect();
         let ys: Vec<usize> = (0..nb.len()).filter(|&j| nb[j].depth == depth).collect();
         let all: Vec<&Node> = xs.iter().map(|&i| &na[i]).chain(ys.iter().map(|&j| &nb[j])).collect();
-        let idf = idf(&all);
+        let vecs = vectors(&all);
+        let (vx, vy) = vecs.split_at(xs.len());
         let pos = |n: &Node, len: usize| *n.index.last().unwrap() as f32 / len.max(1) as f32;
         let mut cands = Vec::new();
-        for &i in &xs {
-            for &j in &ys {
+        for (p, &i) in xs.iter().enumerate() {
+            for (q, &j) in ys.iter().enumerate() {
                 let (x, y) = (&na[i], &nb[j]);
-                let linked = depth == 1 || paired_parents(&pairs, x, y);
+                let linked = depth == 1 || paired.contains(&(parent(x), parent(y)));
                 // Level 2 may pair across parents (task groups under `II.` in one text and
                 // `III.` in another); deeper levels only inside paired parents.
                 if depth > 2 && !linked {
                     continue;
                 }
                 let bonus = if depth == 2 && linked { PARENT_BONUS } else { 0.0 };
-                let s = (score(x, y, &idf) + bonus).min(1.0);
+                let s = (score(x, y, &vx[p], &vy[q]) + bonus).min(1.0);
                 cands.push((s, i, j, (pos(x, xs.len()) - pos(y, ys.len())).abs()));
             }
         }
-        pairs.extend(assign(&mut cands, &mut ta, &mut tb));
+        for (i, j, s) in assign(&mut cands, &mut ta, &mut tb) {
+            paired.insert((na[i].index.clone(), nb[j].index.clone()));
+            pairs.push((i, j, s));
+        }
     }
     pairs
 }

@@ -3,7 +3,7 @@
 //! punctuation as tokens of its own).
 
 use super::align::{align_nodes, nodes};
-use super::tokens::{bag, dice, join, strip_marker, tokenize, Token};
+use super::tokens::{dice_sorted, is_punct, join_slices, sorted_words, strip_marker, token_slices};
 use crate::model::{Document, Section};
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
@@ -123,12 +123,20 @@ pub struct Comparison {
     pub sections: Vec<SectionDiff>,
 }
 
-fn key<'a>(t: &'a Token, o: &DiffOptions) -> (&'a str, bool) {
-    (&t.text, !o.ignore_whitespace && t.space_before)
+type Tok<'a> = (&'a str, bool);
+
+/// Token keys as small integers, shared by both sides through `ids`.
+fn intern<'t>(ids: &mut crate::text::FxMap<Tok<'t>, u32>, ts: &[Tok<'t>], o: &DiffOptions) -> Vec<u32> {
+    ts.iter()
+        .map(|&(t, space)| {
+            let next = ids.len() as u32;
+            *ids.entry((t, !o.ignore_whitespace && space)).or_insert(next)
+        })
+        .collect()
 }
 
-fn words(tokens: &[Token]) -> usize {
-    tokens.iter().filter(|t| !t.is_punct()).count()
+fn words(tokens: &[Tok]) -> usize {
+    tokens.iter().filter(|t| !is_punct(t.0)).count()
 }
 
 fn prepare<'a>(text: &'a str, o: &DiffOptions) -> &'a str {
@@ -141,10 +149,20 @@ fn prepare<'a>(text: &'a str, o: &DiffOptions) -> &'a str {
 
 /// Word diff of two texts.
 pub fn diff_text(a: &str, b: &str, o: &DiffOptions) -> (Vec<Span>, Counts) {
-    let (ta, tb) = (tokenize(prepare(a, o)), tokenize(prepare(b, o)));
-    let ka: Vec<_> = ta.iter().map(|t| key(t, o)).collect();
-    let kb: Vec<_> = tb.iter().map(|t| key(t, o)).collect();
-    let ops = capture_diff_slices(Algorithm::Patience, &ka, &kb);
+    let (ta, tb) = (token_slices(prepare(a, o)), token_slices(prepare(b, o)));
+    // Tokens interned to integers: the diff compares numbers, not strings.
+    let mut ids: crate::text::FxMap<Tok, u32> = Default::default();
+    let ka = intern(&mut ids, &ta, o);
+    let kb = intern(&mut ids, &tb, o);
+    let ops = if ka == kb {
+        if ka.is_empty() {
+            Vec::new()
+        } else {
+            vec![DiffOp::Equal { old_index: 0, new_index: 0, len: ka.len() }]
+        }
+    } else {
+        capture_diff_slices(Algorithm::Patience, &ka, &kb)
+    };
     let mut spans: Vec<Span> = Vec::new();
     let mut counts = Counts { equal: 0, a: words(&ta), b: words(&tb) };
     let push = |spans: &mut Vec<Span>, s: Span| {
@@ -166,7 +184,7 @@ pub fn diff_text(a: &str, b: &str, o: &DiffOptions) -> (Vec<Span>, Counts) {
             }
             DiffOp::Replace { old_index, old_len, new_index, new_len } => {
                 let (d, i) = (&ta[old_index..old_index + old_len], &tb[new_index..new_index + new_len]);
-                if o.ignore_punctuation && d.iter().chain(i).all(Token::is_punct) {
+                if o.ignore_punctuation && d.iter().chain(i).all(|t| is_punct(t.0)) {
                     push(&mut spans, Span::Equal(lead(i, new_index)));
                 } else {
                     push(&mut spans, Span::Delete(lead(d, old_index)));
@@ -177,7 +195,7 @@ pub fn diff_text(a: &str, b: &str, o: &DiffOptions) -> (Vec<Span>, Counts) {
     }
     if o.ignore_punctuation {
         for s in &mut spans {
-            let only_punct = |t: &str| tokenize(t).iter().all(Token::is_punct);
+            let only_punct = |t: &str| token_slices(t).iter().all(|t| is_punct(t.0));
             match s {
                 Span::Insert(t) if only_punct(t) => *s = Span::Equal(t.clone()),
                 Span::Delete(t) if only_punct(t) => *s = Span::Equal(String::new()),
@@ -190,9 +208,8 @@ pub fn diff_text(a: &str, b: &str, o: &DiffOptions) -> (Vec<Span>, Counts) {
 }
 
 /// Text of a run of tokens, with the space that stood before its first token.
-fn lead(seg: &[Token], index: usize) -> String {
-    let space = index > 0 && seg.first().is_some_and(|t| t.space_before);
-    format!("{}{}", if space { " " } else { "" }, join(seg))
+fn lead(seg: &[Tok], index: usize) -> String {
+    join_slices(seg, index > 0)
 }
 
 fn merge(spans: Vec<Span>) -> Vec<Span> {
@@ -211,12 +228,16 @@ fn merge(spans: Vec<Span>) -> Vec<Span> {
 /// Paragraph-level diff: match paragraphs, keep those in order in place, report the
 /// others as moved; the rest are deleted or inserted.
 pub fn diff_paragraphs(a: &[String], b: &[String], o: &DiffOptions) -> (Vec<ParaDiff>, Counts) {
-    let ba: Vec<_> = a.iter().map(|p| bag([p.as_str()])).collect();
-    let bb: Vec<_> = b.iter().map(|p| bag([p.as_str()])).collect();
+    let ba: Vec<_> = a.iter().map(|p| sorted_words(p)).collect();
+    let bb: Vec<_> = b.iter().map(|p| sorted_words(p)).collect();
     let mut cands: Vec<(f32, usize, usize)> = Vec::new();
     for (i, x) in ba.iter().enumerate() {
         for (j, y) in bb.iter().enumerate() {
-            let s = if prepare(&a[i], o) == prepare(&b[j], o) { 1.0 } else { dice(x, y) };
+            // Dice cannot reach the threshold when one side is over three times the other.
+            if 2 * x.len().min(y.len()) < (x.len() + y.len()) / 2 {
+                continue;
+            }
+            let s = if prepare(&a[i], o) == prepare(&b[j], o) { 1.0 } else { dice_sorted(x, y) };
             if s >= SAME_PARAGRAPH {
                 cands.push((s, i, j));
             }
@@ -270,7 +291,7 @@ pub fn diff_paragraphs(a: &[String], b: &[String], o: &DiffOptions) -> (Vec<Para
             }
             None => {
                 let t = prepare(pb, o).to_string();
-                counts.b += words(&tokenize(&t));
+                counts.b += words(&token_slices(&t));
                 out.push(ParaDiff {
                     kind: ParaKind::Inserted,
                     a: None,
@@ -291,7 +312,7 @@ pub fn diff_paragraphs(a: &[String], b: &[String], o: &DiffOptions) -> (Vec<Para
 
 fn deleted(i: usize, text: &str, o: &DiffOptions, counts: &mut Counts) -> ParaDiff {
     let t = prepare(text, o).to_string();
-    counts.a += words(&tokenize(&t));
+    counts.a += words(&token_slices(&t));
     ParaDiff { kind: ParaKind::Deleted, a: Some(i), b: None, spans: vec![Span::Delete(t)] }
 }
 

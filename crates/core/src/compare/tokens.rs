@@ -3,7 +3,6 @@
 
 use crate::label::{parse_bullet, parse_label};
 use crate::text::fold;
-use std::collections::HashMap;
 
 /// A syllable or a punctuation mark, with whether a space came before it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -17,50 +16,70 @@ pub struct Token {
 impl Token {
     /// Whether the token is punctuation (no letter or digit).
     pub fn is_punct(&self) -> bool {
-        !self.text.chars().any(char::is_alphanumeric)
+        is_punct(&self.text)
     }
 }
 
 /// Splits text into syllables and punctuation marks.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    token_slices(text)
+        .into_iter()
+        .map(|(t, space_before)| Token { text: t.to_string(), space_before })
+        .collect()
+}
+
+/// Like [`tokenize`], but borrowing: (text, space before) slices of `text`.
+pub fn token_slices(text: &str) -> Vec<(&str, bool)> {
     let mut out = Vec::new();
-    let mut cur = String::new();
+    let mut start: Option<usize> = None;
     let mut space = false;
-    let flush = |cur: &mut String, out: &mut Vec<Token>, space: &mut bool| {
-        if !cur.is_empty() {
-            out.push(Token { text: std::mem::take(cur), space_before: *space });
-            *space = false;
+    for (i, c) in text.char_indices() {
+        let word = crate::text::is_word_char(c) || crate::text::space_class(c).is_none();
+        if word {
+            start.get_or_insert(i);
+            continue;
         }
-    };
-    for c in text.chars() {
+        if let Some(s) = start.take() {
+            out.push((&text[s..i], space));
+            space = false;
+        }
         if c.is_whitespace() {
-            flush(&mut cur, &mut out, &mut space);
             space = true;
-        } else if c.is_alphanumeric() || crate::text::space_class(c).is_none() {
-            cur.push(c);
         } else {
-            flush(&mut cur, &mut out, &mut space);
-            out.push(Token { text: c.to_string(), space_before: space });
+            out.push((&text[i..i + c.len_utf8()], space));
             space = false;
         }
     }
-    flush(&mut cur, &mut out, &mut space);
+    if let Some(s) = start {
+        out.push((&text[s..], space));
+    }
     if let Some(first) = out.first_mut() {
-        first.space_before = false;
+        first.1 = false;
     }
     out
 }
 
 /// Joins tokens back into text.
 pub fn join(tokens: &[Token]) -> String {
+    let slices: Vec<(&str, bool)> = tokens.iter().map(|t| (t.text.as_str(), t.space_before)).collect();
+    join_slices(&slices, false)
+}
+
+/// Joins token slices back into text; `lead` keeps the space before the first one.
+pub fn join_slices(tokens: &[(&str, bool)], lead: bool) -> String {
     let mut s = String::new();
-    for (i, t) in tokens.iter().enumerate() {
-        if i > 0 && t.space_before {
+    for (i, (t, space)) in tokens.iter().enumerate() {
+        if *space && (i > 0 || lead) {
             s.push(' ');
         }
-        s.push_str(&t.text);
+        s.push_str(t);
     }
     s
+}
+
+/// Whether a token slice is punctuation (no letter or digit).
+pub fn is_punct(t: &str) -> bool {
+    !t.chars().any(crate::text::is_word_char)
 }
 
 /// Text without a leading section label or list marker (`III- `, `2.1. `, `- `).
@@ -77,21 +96,35 @@ pub fn strip_marker(text: &str) -> &str {
 /// Folded words (no punctuation, no markers) for similarity.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     fold(strip_marker(text))
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::text::is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect::<Vec<_>>()
         .into_iter()
 }
 
-/// A bag of words with counts.
-pub type Bag = HashMap<String, u32>;
+/// FNV-1a: a word's key in bags (fast, no allocation; collisions are harmless here).
+fn word_hash(w: &str) -> u64 {
+    w.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// Hashes of the folded words of `text`, in order.
+pub fn word_hashes(text: &str) -> Vec<u64> {
+    fold(strip_marker(text))
+        .split(|c: char| !crate::text::is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .map(word_hash)
+        .collect()
+}
+
+/// A bag of words (by hash) with counts.
+pub type Bag = crate::text::FxMap<u64, u32>;
 
 /// The bag of folded words of some texts.
 pub fn bag<'a>(texts: impl IntoIterator<Item = &'a str>) -> Bag {
-    let mut b = Bag::new();
+    let mut b = Bag::default();
     for t in texts {
-        for w in words(t) {
+        for w in word_hashes(t) {
             *b.entry(w).or_default() += 1;
         }
     }
@@ -107,6 +140,33 @@ pub fn dice(a: &Bag, b: &Bag) -> f32 {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let common: u32 = small.iter().map(|(w, n)| (*n).min(*large.get(w).unwrap_or(&0))).sum();
     2.0 * common as f32 / (na + nb) as f32
+}
+
+/// A bag as a sorted list of word hashes (cheaper than a map for small texts).
+pub fn sorted_words(text: &str) -> Vec<u64> {
+    let mut v = word_hashes(text);
+    v.sort_unstable();
+    v
+}
+
+/// Dice coefficient of two sorted word lists.
+pub fn dice_sorted(a: &[u64], b: &[u64]) -> f32 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f32 / (a.len() + b.len()) as f32
 }
 
 #[cfg(test)]
@@ -128,10 +188,24 @@ mod tests {
     }
 
     #[test]
+    fn slices_match_tokens() {
+        for t in ["Nghị quyết số 45-NQ/TW, ngày 24/11/2023.", "  a  b\u{200B}c , d", ""] {
+            let a: Vec<(String, bool)> = tokenize(t).into_iter().map(|t| (t.text, t.space_before)).collect();
+            let b: Vec<(String, bool)> =
+                token_slices(t).into_iter().map(|(s, sp)| (s.to_string(), sp)).collect();
+            assert_eq!(a, b, "{t:?}");
+        }
+    }
+
+    #[test]
     fn dice_of_bags() {
         let a = bag(["- Nâng cao nhận thức"]);
         let b = bag(["1. nâng cao nhận thức"]);
         assert_eq!(dice(&a, &b), 1.0);
         assert_eq!(dice(&a, &bag(["khác hẳn"])), 0.0);
+        assert_eq!(
+            dice_sorted(&sorted_words("- Nâng cao nhận thức"), &sorted_words("nâng cao NHẬN THỨC")),
+            1.0
+        );
     }
 }

@@ -16,11 +16,12 @@ static DOC_TYPE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:Số|SỐ)(?:\s*:|\s|$)\s*(.*)$").unwrap());
 static NUMBER_PARTY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d*)\s*-\s*(\p{L}+)\s*/\s*(\p{L}[\p{L}\-]*)").unwrap());
-static NUMBER_STATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d*)\s*/\s*(?:\d{4}\s*/\s*)?(\p{L}+)\s*-\s*(\p{L}[\p{L}\-]*)").unwrap());
+    LazyLock::new(|| Regex::new(r"^([0-9]*)\s*-\s*([A-Za-zĐđ]+)\s*/\s*([A-Za-zĐđ][A-Za-zĐđ\-]*)").unwrap());
+static NUMBER_STATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([0-9]*)\s*/\s*(?:[0-9]{4}\s*/\s*)?([A-Za-zĐđ]+)\s*-\s*([A-Za-zĐđ][A-Za-zĐđ\-]*)").unwrap()
+});
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^([^,\d]{2,40}),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})?\s*$").unwrap()
+    Regex::new(r"^([^,0-9]{2,40}),\s*(?:ngày|Ngày|NGÀY)\s*([0-9]{1,2})?\s*(?:tháng|THÁNG)\s*([0-9]{1,2})?\s*(?:năm|NĂM)\s*([0-9]{4})?\s*$").unwrap()
 });
 static DRAFT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\(\[]?\s*du thao\b[^)\]]{0,30}[\)\]]?$").unwrap());

@@ -10,11 +10,11 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static RECIPIENTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:nơi nhận)\s*[:.;]?\s*(.*)$").unwrap());
+    LazyLock::new(|| Regex::new(r"^(?:[Nn]ơi [Nn]hận|NƠI NHẬN)\s*[:.;]?\s*(.*)$").unwrap());
 static AUTHORITY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:T/M|T\.M\.?|TM\.?|THAY MẶT)\s*\p{Lu}").unwrap());
+    LazyLock::new(|| Regex::new(r"^(?:T/M|T\.M\.?|TM\.?|THAY MẶT)\s*[A-ZĐÀ-ỹ]").unwrap());
 static DELEGATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:KT\.?|K/T|TL\.?|TUQ\.?|Q\.)\s*\p{Lu}").unwrap());
+    LazyLock::new(|| Regex::new(r"^(?:KT\.?|K/T|TL\.?|TUQ\.?|Q\.)\s*[A-ZĐÀ-ỹ]").unwrap());
 static SIGNED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\(\[]?\s*(?:da ky|ky ten|ky,|ky va|signed|\(ky)").unwrap());
 static SIG_TITLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
