@@ -23,10 +23,11 @@ pub struct Extracted {
 }
 
 static BOOKMARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[bookmark:[^\]]*\]").unwrap());
-static NOTE_REF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[footnoteRef:\s*(\d+)\s*\]").unwrap());
-static NOTE_BODY_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[(\d+):").unwrap());
+static NOTE_REF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[footnoteRef:[ \t]*([0-9]+)[ \t]*\]").unwrap());
+static NOTE_BODY_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([0-9]+):").unwrap());
 static SUPERSCRIPT_BODY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(\S.*)$").unwrap());
+    LazyLock::new(|| Regex::new(r"^[ \t]*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)[ \t]*(\S.*)$").unwrap());
 static SUPERSCRIPT_MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+").unwrap());
 
 /// First code point used for footnote sentinels inside raw lines (plane 15, private use).
@@ -103,6 +104,11 @@ pub fn extract(text: &str) -> Extracted {
     let mut footnotes = Vec::new();
     let mut raw: Vec<(String, usize)> = Vec::new();
     for (i, line) in text.split('\n').enumerate() {
+        // Most lines carry no artefact: skip the regexes for them.
+        if !line.contains('[') && !line.contains("**") {
+            raw.push((line.to_string(), i + 1));
+            continue;
+        }
         let line = BOOKMARK.replace_all(line, "");
         let line = line.replace("**", "");
         let line = NOTE_REF.replace_all(&line, |c: &regex::Captures| marks.sentinel(&c[1]).to_string());
@@ -116,8 +122,13 @@ pub fn extract(text: &str) -> Extracted {
     }
 
     // Superscript notes: a line that starts with `¹` is the body of note 1 ...
+    let has_superscript = |l: &str| l.contains(['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']);
     let mut kept = Vec::with_capacity(raw.len());
     for (line, n) in raw {
+        if !has_superscript(&line) {
+            kept.push((line, n));
+            continue;
+        }
         if let Some(c) = SUPERSCRIPT_BODY.captures(&line) {
             footnotes.push((superscript_value(&c[1]), squash_spaces(&c[2])));
         } else {
@@ -129,6 +140,9 @@ pub fn extract(text: &str) -> Extracted {
     let kept: Vec<(String, usize)> = kept
         .into_iter()
         .map(|(line, n)| {
+            if !has_superscript(&line) {
+                return (line, n);
+            }
             let line = SUPERSCRIPT_MARK.replace_all(&line, |c: &regex::Captures| {
                 let id = superscript_value(&c[0]);
                 if known.contains(&id) {

@@ -18,10 +18,11 @@ pub struct Label {
 }
 
 static ROMAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(X{0,3}(?:IX|IV|V?I{0,3}))\s?([.\-–—:])").unwrap());
-static DECIMAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})+)\.?").unwrap());
-static ARABIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2})\s?([.\-–])").unwrap());
-static PAREN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\((\d{1,2})\)|(\d{1,2})\))").unwrap());
+    LazyLock::new(|| Regex::new(r"^(X{0,3}(?:IX|IV|V?I{0,3}))[ \t]?([.\-–—:])").unwrap());
+static DECIMAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([0-9]{1,2}(?:\.[0-9]{1,2})+)\.?").unwrap());
+static ARABIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([0-9]{1,2})[ \t]?([.\-–])").unwrap());
+static PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\(([0-9]{1,2})\)|([0-9]{1,2})\))").unwrap());
 static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([a-zđ])\)").unwrap());
 static DOC_NUMBER_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-ZĐ][A-Za-zĐđ]{0,4}/").unwrap());
 

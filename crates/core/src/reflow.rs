@@ -8,10 +8,11 @@ use crate::text::{char_len, is_upper};
 use regex::Regex;
 use std::sync::LazyLock;
 
-static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–\s]*\d{1,3}[-–\s]*$").unwrap());
+static PAGE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-–[ \t]]*[0-9]{1,3}[-–[ \t]]*$").unwrap());
 static BLOCK_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:[Nn]ơi [Nn]hận|NƠI NHẬN|Căn cứ|CĂN CỨ|T/M\b|TM\.|KT\.|K/T|TL\.|Q\.\s|Trên đây là|[⁰¹²³⁴⁵⁶⁷⁸⁹])",
+        r"^(?:[Nn]ơi [Nn]hận|NƠI NHẬN|Căn cứ|CĂN CỨ|T/M(?-u:\b)|TM\.|KT\.|K/T|TL\.|Q\.[ \t]|Trên đây là|[⁰¹²³⁴⁵⁶⁷⁸⁹])",
     )
     .unwrap()
 });

@@ -398,6 +398,23 @@ fn end(d: &Document) -> Vec<String> {
     v
 }
 
+/// `f(0..n)` in order, on several threads when `n` is large enough to be worth it.
+fn par_map<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let workers = std::thread::available_parallelism().map_or(1, |w| w.get()).min(4);
+    if n < 32 || workers < 2 {
+        return (0..n).map(f).collect();
+    }
+    let chunk = n.div_ceil(workers);
+    std::thread::scope(|s| {
+        let f = &f;
+        let handles: Vec<_> = (0..n)
+            .step_by(chunk)
+            .map(|start| s.spawn(move || (start..(start + chunk).min(n)).map(f).collect::<Vec<T>>()))
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().expect("a section diff does not panic")).collect()
+    })
+}
+
 pub(crate) fn section_by_index<'a>(secs: &'a [Section], index: &[usize]) -> &'a Section {
     let mut s = &secs[index[0]];
     for i in &index[1..] {
@@ -453,9 +470,11 @@ pub fn compare(a: &Document, b: &Document, o: &DiffOptions) -> Comparison {
             }
         };
     emit_a_only(None, &mut push, &mut total);
-    for (j, node) in nb.iter().enumerate() {
+    // Section diffs are independent: on long documents they are spread over the cores.
+    let diff_b = |j: usize| -> SectionDiff {
+        let node = &nb[j];
         let sb = section_by_index(&b.sections, &node.index);
-        let sd = match by_b.get(&j) {
+        match by_b.get(&j) {
             Some(&i) => {
                 let sa = section_by_index(&a.sections, &na[i].index);
                 let mut d = diff_section(sa, sb, o);
@@ -465,7 +484,9 @@ pub fn compare(a: &Document, b: &Document, o: &DiffOptions) -> Comparison {
                 d
             }
             None => one_sided(sb, &node.path, node.depth, false, o),
-        };
+        }
+    };
+    for (j, sd) in par_map(nb.len(), diff_b).into_iter().enumerate() {
         push(sd, &mut total);
         emit_a_only(Some(j), &mut push, &mut total);
     }

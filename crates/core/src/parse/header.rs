@@ -10,23 +10,25 @@ use std::sync::LazyLock;
 
 static DOC_TYPE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|KẾ HOẠCH|NGHỊ QUYẾT|CHỈ THỊ|KẾT LUẬN|QUYẾT ĐỊNH|HƯỚNG DẪN|BÁO CÁO|THÔNG BÁO|TỜ TRÌNH|ĐỀ ÁN|PHƯƠNG ÁN|QUY ĐỊNH|QUY CHẾ|ĐỀ CƯƠNG)(?:\s+(.*))?$",
+        r"^(CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|KẾ HOẠCH|NGHỊ QUYẾT|CHỈ THỊ|KẾT LUẬN|QUYẾT ĐỊNH|HƯỚNG DẪN|BÁO CÁO|THÔNG BÁO|TỜ TRÌNH|ĐỀ ÁN|PHƯƠNG ÁN|QUY ĐỊNH|QUY CHẾ|ĐỀ CƯƠNG)(?:[ \t]+(.*))?$",
     )
     .unwrap()
 });
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:Số|SỐ)(?:\s*:|\s|$)\s*(.*)$").unwrap());
-static NUMBER_PARTY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([0-9]*)\s*-\s*([A-Za-zĐđ]+)\s*/\s*([A-Za-zĐđ][A-Za-zĐđ\-]*)").unwrap());
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Số|SỐ)(?:[ \t]*:|[ \t]|$)[ \t]*(.*)$").unwrap());
+static NUMBER_PARTY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([0-9]*)[ \t]*-[ \t]*([A-Za-zĐđ]+)[ \t]*/[ \t]*([A-Za-zĐđ][A-Za-zĐđ\-]*)").unwrap()
+});
 static NUMBER_STATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9]*)\s*/\s*(?:[0-9]{4}\s*/\s*)?([A-Za-zĐđ]+)\s*-\s*([A-Za-zĐđ][A-Za-zĐđ\-]*)").unwrap()
+    Regex::new(r"^([0-9]*)[ \t]*/[ \t]*(?:[0-9]{4}[ \t]*/[ \t]*)?([A-Za-zĐđ]+)[ \t]*-[ \t]*([A-Za-zĐđ][A-Za-zĐđ\-]*)").unwrap()
 });
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([^,0-9]{2,40}),\s*(?:ngày|Ngày|NGÀY)\s*([0-9]{1,2})?\s*(?:tháng|THÁNG)\s*([0-9]{1,2})?\s*(?:năm|NĂM)\s*([0-9]{4})?\s*$").unwrap()
+    Regex::new(r"^([^,0-9]{2,40}),[ \t]*(?:ngày|Ngày|NGÀY)[ \t]*([0-9]{1,2})?[ \t]*(?:tháng|THÁNG)[ \t]*([0-9]{1,2})?[ \t]*(?:năm|NĂM)[ \t]*([0-9]{4})?[ \t]*$").unwrap()
 });
 static DRAFT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\(\[]?\s*du thao\b[^)\]]{0,30}[\)\]]?$").unwrap());
+    LazyLock::new(|| Regex::new(r"^[\(\[]?[ \t]*du thao(?-u:\b)[^)\]]{0,30}[\)\]]?$").unwrap());
 static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-_=*~.–—]{3,}$").unwrap());
-static STAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[*\s]+$").unwrap());
+static STAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[*[ \t]]+$").unwrap());
 
 /// Kinds of things a header piece can be.
 #[derive(Debug, Clone, PartialEq)]

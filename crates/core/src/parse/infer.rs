@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 /// Issuing sentence, matched on folded text.
 static ISSUING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(ban thuong vu (?:tinh|thanh) uy|ban chap hanh dang bo (?:tinh|thanh pho)|(?:tinh|thanh) uy|uy ban nhan dan (?:tinh|thanh pho)|ubnd (?:tinh|thanh pho))((?: [a-z\-]+){0,4}?),? (?:ban hanh|xay dung|trien khai|to chuc|thong nhat ban hanh)\b",
+        r"(ban thuong vu (?:tinh|thanh) uy|ban chap hanh dang bo (?:tinh|thanh pho)|(?:tinh|thanh) uy|uy ban nhan dan (?:tinh|thanh pho)|ubnd (?:tinh|thanh pho))((?: [a-z\-]+){0,4}?),? (?:ban hanh|xay dung|trien khai|to chuc|thong nhat ban hanh)(?-u:\b)",
     )
     .unwrap()
 });

@@ -10,15 +10,15 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static RECIPIENTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[Nn]ơi [Nn]hận|NƠI NHẬN)\s*[:.;]?\s*(.*)$").unwrap());
+    LazyLock::new(|| Regex::new(r"^(?:[Nn]ơi [Nn]hận|NƠI NHẬN)[ \t]*[:.;]?[ \t]*(.*)$").unwrap());
 static AUTHORITY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:T/M|T\.M\.?|TM\.?|THAY MẶT)\s*[A-ZĐÀ-ỹ]").unwrap());
+    LazyLock::new(|| Regex::new(r"^(?:T/M|T\.M\.?|TM\.?|THAY MẶT)[ \t]*[A-ZĐÀ-ỹ]").unwrap());
 static DELEGATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:KT\.?|K/T|TL\.?|TUQ\.?|Q\.)\s*[A-ZĐÀ-ỹ]").unwrap());
+    LazyLock::new(|| Regex::new(r"^(?:KT\.?|K/T|TL\.?|TUQ\.?|Q\.)[ \t]*[A-ZĐÀ-ỹ]").unwrap());
 static SIGNED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\(\[]?\s*(?:da ky|ky ten|ky,|ky va|signed|\(ky)").unwrap());
+    LazyLock::new(|| Regex::new(r"^[\(\[]?[ \t]*(?:da ky|ky ten|ky,|ky va|signed|\(ky)").unwrap());
 static SIG_TITLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|THƯỜNG TRỰC|TỔNG BÍ THƯ|THỦ TRƯỞNG|TRƯỞNG|CHỦ NHIỆM|ỦY VIÊN)").unwrap()
+    Regex::new(r"^(?:PHÓ[ \t]+)?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|THƯỜNG TRỰC|TỔNG BÍ THƯ|THỦ TRƯỞNG|TRƯỞNG|CHỦ NHIỆM|ỦY VIÊN)").unwrap()
 });
 
 /// Whether the line opens the tail: `Nơi nhận` or a signature authority.
