@@ -6,6 +6,7 @@
 mod clock;
 mod input;
 mod output;
+mod paths;
 mod report;
 
 use anyhow::Result;
@@ -99,6 +100,14 @@ enum Command {
         #[command(flatten)]
         ignore: IgnoreArgs,
     },
+    /// Kho văn bản của các tỉnh (dùng để đối chiếu và gợi ý).
+    Corpus {
+        #[command(subcommand)]
+        command: CorpusCommand,
+        /// Tệp cơ sở dữ liệu (mặc định: biến BANTHAO_DB, hoặc thư mục dữ liệu của người dùng).
+        #[arg(long, global = true)]
+        db: Option<PathBuf>,
+    },
     /// Đối chiếu một dự thảo với nhiều văn bản khác: mục nào đã có, còn thiếu gì.
     Compare {
         draft: PathBuf,
@@ -113,6 +122,23 @@ enum Command {
         #[command(flatten)]
         ignore: IgnoreArgs,
     },
+}
+
+#[derive(Subcommand)]
+enum CorpusCommand {
+    /// Thêm văn bản vào kho (một tệp đã có thì bỏ qua).
+    Add {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Liệt kê các văn bản trong kho.
+    List {
+        /// In kết quả dạng JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Xóa một văn bản khỏi kho.
+    Remove { id: i64 },
 }
 
 #[derive(clap::Args)]
@@ -233,6 +259,7 @@ fn run(cli: Cli) -> Result<()> {
                 print!("{}", report::diff_text(&c, std::io::stdout().is_terminal()));
             }
         }
+        Command::Corpus { command, db } => corpus(command, &paths::database(db))?,
         Command::Compare { draft, others, json, html, ignore } => {
             let d = input::read_draft_or_document(&draft)?;
             let docs = others.iter().map(|p| input::read_draft_or_document(p)).collect::<Result<Vec<_>>>()?;
@@ -253,6 +280,68 @@ fn run(cli: Cli) -> Result<()> {
             } else {
                 print!("{}", report::coverage_text(&cov, &names));
             }
+        }
+    }
+    Ok(())
+}
+
+fn corpus(command: CorpusCommand, db: &Path) -> Result<()> {
+    let user = |e: banthao_store::StoreError| UserError(e.to_string());
+    let mut store = banthao_store::Store::open(db).map_err(user)?;
+    match command {
+        CorpusCommand::Add { files } => {
+            let mut failed = 0;
+            for f in &files {
+                // A file that cannot be read is reported and leaves the store as it was.
+                let read = input::read_document(f).and_then(|doc| Ok((std::fs::read(f)?, doc)));
+                match read {
+                    Ok((bytes, doc)) => {
+                        let name = f.file_name().unwrap_or_default().to_string_lossy();
+                        match store.add_document(&name, &bytes, &doc, &clock::now_iso()).map_err(user)? {
+                            banthao_store::Added::New(id) => println!("Đã thêm #{id}: {}", f.display()),
+                            banthao_store::Added::Existing(id) => {
+                                println!("Đã có trong kho (#{id}): {}", f.display())
+                            }
+                        }
+                    }
+                    Err(e) => {
+                        failed += 1;
+                        eprintln!("{e}");
+                    }
+                }
+            }
+            if failed > 0 {
+                return Err(
+                    UserError(format!("{failed}/{} tệp không thêm được vào kho.", files.len())).into()
+                );
+            }
+        }
+        CorpusCommand::List { json } => {
+            let list = store.list().map_err(user)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&list)?);
+            } else if list.is_empty() {
+                println!("Kho chưa có văn bản nào.");
+            } else {
+                for e in list {
+                    let opt = |o: &Option<String>| o.clone().unwrap_or_else(|| "—".into());
+                    println!(
+                        "#{:<4} {:<40} {} · {} · {} · thực hiện {}",
+                        e.id,
+                        e.file_name,
+                        opt(&e.province),
+                        opt(&e.doc_type),
+                        e.year.map_or("—".into(), |y| y.to_string()),
+                        opt(&e.parent)
+                    );
+                }
+            }
+        }
+        CorpusCommand::Remove { id } => {
+            if !store.remove(id).map_err(user)? {
+                return Err(UserError(format!("Không có văn bản #{id} trong kho.")).into());
+            }
+            println!("Đã xóa #{id}.");
         }
     }
     Ok(())

@@ -4,6 +4,7 @@ mod util;
 
 mod bad_input;
 mod compare;
+mod corpus;
 mod export;
 mod genre;
 mod snapshots;

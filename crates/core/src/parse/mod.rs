@@ -23,6 +23,15 @@ fn is_section_start(line: &Line) -> bool {
     parse_label(&line.text).is_some_and(|l| l.kind == LabelKind::Roman)
 }
 
+/// The central resolution a document implements, read from its summary and preamble
+/// (`Nghị quyết số 45-NQ/TW` → `45-NQ/TW`).
+pub fn parent_resolution(doc: &Document) -> Option<String> {
+    static RESOLUTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"Nghị quyết (?:số )?([0-9]{1,3}-NQ/(?:TW|TU|CP))").unwrap()
+    });
+    doc.summary.iter().chain(&doc.preamble).find_map(|t| RESOLUTION.captures(t).map(|c| c[1].to_string()))
+}
+
 /// Reads lines (from any importer) and footnote bodies into a document.
 pub fn parse_lines(lines: Vec<Line>, footnotes: Vec<(String, String)>, places: &Gazetteer) -> Document {
     let lines: Vec<Line> = lines.into_iter().filter(|l| !l.text.trim().is_empty()).collect();

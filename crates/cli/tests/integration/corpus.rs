@@ -1,0 +1,73 @@
+//! `banthao corpus`: import is idempotent, a failed import leaves the store as it was,
+//! removal removes, `--db` and `BANTHAO_DB` choose the database, a damaged database is
+//! reported and left untouched.
+
+use crate::testdir;
+use crate::util::{fixture, stderr, stdout};
+use std::process::{Command, Output};
+
+fn corpus(dir: &crate::util::TestDir, env_db: Option<&str>, args: &[&str]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_banthao"));
+    c.arg("corpus").args(args).current_dir(&dir.0).env_remove("BANTHAO_DB");
+    // Never touch the real user data folder from tests.
+    c.env("XDG_DATA_HOME", dir.path("xdg")).env("HOME", dir.path("home"));
+    if let Some(db) = env_db {
+        c.env("BANTHAO_DB", db);
+    }
+    c.output().unwrap()
+}
+
+fn list(dir: &crate::util::TestDir, db: &str) -> serde_json::Value {
+    let o = corpus(dir, None, &["list", "--json", "--db", db]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).unwrap()
+}
+
+#[test]
+fn add_list_remove() {
+    let dir = testdir!();
+    let db = dir.path("kho.db");
+    let db = db.to_str().unwrap();
+    let files = [fixture("cao-bang_kh_ban-thuong-vu.txt"), fixture("synth_lao-cai_kh_ubnd_du-thao.docx")];
+    let f: Vec<&str> = files.iter().map(|p| p.to_str().unwrap()).collect();
+    let o = corpus(&dir, None, &["add", f[0], f[1], "--db", db]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).matches("Đã thêm").count(), 2);
+    // Importing the same file again does nothing.
+    let o = corpus(&dir, None, &["add", f[0], "--db", db]);
+    assert!(stdout(&o).contains("Đã có trong kho (#1)"));
+    let l = list(&dir, db);
+    assert_eq!(l.as_array().unwrap().len(), 2);
+    assert_eq!(l[0]["province"], "Cao Bằng");
+    assert_eq!(l[0]["parent"], "45-NQ/TW");
+    assert_eq!(l[1]["kind"], "state");
+    // A file that cannot be read: exit 2, named, and the store unchanged.
+    let bad = fixture("bad_truncated.docx");
+    let o = corpus(&dir, None, &["add", bad.to_str().unwrap(), "--db", db]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("bad_truncated.docx"));
+    assert_eq!(list(&dir, db), l);
+    // BANTHAO_DB chooses the database when --db is absent.
+    let o = corpus(&dir, Some(db), &["remove", "1"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(list(&dir, db).as_array().unwrap().len(), 1);
+    let o = corpus(&dir, Some(db), &["remove", "1"]);
+    assert_eq!(o.status.code(), Some(2));
+    // Without either, the user data folder (here a test folder).
+    let o = corpus(&dir, None, &["add", f[0]]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(dir.path("xdg/banthao/banthao.db").exists());
+}
+
+#[test]
+fn damaged_database_is_reported_and_kept() {
+    let dir = testdir!();
+    let db = dir.path("hong.db");
+    let garbage: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8).collect();
+    std::fs::write(&db, &garbage).unwrap();
+    let o = corpus(&dir, None, &["list", "--db", db.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("bị hỏng"), "{}", stderr(&o));
+    assert!(o.stdout.is_empty(), "never a silent empty result");
+    assert_eq!(std::fs::read(&db).unwrap(), garbage);
+}

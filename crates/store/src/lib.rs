@@ -1,0 +1,266 @@
+//! Storage of Bản thảo in SQLite (bundled): the corpus of imported documents now;
+//! drafts, versions and the clause index as they land. Migrations are numbered `.sql`
+//! files embedded in the binary and applied in order (`PRAGMA user_version`).
+//!
+//! This crate knows the document model and SQL; it knows nothing of files other than
+//! the database, nor of the window.
+
+use banthao_core::model::{DocKind, Document};
+use rusqlite::{params, Connection, ErrorCode, OptionalExtension};
+use sha2::{Digest, Sha256};
+use std::path::Path;
+use std::time::Duration;
+use thiserror::Error;
+
+/// Migrations, in order. Never edit one that has shipped: add the next.
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_corpus.sql")];
+
+/// What can go wrong with the database. Messages are for the user, in Vietnamese.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// Another program holds the database.
+    #[error("Cơ sở dữ liệu đang bị một chương trình khác khóa; hãy đóng chương trình đó rồi thử lại.")]
+    Locked,
+    /// The file is not a database or is damaged.
+    #[error("Tệp cơ sở dữ liệu «{0}» bị hỏng hoặc không phải cơ sở dữ liệu của Bản thảo; tệp được giữ nguyên, hãy mở bản sao lưu hoặc dùng tệp mới.")]
+    Corrupt(String),
+    /// A newer version of the program made this database.
+    #[error("Cơ sở dữ liệu được tạo bởi phiên bản Bản thảo mới hơn (phiên bản {0}).")]
+    TooNew(i64),
+    /// The folder or file cannot be opened.
+    #[error("Không mở được cơ sở dữ liệu «{path}»: {reason}")]
+    Open { path: String, reason: String },
+    /// A stored model that no longer reads.
+    #[error("Văn bản số {0} trong cơ sở dữ liệu không đọc được.")]
+    BadRow(i64),
+    /// Anything else SQLite reports.
+    #[error("Lỗi cơ sở dữ liệu: {0}")]
+    Sql(String),
+}
+
+fn classify(e: rusqlite::Error, path: &str) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked,
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => StoreError::Corrupt(path.to_string()),
+        _ => StoreError::Sql(e.to_string()),
+    }
+}
+
+/// A document of the corpus, without its model.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CorpusEntry {
+    pub id: i64,
+    pub file_name: String,
+    pub province: Option<String>,
+    pub issuer: Option<String>,
+    pub kind: Option<String>,
+    pub doc_type: Option<String>,
+    pub year: Option<i64>,
+    pub parent: Option<String>,
+    pub imported_at: String,
+}
+
+/// The outcome of an import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Added {
+    /// Stored under this id.
+    New(i64),
+    /// The same file was already there, under this id.
+    Existing(i64),
+}
+
+/// An open database.
+pub struct Store {
+    conn: Connection,
+    path: String,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings it up to date.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let shown = path.display().to_string();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| StoreError::Open { path: shown.clone(), reason: e.to_string() })?;
+        }
+        let conn = Connection::open(path).map_err(|e| classify(e, &shown))?;
+        Store::init(conn, shown)
+    }
+
+    /// An in-memory database (tests, previews).
+    pub fn in_memory() -> Result<Store, StoreError> {
+        Store::init(Connection::open_in_memory().map_err(|e| classify(e, ":memory:"))?, ":memory:".into())
+    }
+
+    fn init(conn: Connection, path: String) -> Result<Store, StoreError> {
+        let err = |e| classify(e, &path);
+        conn.busy_timeout(Duration::from_millis(2000)).map_err(err)?;
+        // Reading the schema first tells a damaged or foreign file from a database.
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)).map_err(err)?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(err)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(err)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(err)?;
+        if version > MIGRATIONS.len() as i64 {
+            return Err(StoreError::TooNew(version));
+        }
+        let mut store = Store { conn, path };
+        store.migrate(version as usize)?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self, from: usize) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(from) {
+            let tx = self.conn.transaction().map_err(|e| classify(e, &path))?;
+            tx.execute_batch(sql).map_err(|e| classify(e, &path))?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64).map_err(|e| classify(e, &path))?;
+            tx.commit().map_err(|e| classify(e, &path))?;
+        }
+        Ok(())
+    }
+
+    /// Adds a document read from a file's bytes; the same bytes are stored once.
+    pub fn add_document(
+        &mut self,
+        file_name: &str,
+        bytes: &[u8],
+        doc: &Document,
+        now: &str,
+    ) -> Result<Added, StoreError> {
+        let hash: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+        let path = self.path.clone();
+        let err = |e| classify(e, &path);
+        let tx = self.conn.transaction().map_err(err)?;
+        let existing: Option<i64> = tx
+            .query_row("SELECT id FROM document WHERE sha256 = ?1", [&hash], |r| r.get(0))
+            .optional()
+            .map_err(err)?;
+        if let Some(id) = existing {
+            return Ok(Added::Existing(id));
+        }
+        let kind = doc.kind.map(|k| if k == DocKind::Party { "party" } else { "state" });
+        let year = doc.place_date.as_ref().and_then(|p| p.year).map(i64::from);
+        let model = serde_json::to_string(doc).expect("a document serialises");
+        tx.execute(
+            "INSERT INTO document (sha256, file_name, province, issuer, kind, doc_type, year, parent, model, imported_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                hash,
+                file_name,
+                doc.province,
+                doc.issuer,
+                kind,
+                doc.doc_type,
+                year,
+                banthao_core::parse::parent_resolution(doc),
+                model,
+                now
+            ],
+        )
+        .map_err(err)?;
+        let id = tx.last_insert_rowid();
+        tx.commit().map_err(err)?;
+        Ok(Added::New(id))
+    }
+
+    /// The corpus, oldest first.
+    pub fn list(&self) -> Result<Vec<CorpusEntry>, StoreError> {
+        let err = |e| classify(e, &self.path);
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT id, file_name, province, issuer, kind, doc_type, year, parent, imported_at FROM document ORDER BY id",
+            )
+            .map_err(err)?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(CorpusEntry {
+                    id: r.get(0)?,
+                    file_name: r.get(1)?,
+                    province: r.get(2)?,
+                    issuer: r.get(3)?,
+                    kind: r.get(4)?,
+                    doc_type: r.get(5)?,
+                    year: r.get(6)?,
+                    parent: r.get(7)?,
+                    imported_at: r.get(8)?,
+                })
+            })
+            .map_err(err)?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(err)
+    }
+
+    /// A stored document's model.
+    pub fn document(&self, id: i64) -> Result<Option<Document>, StoreError> {
+        let json: Option<String> = self
+            .conn
+            .query_row("SELECT model FROM document WHERE id = ?1", [id], |r| r.get(0))
+            .optional()
+            .map_err(|e| classify(e, &self.path))?;
+        json.map(|j| serde_json::from_str(&j).map_err(|_| StoreError::BadRow(id))).transpose()
+    }
+
+    /// Removes a document; `false` when there was none with this id.
+    pub fn remove(&mut self, id: i64) -> Result<bool, StoreError> {
+        let n = self
+            .conn
+            .execute("DELETE FROM document WHERE id = ?1", [id])
+            .map_err(|e| classify(e, &self.path))?;
+        Ok(n > 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc() -> Document {
+        banthao_core::parse_text(
+            "KẾ HOẠCH\nthực hiện Nghị quyết số 45-NQ/TW, ngày 24/11/2023\n-----\nI- MỤC TIÊU\n",
+        )
+    }
+
+    #[test]
+    fn add_is_idempotent_and_remove_removes() {
+        let mut s = Store::in_memory().unwrap();
+        let d = doc();
+        let a = s.add_document("a.txt", b"abc", &d, "2026-11-23T10:00:00Z").unwrap();
+        let Added::New(id) = a else { panic!("{a:?}") };
+        assert_eq!(
+            s.add_document("copy.txt", b"abc", &d, "2026-11-23T10:01:00Z").unwrap(),
+            Added::Existing(id)
+        );
+        let list = s.list().unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].parent.as_deref(), Some("45-NQ/TW"));
+        assert_eq!(list[0].doc_type.as_deref(), Some("KẾ HOẠCH"));
+        assert_eq!(s.document(id).unwrap().unwrap(), d);
+        assert!(s.remove(id).unwrap());
+        assert!(!s.remove(id).unwrap());
+        assert!(s.list().unwrap().is_empty());
+    }
+
+    #[test]
+    fn damaged_and_locked_databases_say_so() {
+        let dir = std::env::temp_dir().join(format!("banthao-store-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let bad = dir.join("hong.db");
+        let garbage: Vec<u8> = (0..8192u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        std::fs::write(&bad, &garbage).unwrap();
+        assert!(matches!(Store::open(&bad), Err(StoreError::Corrupt(_))));
+        assert_eq!(std::fs::read(&bad).unwrap(), garbage, "a damaged file is left as it was");
+
+        let good = dir.join("tot.db");
+        let mut s = Store::open(&good).unwrap();
+        let holder = Connection::open(&good).unwrap();
+        holder.busy_timeout(Duration::from_millis(0)).unwrap();
+        holder.execute_batch("BEGIN EXCLUSIVE; INSERT INTO document (sha256, file_name, model, imported_at) VALUES ('x','x','{}','t');").unwrap();
+        s.conn.busy_timeout(Duration::from_millis(50)).unwrap();
+        let r = s.add_document("b.txt", b"b", &doc(), "t");
+        assert!(matches!(r, Err(StoreError::Locked)), "{r:?}");
+        holder.execute_batch("ROLLBACK").unwrap();
+        assert!(matches!(s.add_document("b.txt", b"b", &doc(), "t"), Ok(Added::New(_))));
+        drop(s);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
