@@ -17,13 +17,19 @@ for f in ha-giang_ctr_tinh-uy_du-thao_2024 cao-bang_kh_ban-thuong-vu; do
 done
 A="$d/ha-giang_ctr_tinh-uy_du-thao_2024.txt"; B="$d/cao-bang_kh_ban-thuong-vu.txt"
 echo "A: $(wc -c < "$A") bytes, B: $(wc -c < "$B") bytes"
-N=${N:-20}
-time_it() {
-    local start end
-    start=$(date +%s%N)
-    for _ in $(seq "$N"); do "$@" > /dev/null || true; done
-    end=$(date +%s%N)
-    echo "$(( (end - start) / N / 1000000 )) ms"
+N=${N:-40}
+# Runs the two commands alternately (so machine load affects both alike) and prints
+# the median and the minimum wall time of each, in milliseconds.
+declare -a tb tg
+run_once() {
+    local s e
+    s=$(date +%s%N); "$@" > /dev/null || true; e=$(date +%s%N)
+    echo $(( (e - s) / 1000 ))
 }
-echo "banthao diff (align + diff, whole process): $(time_it ./target/release/banthao diff "$A" "$B")"
-echo "git diff --no-index --word-diff:            $(time_it git diff --no-index --word-diff "$A" "$B")"
+for _ in $(seq "$N"); do
+    tb+=("$(run_once ./target/release/banthao diff "$A" "$B")")
+    tg+=("$(run_once git diff --no-index --word-diff "$A" "$B")")
+done
+stats() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {printf "median %.1f ms, min %.1f ms", a[int((NR+1)/2)]/1000, a[1]/1000}'; }
+echo "banthao diff (parse + align + diff, whole process): $(stats "${tb[@]}")"
+echo "git diff --no-index --word-diff:                    $(stats "${tg[@]}")"

@@ -10,12 +10,28 @@ use std::sync::LazyLock;
 
 static PAGE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-–[ \t]]*[0-9]{1,3}[-–[ \t]]*$").unwrap());
-static BLOCK_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:[Nn]ơi [Nn]hận|NƠI NHẬN|Căn cứ|CĂN CỨ|T/M(?-u:\b)|TM\.|KT\.|K/T|TL\.|Q\.[ \t]|Trên đây là|[⁰¹²³⁴⁵⁶⁷⁸⁹])",
-    )
-    .unwrap()
-});
+/// Starts of lines that open a block of their own (recipients, signature, preamble,
+/// closing, a superscript footnote).
+const BLOCK_STARTS: [&str; 12] = [
+    "Nơi nhận",
+    "nơi nhận",
+    "Nơi Nhận",
+    "NƠI NHẬN",
+    "Căn cứ",
+    "CĂN CỨ",
+    "TM.",
+    "KT.",
+    "K/T",
+    "TL.",
+    "Q. ",
+    "Trên đây là",
+];
+
+fn block_start(s: &str) -> bool {
+    BLOCK_STARTS.iter().any(|b| s.starts_with(b))
+        || s.strip_prefix("T/M").is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_alphanumeric()))
+        || s.starts_with(['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'])
+}
 static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-_=*~.–—]{3,}$").unwrap());
 
 /// Typical full-line width of the text (characters), if it looks hard-wrapped: most
@@ -76,7 +92,7 @@ fn first_letter_lower(s: &str) -> bool {
 fn starts_block(s: &str) -> bool {
     parse_label(s).is_some()
         || parse_bullet(s).is_some()
-        || BLOCK_START.is_match(s)
+        || block_start(s)
         || RULE.is_match(s)
         // A capitalised `Thực hiện` at a line start opens a preamble paragraph.
         || s.starts_with("Thực hiện ")

@@ -3,7 +3,7 @@
 //! both documents), and the parent links of scaffolded drafts. Labels are ignored:
 //! `III.2` of one province pairs with `II.2` of another.
 
-use super::tokens::{bag, words, Bag};
+use super::tokens::{bag, word_hashes, Bag};
 use crate::model::{path_segments, Document, Section};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -19,8 +19,9 @@ pub(crate) struct Node {
     pub index: Vec<usize>,
     pub path: String,
     pub depth: usize,
-    title_pairs: HashSet<String>,
-    title_words: HashSet<String>,
+    /// Hashes of the title's word pairs and words, sorted and deduplicated.
+    title_pairs: Vec<u64>,
+    title_words: Vec<u64>,
     subtree: Bag,
     implements: Option<String>,
 }
@@ -32,14 +33,19 @@ fn collect(secs: &[Section], prefix: &str, index: &mut Vec<usize>, out: &mut Vec
     for (i, (s, seg)) in secs.iter().zip(path_segments(secs)).enumerate() {
         let path = if prefix.is_empty() { seg } else { format!("{prefix}.{seg}") };
         index.push(i);
-        let tw: Vec<String> = words(&s.title).collect();
+        let tw = word_hashes(&s.title);
+        let set = |mut v: Vec<u64>| {
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
         let at = out.len();
         out.push(Node {
             index: index.clone(),
             path: path.clone(),
             depth: index.len(),
-            title_pairs: tw.windows(2).map(|w| format!("{} {}", w[0], w[1])).collect(),
-            title_words: tw.into_iter().collect(),
+            title_pairs: set(tw.windows(2).map(|w| w[0].rotate_left(17) ^ w[1]).collect()),
+            title_words: set(tw),
             subtree: Bag::default(),
             implements: s.implements.clone(),
         });
@@ -63,12 +69,25 @@ pub(crate) fn nodes(d: &Document) -> Vec<Node> {
     out
 }
 
-fn overlap<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> f32 {
+/// Overlap coefficient of two sorted sets.
+fn overlap(a: &[u64], b: &[u64]) -> f32 {
     let n = a.len().min(b.len());
     if n == 0 {
         return 0.0;
     }
-    a.intersection(b).count() as f32 / n as f32
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common as f32 / n as f32
 }
 
 fn title_sim(x: &Node, y: &Node) -> f32 {

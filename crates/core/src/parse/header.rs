@@ -8,12 +8,25 @@ use crate::text::{fold, is_upper, squash_spaces};
 use regex::Regex;
 use std::sync::LazyLock;
 
-static DOC_TYPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(CHƯƠNG TRÌNH HÀNH ĐỘNG|CHƯƠNG TRÌNH|KẾ HOẠCH|NGHỊ QUYẾT|CHỈ THỊ|KẾT LUẬN|QUYẾT ĐỊNH|HƯỚNG DẪN|BÁO CÁO|THÔNG BÁO|TỜ TRÌNH|ĐỀ ÁN|PHƯƠNG ÁN|QUY ĐỊNH|QUY CHẾ|ĐỀ CƯƠNG)(?:[ \t]+(.*))?$",
-    )
-    .unwrap()
-});
+/// Type names, longest first (`CHƯƠNG TRÌNH HÀNH ĐỘNG` before `CHƯƠNG TRÌNH`).
+const DOC_TYPES: [&str; 16] = [
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+    "CHƯƠNG TRÌNH",
+    "KẾ HOẠCH",
+    "NGHỊ QUYẾT",
+    "CHỈ THỊ",
+    "KẾT LUẬN",
+    "QUYẾT ĐỊNH",
+    "HƯỚNG DẪN",
+    "BÁO CÁO",
+    "THÔNG BÁO",
+    "TỜ TRÌNH",
+    "ĐỀ ÁN",
+    "PHƯƠNG ÁN",
+    "QUY ĐỊNH",
+    "QUY CHẾ",
+    "ĐỀ CƯƠNG",
+];
 static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:Số|SỐ)(?:[ \t]*:|[ \t]|$)[ \t]*(.*)$").unwrap());
 static NUMBER_PARTY: LazyLock<Regex> = LazyLock::new(|| {
@@ -56,8 +69,15 @@ pub(crate) fn is_draft_marker(s: &str) -> bool {
 
 /// The type name at the start of a title line: (type, rest of the line).
 pub(crate) fn doc_type(s: &str) -> Option<(String, Option<String>)> {
-    let c = DOC_TYPE.captures(s.trim())?;
-    Some((c[1].to_string(), c.get(2).map(|m| m.as_str().trim().to_string()).filter(|r| !r.is_empty())))
+    let s = s.trim();
+    DOC_TYPES.iter().find_map(|t| {
+        let rest = s.strip_prefix(t)?;
+        if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
+            return None;
+        }
+        let rest = rest.trim();
+        Some((t.to_string(), (!rest.is_empty()).then(|| rest.to_string())))
+    })
 }
 
 pub(crate) fn parse_number(s: &str) -> Option<DocNumber> {

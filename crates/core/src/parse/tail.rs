@@ -17,9 +17,25 @@ static DELEGATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:KT\.?|K/T|TL\.?|TUQ\.?|Q\.)[ \t]*[A-ZĐÀ-ỹ]").unwrap());
 static SIGNED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\(\[]?[ \t]*(?:da ky|ky ten|ky,|ky va|signed|\(ky)").unwrap());
-static SIG_TITLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:PHÓ[ \t]+)?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|THƯỜNG TRỰC|TỔNG BÍ THƯ|THỦ TRƯỞNG|TRƯỞNG|CHỦ NHIỆM|ỦY VIÊN)").unwrap()
-});
+/// Titles of signers.
+const SIG_TITLES: [&str; 11] = [
+    "BÍ THƯ",
+    "CHỦ TỊCH",
+    "TRƯỞNG BAN",
+    "GIÁM ĐỐC",
+    "CHÁNH VĂN PHÒNG",
+    "THƯỜNG TRỰC",
+    "TỔNG BÍ THƯ",
+    "THỦ TRƯỞNG",
+    "TRƯỞNG",
+    "CHỦ NHIỆM",
+    "ỦY VIÊN",
+];
+
+fn sig_title(p: &str) -> bool {
+    let p = p.strip_prefix("PHÓ").map_or(p, str::trim_start);
+    SIG_TITLES.iter().any(|t| p.starts_with(t))
+}
 
 /// Whether the line opens the tail: `Nơi nhận` or a signature authority.
 pub(crate) fn opens_tail(line: &Line) -> bool {
@@ -84,7 +100,7 @@ pub(crate) fn read_tail(lines: &[Line]) -> Tail {
             } else if upper
                 && word_count(p) <= 6
                 && parse_bullet(p).is_none()
-                && (sig_seen || SIG_TITLE_WORDS.is_match(p))
+                && (sig_seen || sig_title(p))
                 && sig.title.is_none()
             {
                 sig.title = Some(p.to_string());
