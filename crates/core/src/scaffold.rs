@@ -105,6 +105,30 @@ impl ParentTemplate {
     }
 }
 
+impl ParentTemplate {
+    /// The parent's structure as a document whose sections link to themselves
+    /// (`45-NQ/TW#III.2`): what drafts and mined clauses are aligned against.
+    pub fn as_document(&self) -> Document {
+        fn go(id: &str, secs: &[ParentSection], depth: usize) -> Vec<Section> {
+            secs.iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let (label, kind) = if depth == 0 {
+                        (format!("{}-", to_roman(i as u32 + 1)), LabelKind::Roman)
+                    } else {
+                        (format!("{}.", i + 1), LabelKind::Arabic)
+                    };
+                    let mut s = Section::new(label, kind, p.title.clone());
+                    s.implements = Some(format!("{id}#{}", p.path));
+                    s.children = go(id, &p.children, depth + 1);
+                    s
+                })
+                .collect()
+        }
+        Document { sections: go(&self.id, &self.sections, 0), ..Document::default() }
+    }
+}
+
 /// `CHƯƠNG TRÌNH HÀNH ĐỘNG` → `Chương trình hành động`.
 fn sentence_case(s: &str) -> String {
     let lower = s.to_lowercase();

@@ -1,0 +1,111 @@
+//! Mining the corpus: the five task-group headings and the "xử lý nghiêm hành vi vi
+//! phạm" clause are found, attached to the right parent sections, with the provinces
+//! that use them; a clause from one province is offered to another by placeholders.
+
+use banthao_core::clauses::{fill, mine, Source};
+use banthao_core::scaffold::ParentTemplate;
+use banthao_core::text::fold;
+
+const FILES: [&str; 5] = [
+    "ha-giang_ctr_tinh-uy_du-thao_2024.txt",
+    "cao-bang_kh_ban-thuong-vu.txt",
+    "lam-dong_ctrhd_tinh-uy.txt",
+    "synth_quang-tri_ctr_tinh-uy_pdf-layout.txt",
+    "synth_ha-tinh_kh_ubnd.txt",
+];
+
+fn corpus() -> Vec<(String, String, banthao_core::Document)> {
+    FILES
+        .iter()
+        .map(|f| {
+            let text =
+                std::fs::read_to_string(format!("{}/../../tests/fixtures/{f}", env!("CARGO_MANIFEST_DIR")))
+                    .unwrap();
+            (f.to_string(), text.clone(), banthao_core::parse_text(&text))
+        })
+        .collect()
+}
+
+#[test]
+fn shared_clauses_of_the_corpus() {
+    let docs = corpus();
+    let sources: Vec<Source> = docs.iter().map(|(n, _, d)| Source { name: n.clone(), doc: d }).collect();
+    let parent = ParentTemplate::builtin("45-NQ/TW").unwrap().as_document();
+    let clauses = mine(&parent, &sources);
+
+    // The five task-group headings, each a clause of its own parent section.
+    let headings = [
+        ("III.1", "nang cao nhan thuc ve vi tri"),
+        ("III.2", "doi moi cong tac dao tao"),
+        ("III.3", "tang cuong quan ly nha nuoc"),
+        ("III.4", "tang cuong nguon luc xay dung doi ngu tri thuc"),
+        ("III.5", "phat huy vai tro, trach nhiem cua doi ngu tri thuc"),
+    ];
+    for (path, start) in headings {
+        let c = clauses
+            .iter()
+            .find(|c| {
+                fold(&c.template).starts_with(start)
+                    && c.parent_section.as_deref() == Some(&format!("45-NQ/TW#{path}"))
+            })
+            .unwrap_or_else(|| panic!("task group {path} heading not mined"));
+        assert!(c.provinces.len() >= 4, "{path}: {:?}", c.provinces);
+    }
+
+    // "xử lý nghiêm hành vi vi phạm": in every province whose text has it.
+    // Read from the parsed text: in PDF-wrapped text the phrase can cross a line break.
+    let having: Vec<String> = docs
+        .iter()
+        .filter(|(_, _, d)| {
+            fold(&serde_json::to_string(&d.sections).unwrap()).contains("xu ly nghiem hanh vi vi pham")
+        })
+        .map(|(_, _, d)| d.province.clone().unwrap())
+        .collect();
+    assert!(having.len() >= 4, "{having:?}");
+    let c = clauses
+        .iter()
+        .find(|c| fold(&c.template).contains("xu ly nghiem hanh vi vi pham"))
+        .expect("the clause on strict handling of violations");
+    let mut want = having.clone();
+    want.sort();
+    assert_eq!(c.provinces, want);
+    assert_eq!(c.parent_section.as_deref(), Some("45-NQ/TW#III.3"));
+    assert!(c.occurrences.iter().all(|o| !o.text.is_empty() && !o.section.is_empty()));
+}
+
+#[test]
+fn a_cao_bang_clause_offered_to_quang_ninh_names_quang_ninh() {
+    // Cao Bằng's text and the same text as another province would write it.
+    let text = std::fs::read_to_string(format!(
+        "{}/../../tests/fixtures/cao-bang_kh_ban-thuong-vu.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let cao_bang = banthao_core::parse_text(&text);
+    let bac_ninh = banthao_core::parse_text(&text.replace("Cao Bằng", "Bắc Ninh"));
+    assert_eq!(bac_ninh.province.as_deref(), Some("Bắc Ninh"));
+    let sources = vec![
+        Source { name: "cao-bang".into(), doc: &cao_bang },
+        Source { name: "bac-ninh".into(), doc: &bac_ninh },
+    ];
+    let parent = ParentTemplate::builtin("45-NQ/TW").unwrap().as_document();
+    let clauses = mine(&parent, &sources);
+    let with_place: Vec<_> = clauses.iter().filter(|c| c.template.contains("{tỉnh}")).collect();
+    assert!(with_place.len() >= 3, "sentences naming the province become templates: {}", with_place.len());
+    let fund = with_place
+        .iter()
+        .find(|c| c.template.contains("Quỹ phát triển khoa học và công nghệ tỉnh {tỉnh}"))
+        .expect("the provincial science fund clause");
+    assert!(
+        fund.occurrences.iter().any(|o| o.text.contains("tỉnh Cao Bằng")),
+        "the original wording is kept"
+    );
+    for c in &with_place {
+        let text = fill(&c.template, "Quảng Ninh", false, Some(2026));
+        assert!(text.contains("Quảng Ninh"), "{text}");
+        for p in ["Cao Bằng", "Bắc Ninh"] {
+            assert!(!text.contains(p), "{p} leaks into {text}");
+        }
+        assert!(!text.contains("{tỉnh}") && !text.contains("{Tỉnh ủy}"), "unfilled placeholder in {text}");
+    }
+}
