@@ -108,6 +108,27 @@ enum Command {
         #[arg(long, global = true)]
         db: Option<PathBuf>,
     },
+    /// Gợi ý các câu, đoạn mà các tỉnh khác đã viết cho một mục.
+    Suggest {
+        /// Tiêu đề mục đang soạn, hoặc mã mục của văn bản cấp trên (45-NQ/TW#III.3).
+        #[arg(long)]
+        section: String,
+        /// Những chữ đã gõ (không cần dấu: "tri thuc tre").
+        #[arg(long)]
+        text: Option<String>,
+        /// Tỉnh, thành phố của dự thảo: điền vào chỗ {tỉnh}, {Tỉnh ủy}.
+        #[arg(long)]
+        province: Option<String>,
+        /// Số gợi ý tối đa.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// In kết quả dạng JSON.
+        #[arg(long)]
+        json: bool,
+        /// Tệp cơ sở dữ liệu (mặc định: biến BANTHAO_DB, hoặc thư mục dữ liệu của người dùng).
+        #[arg(long)]
+        db: Option<PathBuf>,
+    },
     /// Đối chiếu một dự thảo với nhiều văn bản khác: mục nào đã có, còn thiếu gì.
     Compare {
         draft: PathBuf,
@@ -260,6 +281,9 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Corpus { command, db } => corpus(command, &paths::database(db))?,
+        Command::Suggest { section, text, province, limit, json, db } => {
+            suggest(&section, text.as_deref(), province.as_deref(), limit, json, &paths::database(db))?
+        }
         Command::Compare { draft, others, json, html, ignore } => {
             let d = input::read_draft_or_document(&draft)?;
             let docs = others.iter().map(|p| input::read_draft_or_document(p)).collect::<Result<Vec<_>>>()?;
@@ -280,6 +304,98 @@ fn run(cli: Cli) -> Result<()> {
             } else {
                 print!("{}", report::coverage_text(&cov, &names));
             }
+        }
+    }
+    Ok(())
+}
+
+/// Mines the clauses of the whole corpus again, one parent resolution at a time.
+fn remine(store: &mut banthao_store::Store) -> Result<()> {
+    let user = |e: banthao_store::StoreError| UserError(e.to_string());
+    let docs = store.documents().map_err(user)?;
+    let mut parents: Vec<Option<String>> = docs.iter().map(|d| d.parent.clone()).collect();
+    parents.sort();
+    parents.dedup();
+    let mut clauses = Vec::new();
+    let mut ids = std::collections::HashMap::new();
+    for parent in parents {
+        let group: Vec<_> = docs.iter().filter(|d| d.parent == parent).collect();
+        let parent_doc =
+            parent.as_deref().and_then(ParentTemplate::builtin).map(|t| t.as_document()).unwrap_or_default();
+        let sources: Vec<banthao_core::clauses::Source> = group
+            .iter()
+            .map(|d| {
+                let n = format!("#{} {}", d.id, d.file_name);
+                ids.insert(n.clone(), d.id);
+                banthao_core::clauses::Source { name: n, doc: &d.doc }
+            })
+            .collect();
+        clauses.extend(banthao_core::clauses::mine(&parent_doc, &sources));
+    }
+    store.replace_mined(&clauses, &ids, &clock::now_iso()).map_err(user)?;
+    Ok(())
+}
+
+/// The parent section a heading stands for (`45-NQ/TW#III.3`), by its words.
+fn parent_section_of(heading: &str) -> Option<String> {
+    if heading.contains('#') {
+        return Some(heading.trim().to_string());
+    }
+    use banthao_core::compare::tokens::{dice_sorted, sorted_words};
+    let want = sorted_words(heading);
+    let parent = ParentTemplate::builtin("45-NQ/TW")?.as_document();
+    let mut best: Option<(f32, String)> = None;
+    parent.walk_sections(|_, s| {
+        let score = dice_sorted(&want, &sorted_words(&s.title));
+        if score >= 0.4 && best.as_ref().is_none_or(|b| score > b.0) {
+            best = s.implements.clone().map(|i| (score, i));
+        }
+    });
+    best.map(|b| b.1)
+}
+
+fn suggest(
+    section: &str,
+    typed: Option<&str>,
+    province: Option<&str>,
+    limit: usize,
+    json: bool,
+    db: &Path,
+) -> Result<()> {
+    let user = |e: banthao_store::StoreError| UserError(e.to_string());
+    let store = banthao_store::Store::open(db).map_err(user)?;
+    let parent = parent_section_of(section);
+    // A heading that names no known section is searched as words.
+    let typed = typed.map(str::to_string).or_else(|| parent.is_none().then(|| section.to_string()));
+    let list = store.suggest(parent.as_deref(), typed.as_deref(), limit).map_err(user)?;
+    let place = province.map(|p| {
+        let places = banthao_core::builtin_places();
+        let name = places.lookup(p).unwrap_or(p).to_string();
+        let city = places.sets.iter().flat_map(|s| &s.units).any(|u| u.name == name && u.kind == "city");
+        (name, city)
+    });
+    let text_of = |t: &str| match &place {
+        Some((name, city)) => banthao_core::clauses::fill(t, name, *city, None),
+        None => t.to_string(),
+    };
+    if json {
+        let v: Vec<serde_json::Value> = list
+            .iter()
+            .map(|s| {
+                serde_json::json!({
+                    "text": text_of(&s.template), "template": s.template, "provinces": s.provinces,
+                    "count": s.count, "score": s.score, "parent_section": s.parent_section,
+                    "sources": s.sources,
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&v)?);
+    } else if list.is_empty() {
+        println!("Chưa có gợi ý cho mục này.");
+    } else {
+        for (i, s) in list.iter().enumerate() {
+            println!("{}. {}", i + 1, text_of(&s.template));
+            println!("   ({} tỉnh: {})", s.count, s.provinces.join(", "));
         }
     }
     Ok(())
@@ -310,6 +426,7 @@ fn corpus(command: CorpusCommand, db: &Path) -> Result<()> {
                     }
                 }
             }
+            remine(&mut store)?;
             if failed > 0 {
                 return Err(
                     UserError(format!("{failed}/{} tệp không thêm được vào kho.", files.len())).into()
@@ -341,6 +458,7 @@ fn corpus(command: CorpusCommand, db: &Path) -> Result<()> {
             if !store.remove(id).map_err(user)? {
                 return Err(UserError(format!("Không có văn bản #{id} trong kho.")).into());
             }
+            remine(&mut store)?;
             println!("Đã xóa #{id}.");
         }
     }

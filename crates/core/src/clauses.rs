@@ -192,8 +192,7 @@ pub fn mine(parent: &Document, sources: &[Source]) -> Vec<Clause> {
         for n in &ns {
             let s = crate::compare::diff::section_by_index(&doc.sections, &n.index);
             // The nearest aligned ancestor gives the parent section.
-            let parent_section =
-                (1..=n.index.len()).rev().find_map(|k| link.get(&n.index[..k]).cloned());
+            let parent_section = (1..=n.index.len()).rev().find_map(|k| link.get(&n.index[..k]).cloned());
             let texts = std::iter::once(s.title.as_str()).chain(s.paragraphs.iter().map(String::as_str));
             for t in texts.flat_map(sentences) {
                 let general = generalise(&t, doc.province.as_deref(), year);

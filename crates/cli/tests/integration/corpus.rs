@@ -71,3 +71,84 @@ fn damaged_database_is_reported_and_kept() {
     assert!(o.stdout.is_empty(), "never a silent empty result");
     assert_eq!(std::fs::read(&db).unwrap(), garbage);
 }
+
+fn suggest(dir: &crate::util::TestDir, db: &str, args: &[&str]) -> serde_json::Value {
+    let mut a = vec!["suggest", "--json", "--db", db];
+    a.extend_from_slice(args);
+    let o = Command::new(env!("CARGO_BIN_EXE_banthao")).args(&a).current_dir(&dir.0).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).unwrap()
+}
+
+#[test]
+fn suggestions_from_the_corpus() {
+    let dir = testdir!();
+    let db = dir.path("kho.db");
+    let db = db.to_str().unwrap();
+    let files: Vec<String> = std::fs::read_dir(crate::util::fixtures())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let n = p.file_name().unwrap().to_string_lossy();
+            (n.ends_with(".txt") || n.ends_with(".docx")) && !n.starts_with("bad_")
+        })
+        .map(|p| p.to_str().unwrap().to_string())
+        .collect();
+    let mut args = vec!["add"];
+    args.extend(files.iter().map(String::as_str));
+    args.extend(["--db", db]);
+    assert_eq!(corpus(&dir, None, &args).status.code(), Some(0));
+
+    // The provinces whose texts have the clause, read independently.
+    let mut having: Vec<String> = files
+        .iter()
+        .filter_map(|f| {
+            let v: serde_json::Value =
+                serde_json::from_str(&stdout(&crate::util::banthao(&["parse", f, "--json"]))).unwrap();
+            let body = banthao_core::text::fold(&v["sections"].to_string());
+            body.contains("xu ly nghiem hanh vi vi pham").then(|| v["province"].as_str().unwrap().to_string())
+        })
+        .collect();
+    having.sort();
+    having.dedup();
+    assert!(having.len() >= 5, "{having:?}");
+
+    let by_section = suggest(&dir, db, &["--section", "Tăng cường quản lý nhà nước", "--limit", "5"]);
+    let hit = by_section
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["text"].as_str().unwrap().contains("xử lý nghiêm hành vi vi phạm"))
+        .expect("the clause is among the first five for its section");
+    let provinces: Vec<String> =
+        hit["provinces"].as_array().unwrap().iter().map(|p| p.as_str().unwrap().to_string()).collect();
+    assert_eq!(provinces, having);
+    assert_eq!(hit["count"].as_u64().unwrap() as usize, having.len());
+    assert_eq!(hit["parent_section"], "45-NQ/TW#III.3");
+    assert!(hit["sources"].as_array().unwrap().len() >= having.len());
+
+    let typed = suggest(
+        &dir,
+        db,
+        &["--section", "Tăng cường quản lý nhà nước", "--text", "xu ly nghiem", "--limit", "3"],
+    );
+    assert!(typed[0]["text"].as_str().unwrap().contains("xử lý nghiêm"), "{typed}");
+    assert_eq!(suggest(&dir, db, &["--section", "III", "--text", "... ;,"]), serde_json::json!([]));
+
+    // Importing again changes nothing; removing a document removes its contribution.
+    let before = suggest(&dir, db, &["--section", "45-NQ/TW#III.3", "--limit", "50"]);
+    assert_eq!(corpus(&dir, None, &args).status.code(), Some(0));
+    assert_eq!(suggest(&dir, db, &["--section", "45-NQ/TW#III.3", "--limit", "50"]), before);
+    let list = list(&dir, db);
+    let lao_cai =
+        list.as_array().unwrap().iter().find(|d| d["province"] == "Lào Cai").unwrap()["id"].to_string();
+    assert_eq!(corpus(&dir, None, &["remove", &lao_cai, "--db", db]).status.code(), Some(0));
+    let after = suggest(&dir, db, &["--section", "Tăng cường quản lý nhà nước", "--limit", "5"]);
+    let hit = after
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["text"].as_str().unwrap().contains("xử lý nghiêm"))
+        .unwrap();
+    assert!(!hit["provinces"].to_string().contains("Lào Cai"), "{hit}");
+}
