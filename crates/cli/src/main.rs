@@ -108,6 +108,14 @@ enum Command {
         #[arg(long, global = true)]
         db: Option<PathBuf>,
     },
+    /// Câu mẫu do người dùng tự soạn (nằm cạnh các câu khai thác từ kho).
+    Clause {
+        #[command(subcommand)]
+        command: ClauseCommand,
+        /// Tệp cơ sở dữ liệu (mặc định: biến BANTHAO_DB, hoặc thư mục dữ liệu của người dùng).
+        #[arg(long, global = true)]
+        db: Option<PathBuf>,
+    },
     /// Gợi ý các câu, đoạn mà các tỉnh khác đã viết cho một mục.
     Suggest {
         /// Tiêu đề mục đang soạn, hoặc mã mục của văn bản cấp trên (45-NQ/TW#III.3).
@@ -159,6 +167,21 @@ enum CorpusCommand {
         json: bool,
     },
     /// Xóa một văn bản khỏi kho.
+    Remove { id: i64 },
+}
+
+#[derive(Subcommand)]
+enum ClauseCommand {
+    /// Thêm một câu mẫu cho một mục (có thể dùng {tỉnh}, {Tỉnh ủy}).
+    Add {
+        /// Tiêu đề mục, hoặc mã mục của văn bản cấp trên (45-NQ/TW#III.3).
+        #[arg(long)]
+        section: String,
+        /// Nội dung câu mẫu.
+        #[arg(long)]
+        text: String,
+    },
+    /// Xóa một câu mẫu do người dùng soạn.
     Remove { id: i64 },
 }
 
@@ -281,6 +304,26 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Corpus { command, db } => corpus(command, &paths::database(db))?,
+        Command::Clause { command, db } => {
+            let user = |e: banthao_store::StoreError| UserError(e.to_string());
+            let mut store = banthao_store::Store::open(&paths::database(db)).map_err(user)?;
+            match command {
+                ClauseCommand::Add { section, text } => {
+                    if !text.chars().any(char::is_alphanumeric) {
+                        return Err(UserError("Câu mẫu trống.".into()).into());
+                    }
+                    let parent = parent_section_of(&section);
+                    let id = store.add_curated(parent.as_deref(), &text, &clock::now_iso()).map_err(user)?;
+                    println!("Đã thêm câu mẫu #{id} cho mục {}.", parent.as_deref().unwrap_or(&section));
+                }
+                ClauseCommand::Remove { id } => {
+                    if !store.remove_curated(id).map_err(user)? {
+                        return Err(UserError(format!("Không có câu mẫu #{id} do người dùng soạn.")).into());
+                    }
+                    println!("Đã xóa câu mẫu #{id}.");
+                }
+            }
+        }
         Command::Suggest { section, text, province, limit, json, db } => {
             suggest(&section, text.as_deref(), province.as_deref(), limit, json, &paths::database(db))?
         }
@@ -383,7 +426,7 @@ fn suggest(
             .iter()
             .map(|s| {
                 serde_json::json!({
-                    "text": text_of(&s.template), "template": s.template, "provinces": s.provinces,
+                    "text": text_of(&s.template), "template": s.template, "provinces": s.provinces, "curated": s.curated,
                     "count": s.count, "score": s.score, "parent_section": s.parent_section,
                     "sources": s.sources,
                 })
@@ -395,7 +438,11 @@ fn suggest(
     } else {
         for (i, s) in list.iter().enumerate() {
             println!("{}. {}", i + 1, text_of(&s.template));
-            println!("   ({} tỉnh: {})", s.count, s.provinces.join(", "));
+            if s.curated {
+                println!("   (câu mẫu tự soạn, #{})", s.id);
+            } else {
+                println!("   ({} tỉnh: {})", s.count, s.provinces.join(", "));
+            }
         }
     }
     Ok(())

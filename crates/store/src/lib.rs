@@ -215,6 +215,8 @@ impl Store {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Suggestion {
     pub id: i64,
+    /// Written by the user rather than mined.
+    pub curated: bool,
     pub template: String,
     pub parent_section: Option<String>,
     pub provinces: Vec<String>,
@@ -264,6 +266,7 @@ pub struct StoredDocument {
 /// A clause found by a suggestion query, before ranking.
 struct Candidate {
     id: i64,
+    curated: bool,
     template: String,
     parent_section: Option<String>,
     provinces: String,
@@ -349,6 +352,34 @@ impl Store {
         tx.commit().map_err(err)
     }
 
+    /// Adds a clause written by the user (or saved from a draft) for a parent section.
+    /// It is never replaced by mining.
+    pub fn add_curated(
+        &mut self,
+        parent_section: Option<&str>,
+        template: &str,
+        now: &str,
+    ) -> Result<i64, StoreError> {
+        let template = banthao_core::text::squash_spaces(&banthao_core::text::nfc(template));
+        self.conn
+            .execute(
+                "INSERT INTO clause (parent_section, template, folded, provinces, province_count, curated, updated_at)
+                 VALUES (?1, ?2, ?3, '[]', 0, 1, ?4)",
+                params![parent_section, template, banthao_core::text::fold(&template), now],
+            )
+            .map_err(|e| classify(e, &self.path))?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Removes a curated clause; `false` when there was none with this id.
+    pub fn remove_curated(&mut self, id: i64) -> Result<bool, StoreError> {
+        let n = self
+            .conn
+            .execute("DELETE FROM clause WHERE id = ?1 AND curated = 1", [id])
+            .map_err(|e| classify(e, &self.path))?;
+        Ok(n > 0)
+    }
+
     /// Suggestions for a parent section (`45-NQ/TW#III.3`) and what the user has typed,
     /// best first: same parent section, match with the typed words (BM25), number of
     /// provinces, recency. Typed text of punctuation only matches nothing.
@@ -371,6 +402,7 @@ impl Store {
         let row = |r: &rusqlite::Row| -> rusqlite::Result<Candidate> {
             Ok(Candidate {
                 id: r.get(0)?,
+                curated: r.get(7)?,
                 template: r.get(1)?,
                 parent_section: r.get(2)?,
                 provinces: r.get(3)?,
@@ -383,7 +415,7 @@ impl Store {
             let mut st = self
                 .conn
                 .prepare(
-                    "SELECT c.id, c.template, c.parent_section, c.provinces, c.province_count, c.updated_at, bm25(clause_fts)
+                    "SELECT c.id, c.template, c.parent_section, c.provinces, c.province_count, c.updated_at, bm25(clause_fts), c.curated
                      FROM clause_fts JOIN clause c ON c.id = clause_fts.rowid WHERE clause_fts MATCH ?1 ORDER BY bm25(clause_fts) LIMIT 500",
                 )
                 .map_err(err)?;
@@ -394,7 +426,7 @@ impl Store {
             let mut st = self
                 .conn
                 .prepare(
-                    "SELECT id, template, parent_section, provinces, province_count, updated_at, 0.0 FROM clause
+                    "SELECT id, template, parent_section, provinces, province_count, updated_at, 0.0, curated FROM clause
                      WHERE parent_section = ?1 OR parent_section LIKE ?1 || '.%'",
                 )
                 .map_err(err)?;
@@ -419,7 +451,7 @@ impl Store {
                 };
                 // bm25() is negative, better when lower.
                 let text = if query.is_some() { 1.0 / (1.0 + (c.bm25 + 25.0).max(0.0) / 5.0) } else { 0.0 };
-                let popularity = c.count as f64 / max_count;
+                let popularity = if c.curated { 1.0 } else { c.count as f64 / max_count };
                 let recent = if c.updated_at == newest { 0.05 } else { 0.0 };
                 (3.0 * same + 2.0 * text + popularity + recent, k)
             })
@@ -440,6 +472,7 @@ impl Store {
             let provinces: Vec<String> = serde_json::from_str(&c.provinces).unwrap_or_default();
             out.push(Suggestion {
                 id: c.id,
+                curated: c.curated,
                 template: c.template.clone(),
                 parent_section: c.parent_section.clone(),
                 count: provinces.len(),
@@ -480,6 +513,23 @@ mod tests {
         assert!(s.remove(id).unwrap());
         assert!(!s.remove(id).unwrap());
         assert!(s.list().unwrap().is_empty());
+    }
+
+    #[test]
+    fn curated_clauses_stay_beside_mined_ones() {
+        let mut s = Store::in_memory().unwrap();
+        let id = s
+            .add_curated(Some("45-NQ/TW#III.3"), "Hằng năm  tôn vinh trí thức tiêu biểu của {tỉnh}.", "t")
+            .unwrap();
+        s.replace_mined(&[], &Default::default(), "t").unwrap();
+        let found = s.suggest(Some("45-NQ/TW#III.3"), None, 5).unwrap();
+        assert_eq!(found.len(), 1);
+        assert!(found[0].curated);
+        assert_eq!(found[0].template, "Hằng năm tôn vinh trí thức tiêu biểu của {tỉnh}.");
+        assert_eq!(s.suggest(None, Some("ton vinh tri thuc"), 5).unwrap()[0].id, id);
+        assert!(s.suggest(None, Some("45-NQ/TW"), 5).unwrap().is_empty());
+        assert!(s.remove_curated(id).unwrap());
+        assert!(s.suggest(Some("45-NQ/TW#III.3"), None, 5).unwrap().is_empty());
     }
 
     #[test]
