@@ -13,6 +13,11 @@ use serde::Serialize;
 
 /// Sentences sharing this share of their word triples are one clause.
 const SAME_CLAUSE: f32 = 0.5;
+/// A sentence whose word triples stand this much in another's is the same clause,
+/// shortened or extended ...
+const SAME_WORDING: f32 = 0.7;
+/// ... when it has at least this many triples.
+const MIN_CONTAINED: usize = 8;
 /// Sentences shorter than this (in syllables) are not clauses.
 const MIN_WORDS: usize = 5;
 /// A triple found in more sentences than this is too common to find candidates by.
@@ -155,14 +160,6 @@ fn jaccard(a: &[u64], b: &[u64]) -> f32 {
     }
 }
 
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    x
-}
-
 struct Sentence {
     doc: usize,
     section: String,
@@ -209,42 +206,97 @@ pub fn mine(parent: &Document, sources: &[Source]) -> Vec<Clause> {
         }
     }
 
-    // Candidates through shared triples; groups by union of similar pairs.
-    let mut postings: FxMap<u64, Vec<usize>> = FxMap::default();
-    for (i, s) in all.iter().enumerate() {
-        for t in &s.triples {
-            postings.entry(*t).or_default().push(i);
-        }
-    }
-    let mut root: Vec<usize> = (0..all.len()).collect();
+    // Each sentence joins the most similar representative (Jaccard >= 0.5) or becomes
+    // one: groups gather around a wording and cannot chain from one sentence to a
+    // different one through intermediate near-misses.
+    let mut reps: Vec<usize> = Vec::new();
+    let mut rep_postings: FxMap<u64, Vec<usize>> = FxMap::default(); // triple -> rep index
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     for i in 0..all.len() {
-        let mut seen: FxMap<usize, u32> = FxMap::default();
+        let mut shared: FxMap<usize, u32> = FxMap::default();
         for t in &all[i].triples {
-            let list = &postings[t];
-            if list.len() > COMMON_TRIPLE {
-                continue;
-            }
-            for &j in list.iter().filter(|&&j| j > i && all[j].doc != all[i].doc) {
-                *seen.entry(j).or_default() += 1;
+            if let Some(list) = rep_postings.get(t) {
+                if list.len() > COMMON_TRIPLE {
+                    continue;
+                }
+                for &r in list {
+                    *shared.entry(r).or_default() += 1;
+                }
             }
         }
-        for (j, shared) in seen {
-            // Cheap bound before the exact Jaccard.
-            let most = shared as f32 / all[i].triples.len().max(all[j].triples.len()) as f32;
-            if most * 2.0 >= SAME_CLAUSE && jaccard(&all[i].triples, &all[j].triples) >= SAME_CLAUSE {
-                let (a, b) = (find(&mut root, i), find(&mut root, j));
-                root[a] = b;
+        let best = shared
+            .into_iter()
+            .filter_map(|(r, n)| {
+                let (a, b) = (&all[i].triples, &all[reps[r]].triples);
+                // A shortened or extended wording: most of the shorter one's triples
+                // stand in the longer one.
+                let small = a.len().min(b.len());
+                let contained = small >= MIN_CONTAINED && n as f32 >= SAME_WORDING * small as f32;
+                let j = jaccard(a, b);
+                (j >= SAME_CLAUSE || contained).then_some((j.max(n as f32 / small.max(1) as f32 - 0.3), r))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        match best {
+            Some((_, r)) => groups[r].push(i),
+            None => {
+                let r = reps.len();
+                reps.push(i);
+                groups.push(vec![i]);
+                for t in &all[i].triples {
+                    rep_postings.entry(*t).or_default().push(r);
+                }
             }
         }
     }
-    let mut groups: FxMap<usize, Vec<usize>> = FxMap::default();
+
+    // Representatives of one clause that began apart (the order of reading decides
+    // who represents) are merged.
+    let mut root: Vec<usize> = (0..reps.len()).collect();
+    fn top(root: &mut [usize], mut x: usize) -> usize {
+        while root[x] != x {
+            root[x] = root[root[x]];
+            x = root[x];
+        }
+        x
+    }
+    // A sentence like two representatives (its own and another) joins their groups:
+    // one hop through a member, never further.
+    let mut group_of: Vec<usize> = vec![0; all.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &m in members {
+            group_of[m] = g;
+        }
+    }
     for i in 0..all.len() {
-        let r = find(&mut root, i);
-        groups.entry(r).or_default().push(i);
+        let r = group_of[i];
+        let mut shared: FxMap<usize, u32> = FxMap::default();
+        for t in &all[i].triples {
+            let Some(list) = rep_postings.get(t) else { continue };
+            if list.len() <= COMMON_TRIPLE {
+                for &q in list.iter().filter(|&&q| q != r) {
+                    *shared.entry(q).or_default() += 1;
+                }
+            }
+        }
+        for (q, n) in shared {
+            let (a, b) = (&all[i].triples, &all[reps[q]].triples);
+            let small = a.len().min(b.len());
+            if jaccard(a, b) >= SAME_CLAUSE
+                || (small >= MIN_CONTAINED && n as f32 >= SAME_WORDING * small as f32)
+            {
+                let (x, y) = (top(&mut root, r), top(&mut root, q));
+                root[x] = y;
+            }
+        }
+    }
+    let mut merged: FxMap<usize, Vec<usize>> = FxMap::default();
+    for (r, g) in groups.into_iter().enumerate() {
+        let t = top(&mut root, r);
+        merged.entry(t).or_default().extend(g);
     }
 
     let mut clauses: Vec<Clause> = Vec::new();
-    for members in groups.into_values() {
+    for members in merged.into_values() {
         let mut provinces: Vec<String> = members
             .iter()
             .map(|&i| {
