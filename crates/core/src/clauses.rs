@@ -140,18 +140,7 @@ fn triples(text: &str) -> Vec<u64> {
 }
 
 fn jaccard(a: &[u64], b: &[u64]) -> f32 {
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let common = crate::compare::tokens::common_sorted(a, b);
     let union = a.len() + b.len() - common;
     if union == 0 {
         0.0

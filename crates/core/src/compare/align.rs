@@ -75,19 +75,7 @@ fn overlap(a: &[u64], b: &[u64]) -> f32 {
     if n == 0 {
         return 0.0;
     }
-    let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    common as f32 / n as f32
+    super::tokens::common_sorted(a, b) as f32 / n as f32
 }
 
 fn title_sim(x: &Node, y: &Node) -> f32 {

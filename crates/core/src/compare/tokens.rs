@@ -149,11 +149,8 @@ pub fn sorted_words(text: &str) -> Vec<u64> {
     v
 }
 
-/// Dice coefficient of two sorted word lists.
-pub fn dice_sorted(a: &[u64], b: &[u64]) -> f32 {
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
+/// How many elements two sorted lists share (as multisets).
+pub fn common_sorted(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut common) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -166,7 +163,15 @@ pub fn dice_sorted(a: &[u64], b: &[u64]) -> f32 {
             }
         }
     }
-    2.0 * common as f32 / (a.len() + b.len()) as f32
+    common
+}
+
+/// Dice coefficient of two sorted word lists.
+pub fn dice_sorted(a: &[u64], b: &[u64]) -> f32 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    2.0 * common_sorted(a, b) as f32 / (a.len() + b.len()) as f32
 }
 
 #[cfg(test)]
