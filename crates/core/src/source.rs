@@ -103,14 +103,8 @@ impl LineBuilder {
 
     /// Appends text with its emphasis.
     pub fn push(&mut self, s: &str, bold: bool, italic: bool) {
-        if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
-            for c in s.chars() {
-                self.push_char(c, bold, italic);
-            }
-        } else {
-            for c in nfc(s).chars() {
-                self.push_char(c, bold, italic);
-            }
+        for c in crate::text::nfc_cow(s).chars() {
+            self.push_char(c, bold, italic);
         }
     }
 

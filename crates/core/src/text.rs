@@ -5,12 +5,15 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Normalises to NFC. Every string that enters the model goes through here.
 pub fn nfc(s: &str) -> String {
-    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
-        || unicode_normalization::is_nfc(s)
-    {
-        s.to_string()
+    nfc_cow(s).into_owned()
+}
+
+/// [`nfc`] without a copy when the text is already NFC.
+pub fn nfc_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if unicode_normalization::is_nfc(s) {
+        std::borrow::Cow::Borrowed(s)
     } else {
-        s.nfc().collect()
+        std::borrow::Cow::Owned(s.nfc().collect())
     }
 }
 
