@@ -116,10 +116,7 @@ pub fn extract(text: &str) -> Extracted {
         raw.push((line, i + 1));
     }
 
-    let reflowed = reflow::is_hard_wrapped(raw.iter().map(|(l, _)| l.as_str()));
-    if reflowed {
-        raw = reflow::reflow(raw);
-    }
+    let (raw, reflowed) = reflow::reflow(raw);
 
     // Superscript notes: a line that starts with `¹` is the body of note 1 ...
     let has_superscript = |l: &str| l.contains(['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']);

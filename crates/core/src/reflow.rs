@@ -12,7 +12,8 @@ static PAGE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-–[ \t]]*[0-9]{1,3}[-–[ \t]]*$").unwrap());
 /// Starts of lines that open a block of their own (recipients, signature, preamble,
 /// closing, a superscript footnote).
-const BLOCK_STARTS: [&str; 12] = [
+/// `Thực hiện` capitalised at a line start opens a preamble paragraph.
+const BLOCK_STARTS: [&str; 13] = [
     "Nơi nhận",
     "nơi nhận",
     "Nơi Nhận",
@@ -25,6 +26,7 @@ const BLOCK_STARTS: [&str; 12] = [
     "TL.",
     "Q. ",
     "Trên đây là",
+    "Thực hiện ",
 ];
 
 fn block_start(s: &str) -> bool {
@@ -90,19 +92,15 @@ fn first_letter_lower(s: &str) -> bool {
 }
 
 fn starts_block(s: &str) -> bool {
-    parse_label(s).is_some()
-        || parse_bullet(s).is_some()
-        || block_start(s)
-        || RULE.is_match(s)
-        // A capitalised `Thực hiện` at a line start opens a preamble paragraph.
-        || s.starts_with("Thực hiện ")
+    parse_label(s).is_some() || parse_bullet(s).is_some() || block_start(s) || RULE.is_match(s)
 }
 
-/// Rebuilds paragraphs from hard-wrapped lines. Line numbers are those of each
-/// paragraph's first line.
-pub fn reflow(lines: Vec<(String, usize)>) -> Vec<(String, usize)> {
+/// Rebuilds paragraphs from hard-wrapped lines, and says whether the lines were
+/// hard-wrapped (otherwise they come back as they were). Line numbers are those of
+/// each paragraph's first line.
+pub fn reflow(lines: Vec<(String, usize)>) -> (Vec<(String, usize)>, bool) {
     let Some(width) = wrap_width(lines.iter().map(|(l, _)| l.as_str())) else {
-        return lines;
+        return (lines, false);
     };
     let non_blank = lines.iter().filter(|(l, _)| !l.trim().is_empty()).count();
     let blank = lines.len() - non_blank;
@@ -181,7 +179,7 @@ pub fn reflow(lines: Vec<(String, usize)>) -> Vec<(String, usize)> {
         prev_columns = columns;
         open = true;
     }
-    out
+    (out, true)
 }
 
 #[cfg(test)]
@@ -208,7 +206,8 @@ mod tests {
             text.push_str("tra, đánh giá. \n\n");
         }
         text.push_str("IV. TỔ CHỨC THỰC HIỆN \n\n1. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các cơ quan liên quan \n\n");
-        let out = reflow(lines(&text));
+        let (out, reflowed) = reflow(lines(&text));
+        assert!(reflowed);
         assert_eq!(out.len(), 6, "{out:#?}");
         assert!(out[0].0.contains("Nghị quyết số 45-NQ/TW, Kế hoạch"));
         assert!(out[0].0.ends_with("định kỳ kiểm tra, đánh giá."));
