@@ -363,17 +363,8 @@ pub fn diff_section(a: &Section, b: &Section, o: &DiffOptions) -> SectionDiff {
 
 fn one_sided(s: &Section, path: &str, depth: usize, in_a: bool, o: &DiffOptions) -> SectionDiff {
     let empty = Section::new("", s.label_kind, "");
-    let (mut d, counts) = if in_a {
-        let d = diff_section(s, &empty, o);
-        let c = d.counts;
-        (d, c)
-    } else {
-        let d = diff_section(&empty, s, o);
-        let c = d.counts;
-        (d, c)
-    };
+    let mut d = if in_a { diff_section(s, &empty, o) } else { diff_section(&empty, s, o) };
     d.similarity = 0.0;
-    d.counts = counts;
     d.depth = depth;
     if in_a {
         d.a = Some(path.to_string());
