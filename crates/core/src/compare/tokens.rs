@@ -93,16 +93,6 @@ pub fn strip_marker(text: &str) -> &str {
     text
 }
 
-/// Folded words (no punctuation, no markers) for similarity.
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    fold(strip_marker(text))
-        .split(|c: char| !crate::text::is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect::<Vec<_>>()
-        .into_iter()
-}
-
 /// FNV-1a: a word's key in bags (fast, no allocation; collisions are harmless here).
 fn word_hash(w: &str) -> u64 {
     w.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
