@@ -9,7 +9,7 @@
 
 use crate::layout::{inlines_xml, p_xml, table_xml, Changes, Inline, Item, Track, P};
 use crate::write::{layout, package, ExportOptions, RunStyle};
-use banthao_core::compare::tokens::{bag, dice, tokenize};
+use banthao_core::compare::tokens::{bag, dice, token_slices};
 use banthao_core::model::Document;
 use banthao_core::profile::FormatProfile;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
@@ -75,18 +75,22 @@ fn slice(f: &Flat, from: usize, to: usize) -> Vec<Inline> {
 /// Character ranges of the tokens of `text`, each starting at the white space before it.
 fn token_ranges(chars: &[char]) -> Vec<((String, bool), usize, usize)> {
     let text: String = chars.iter().collect();
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for t in tokenize(&text) {
-        let start = pos;
-        while pos < chars.len() && chars[pos].is_whitespace() {
-            pos += 1;
-        }
-        let n = t.text.chars().count();
-        out.push(((t.text.clone(), t.space_before), start, pos + n));
-        pos += n;
+    // Character index of every byte offset that starts a character (and of the end).
+    let mut char_at = vec![chars.len(); text.len() + 1];
+    for (ci, (bi, _)) in text.char_indices().enumerate() {
+        char_at[bi] = ci;
     }
-    out
+    let mut prev_end = 0;
+    token_slices(&text)
+        .into_iter()
+        .map(|(t, space)| {
+            let at = t.as_ptr() as usize - text.as_ptr() as usize;
+            let end = char_at[at + t.len()];
+            let range = ((t.to_string(), space), prev_end, end);
+            prev_end = end;
+            range
+        })
+        .collect()
 }
 
 struct Merger<'a> {
