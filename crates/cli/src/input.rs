@@ -63,6 +63,11 @@ fn bad(path: &Path, reason: impl ToString) -> anyhow::Error {
 
 /// Reads a .txt or .docx file (by content, not by name) into a document.
 pub fn read_document(path: &Path) -> anyhow::Result<Document> {
+    read_file(path).map(|(_, doc)| doc)
+}
+
+/// Reads a .txt or .docx file: its bytes and the document they hold.
+pub fn read_file(path: &Path) -> anyhow::Result<(Vec<u8>, Document)> {
     let meta = std::fs::metadata(path).map_err(|e| bad(path, io_reason(&e)))?;
     if meta.is_dir() {
         return Err(bad(path, "đây là một thư mục, không phải tệp."));
@@ -78,7 +83,8 @@ pub fn read_document(path: &Path) -> anyhow::Result<Document> {
     } else {
         banthao_core::parse_text_bytes(&bytes)
     };
-    doc.map_err(|e| bad(path, e))
+    let doc = doc.map_err(|e| bad(path, e))?;
+    Ok((bytes, doc))
 }
 
 pub fn has_ext(path: &Path, ext: &str) -> bool {

@@ -456,7 +456,7 @@ fn corpus(command: CorpusCommand, db: &Path) -> Result<()> {
             let mut failed = 0;
             for f in &files {
                 // A file that cannot be read is reported and leaves the store as it was.
-                let read = input::read_document(f).and_then(|doc| Ok((std::fs::read(f)?, doc)));
+                let read = input::read_file(f);
                 match read {
                     Ok((bytes, doc)) => {
                         let name = f.file_name().unwrap_or_default().to_string_lossy();
