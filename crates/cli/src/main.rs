@@ -352,33 +352,6 @@ fn run(cli: Cli) -> Result<()> {
     Ok(())
 }
 
-/// Mines the clauses of the whole corpus again, one parent resolution at a time.
-fn remine(store: &mut banthao_store::Store) -> Result<()> {
-    let user = |e: banthao_store::StoreError| UserError(e.to_string());
-    let docs = store.documents().map_err(user)?;
-    let mut parents: Vec<Option<String>> = docs.iter().map(|d| d.parent.clone()).collect();
-    parents.sort();
-    parents.dedup();
-    let mut clauses = Vec::new();
-    let mut ids = std::collections::HashMap::new();
-    for parent in parents {
-        let group: Vec<_> = docs.iter().filter(|d| d.parent == parent).collect();
-        let parent_doc =
-            parent.as_deref().and_then(ParentTemplate::builtin).map(|t| t.as_document()).unwrap_or_default();
-        let sources: Vec<banthao_core::clauses::Source> = group
-            .iter()
-            .map(|d| {
-                let n = format!("#{} {}", d.id, d.file_name);
-                ids.insert(n.clone(), d.id);
-                banthao_core::clauses::Source { name: n, doc: &d.doc }
-            })
-            .collect();
-        clauses.extend(banthao_core::clauses::mine(&parent_doc, &sources));
-    }
-    store.replace_mined(&clauses, &ids, &clock::now_iso()).map_err(user)?;
-    Ok(())
-}
-
 /// The parent section a heading stands for (`45-NQ/TW#III.3`), by its words.
 fn parent_section_of(heading: &str) -> Option<String> {
     if heading.contains('#') {
@@ -473,7 +446,6 @@ fn corpus(command: CorpusCommand, db: &Path) -> Result<()> {
                     }
                 }
             }
-            remine(&mut store)?;
             if failed > 0 {
                 return Err(
                     UserError(format!("{failed}/{} tệp không thêm được vào kho.", files.len())).into()
@@ -502,10 +474,9 @@ fn corpus(command: CorpusCommand, db: &Path) -> Result<()> {
             }
         }
         CorpusCommand::Remove { id } => {
-            if !store.remove(id).map_err(user)? {
+            if !store.remove(id, &clock::now_iso()).map_err(user)? {
                 return Err(UserError(format!("Không có văn bản #{id} trong kho.")).into());
             }
-            remine(&mut store)?;
             println!("Đã xóa #{id}.");
         }
     }

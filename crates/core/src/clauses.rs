@@ -127,7 +127,9 @@ fn replace_folded(s: &str, name: &str, with: &str) -> String {
     out
 }
 
-fn triples(text: &str) -> Vec<u64> {
+/// The sorted, distinct word-triple hashes of a text: what similarity is measured on.
+/// Stable across runs and versions (FNV of folded words), so stores may keep them.
+pub fn triples(text: &str) -> Vec<u64> {
     let w = word_hashes(text);
     let mut t: Vec<u64> = if w.len() < 3 {
         w.clone()
@@ -149,98 +151,167 @@ fn jaccard(a: &[u64], b: &[u64]) -> f32 {
     }
 }
 
-struct Sentence {
-    doc: usize,
-    section: String,
-    parent_section: Option<String>,
-    text: String,
-    general: String,
-    triples: Vec<u64>,
+/// A sentence of a document, ready to be grouped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mined {
+    /// Section path in its document (`III.3`).
+    pub section: String,
+    /// The parent section it serves (`45-NQ/TW#III.3`), by alignment.
+    pub parent_section: Option<String>,
+    /// As written.
+    pub text: String,
+    /// With the document's names as placeholders.
+    pub general: String,
+    pub triples: Vec<u64>,
 }
 
-/// Mines the clauses that two or more provinces share. `parent` is the parent
-/// document's scaffold as a draft (its sections carry `implements` links), used to
-/// attach every source section to the parent section it serves.
-pub fn mine(parent: &Document, sources: &[Source]) -> Vec<Clause> {
+/// The sentences of `doc` that may be clauses, each attached to the parent section it
+/// serves by aligning `doc` with `parent` (the parent's scaffold as a draft, whose
+/// sections carry `implements` links).
+pub fn extract(parent: &Document, doc: &Document) -> Vec<Mined> {
     let np = nodes(parent);
-    let mut all: Vec<Sentence> = Vec::new();
+    let ns = nodes(doc);
+    let mut link: FxMap<Vec<usize>, String> = FxMap::default();
+    for (i, j, _) in align_nodes(&np, &ns) {
+        let s = crate::compare::diff::section_by_index(&parent.sections, &np[i].index);
+        if let Some(l) = &s.implements {
+            link.insert(ns[j].index.clone(), l.clone());
+        }
+    }
+    let year = doc.place_date.as_ref().and_then(|p| p.year);
+    let mut out = Vec::new();
+    for n in &ns {
+        let s = crate::compare::diff::section_by_index(&doc.sections, &n.index);
+        // The nearest aligned ancestor gives the parent section.
+        let parent_section = (1..=n.index.len()).rev().find_map(|k| link.get(&n.index[..k]).cloned());
+        let texts = std::iter::once(s.title.as_str()).chain(s.paragraphs.iter().map(String::as_str));
+        for text in texts.flat_map(sentences) {
+            let general = generalise(&text, doc.province.as_deref(), year);
+            let triples = triples(&general);
+            out.push(Mined { section: n.path.clone(), parent_section: parent_section.clone(), text, general, triples });
+        }
+    }
+    out
+}
+
+/// The fewest triples a representative must share with a sentence of `n` triples to
+/// possibly be the same clause (a cheap filter before [`place`]): Jaccard ≥ 0.5 needs
+/// half of them, containment needs six.
+pub fn min_shared(n: usize) -> usize {
+    n.div_ceil(2).clamp(1, 6)
+}
+
+/// How a sentence stands to a representative wording: `None` when they are different
+/// clauses, else a score (higher is closer).
+fn likeness(a: &[u64], b: &[u64]) -> Option<f32> {
+    let n = crate::compare::tokens::common_sorted(a, b);
+    // A shortened or extended wording: most of the shorter one's triples stand in the
+    // longer one.
+    let small = a.len().min(b.len());
+    let contained = small >= MIN_CONTAINED && n as f32 >= SAME_WORDING * small as f32;
+    let j = jaccard(a, b);
+    (j >= SAME_CLAUSE || contained).then_some(j.max(n as f32 / small.max(1) as f32 - 0.3))
+}
+
+/// Where a new sentence goes among the representative wordings seen so far.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Placement<R> {
+    /// Like none: the sentence becomes a representative of a new group.
+    New,
+    /// Joins `rep`'s group; the groups of `also` (other representatives it is like)
+    /// are the same clause and merge into it. One hop, never further: groups gather
+    /// around wordings and cannot chain through near-misses.
+    Join { rep: R, also: Vec<R> },
+}
+
+/// Places a sentence given candidate representatives (`id`, triples); the closest
+/// wins, the earliest (smallest id) on a tie.
+pub fn place<'a, R: Copy + Ord>(
+    triples: &[u64],
+    candidates: impl IntoIterator<Item = (R, &'a [u64])>,
+) -> Placement<R> {
+    let mut like: Vec<(f32, R)> =
+        candidates.into_iter().filter_map(|(r, b)| likeness(triples, b).map(|s| (s, r))).collect();
+    let Some(best) = like.iter().copied().max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1))) else {
+        return Placement::New;
+    };
+    like.retain(|x| x.1 != best.1);
+    let mut also: Vec<R> = like.into_iter().map(|x| x.1).collect();
+    also.sort();
+    also.dedup();
+    Placement::Join { rep: best.1, also }
+}
+
+/// A member of a group, as [`summarise`] needs it.
+#[derive(Debug, Clone, Copy)]
+pub struct Member<'a> {
+    /// Province (or the document's name when it has none).
+    pub province: &'a str,
+    pub general: &'a str,
+    pub parent_section: Option<&'a str>,
+}
+
+/// What a group of sentences offers as a clause.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub template: String,
+    pub provinces: Vec<String>,
+    pub parent_section: Option<String>,
+}
+
+/// A group's clause: `None` unless two or more provinces share it. The wording most
+/// members use represents it (on a tie, the one closest to the other tied wordings);
+/// the parent section most members serve is its place.
+pub fn summarise(members: &[Member]) -> Option<Summary> {
+    let mut provinces: Vec<&str> = members.iter().map(|m| m.province).collect();
+    provinces.sort_unstable();
+    provinces.dedup();
+    if provinces.len() < 2 {
+        return None;
+    }
+    let mut wordings: Vec<(&str, usize)> = Vec::new();
+    let mut at: FxMap<&str, usize> = FxMap::default();
+    for m in members {
+        let k = *at.entry(m.general).or_insert_with(|| {
+            wordings.push((m.general, 0));
+            wordings.len() - 1
+        });
+        wordings[k].1 += 1;
+    }
+    let top = wordings.iter().map(|w| w.1).max().unwrap_or(0);
+    // Bounded: the first 32 tied wordings are compared with each other.
+    let tied: Vec<(&str, Vec<u64>)> =
+        wordings.iter().filter(|w| w.1 == top).take(32).map(|w| (w.0, triples(w.0))).collect();
+    let template = tied
+        .iter()
+        .enumerate()
+        .max_by(|(i, a), (j, b)| {
+            let score = |x: &[u64]| tied.iter().map(|t| jaccard(x, &t.1)).sum::<f32>();
+            score(&a.1).total_cmp(&score(&b.1)).then(j.cmp(i))
+        })
+        .map(|(_, t)| t.0.to_string())?;
+    let mut votes: FxMap<&str, usize> = FxMap::default();
+    for p in members.iter().filter_map(|m| m.parent_section) {
+        *votes.entry(p).or_default() += 1;
+    }
+    let parent_section =
+        votes.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(p, _)| p.to_string());
+    Some(Summary { template, provinces: provinces.into_iter().map(str::to_string).collect(), parent_section })
+}
+
+/// Mines the clauses that two or more provinces share, reading the documents in order
+/// (a store that adds the same documents one by one with [`extract`], [`place`] and
+/// [`summarise`] finds the same groups). `parent` is the parent document's scaffold as
+/// a draft (see [`extract`]).
+pub fn mine(parent: &Document, sources: &[Source]) -> Vec<Clause> {
+    let mut all: Vec<(usize, Mined)> = Vec::new();
     for (d, src) in sources.iter().enumerate() {
-        let doc = src.doc;
-        let ns = nodes(doc);
-        let mut link: FxMap<Vec<usize>, String> = FxMap::default();
-        for (i, j, _) in align_nodes(&np, &ns) {
-            let s = crate::compare::diff::section_by_index(&parent.sections, &np[i].index);
-            if let Some(l) = &s.implements {
-                link.insert(ns[j].index.clone(), l.clone());
-            }
-        }
-        let year = doc.place_date.as_ref().and_then(|p| p.year);
-        for n in &ns {
-            let s = crate::compare::diff::section_by_index(&doc.sections, &n.index);
-            // The nearest aligned ancestor gives the parent section.
-            let parent_section = (1..=n.index.len()).rev().find_map(|k| link.get(&n.index[..k]).cloned());
-            let texts = std::iter::once(s.title.as_str()).chain(s.paragraphs.iter().map(String::as_str));
-            for t in texts.flat_map(sentences) {
-                let general = generalise(&t, doc.province.as_deref(), year);
-                let tr = triples(&general);
-                all.push(Sentence {
-                    doc: d,
-                    section: n.path.clone(),
-                    parent_section: parent_section.clone(),
-                    text: t,
-                    general,
-                    triples: tr,
-                });
-            }
-        }
+        all.extend(extract(parent, src.doc).into_iter().map(|m| (d, m)));
     }
-
-    // Each sentence joins the most similar representative (Jaccard >= 0.5) or becomes
-    // one: groups gather around a wording and cannot chain from one sentence to a
-    // different one through intermediate near-misses.
-    let mut reps: Vec<usize> = Vec::new();
-    let mut rep_postings: FxMap<u64, Vec<usize>> = FxMap::default(); // triple -> rep index
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for i in 0..all.len() {
-        let mut shared: FxMap<usize, u32> = FxMap::default();
-        for t in &all[i].triples {
-            if let Some(list) = rep_postings.get(t) {
-                if list.len() > COMMON_TRIPLE {
-                    continue;
-                }
-                for &r in list {
-                    *shared.entry(r).or_default() += 1;
-                }
-            }
-        }
-        let best = shared
-            .into_iter()
-            .filter_map(|(r, n)| {
-                let (a, b) = (&all[i].triples, &all[reps[r]].triples);
-                // A shortened or extended wording: most of the shorter one's triples
-                // stand in the longer one.
-                let small = a.len().min(b.len());
-                let contained = small >= MIN_CONTAINED && n as f32 >= SAME_WORDING * small as f32;
-                let j = jaccard(a, b);
-                (j >= SAME_CLAUSE || contained).then_some((j.max(n as f32 / small.max(1) as f32 - 0.3), r))
-            })
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-        match best {
-            Some((_, r)) => groups[r].push(i),
-            None => {
-                let r = reps.len();
-                reps.push(i);
-                groups.push(vec![i]);
-                for t in &all[i].triples {
-                    rep_postings.entry(*t).or_default().push(r);
-                }
-            }
-        }
-    }
-
-    // Representatives of one clause that began apart (the order of reading decides
-    // who represents) are merged.
-    let mut root: Vec<usize> = (0..reps.len()).collect();
+    let mut reps: Vec<usize> = Vec::new(); // rep -> its sentence
+    let mut rep_group: Vec<usize> = Vec::new();
+    let mut postings: FxMap<u64, Vec<usize>> = FxMap::default(); // triple -> reps
+    let mut root: Vec<usize> = Vec::new(); // group -> merged into
     fn top(root: &mut [usize], mut x: usize) -> usize {
         while root[x] != x {
             root[x] = root[root[x]];
@@ -248,84 +319,72 @@ pub fn mine(parent: &Document, sources: &[Source]) -> Vec<Clause> {
         }
         x
     }
-    // A sentence like two representatives (its own and another) joins their groups:
-    // one hop through a member, never further.
-    let mut group_of: Vec<usize> = vec![0; all.len()];
-    for (g, members) in groups.iter().enumerate() {
-        for &m in members {
-            group_of[m] = g;
-        }
-    }
+    let mut group_of: Vec<usize> = Vec::with_capacity(all.len());
     for i in 0..all.len() {
-        let r = group_of[i];
-        let mut shared: FxMap<usize, u32> = FxMap::default();
-        for t in &all[i].triples {
-            let Some(list) = rep_postings.get(t) else { continue };
-            if list.len() <= COMMON_TRIPLE {
-                for &q in list.iter().filter(|&&q| q != r) {
-                    *shared.entry(q).or_default() += 1;
+        let tr = &all[i].1.triples;
+        let mut shared: FxMap<usize, usize> = FxMap::default();
+        for t in tr {
+            match postings.get(t) {
+                Some(list) if list.len() <= COMMON_TRIPLE => {
+                    for &r in list {
+                        *shared.entry(r).or_default() += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let need = min_shared(tr.len());
+        let cands = shared.into_iter().filter(|&(_, n)| n >= need).map(|(r, _)| (r, &all[reps[r]].1.triples[..]));
+        match place(tr, cands) {
+            Placement::New => {
+                let r = reps.len();
+                reps.push(i);
+                rep_group.push(root.len());
+                group_of.push(root.len());
+                root.push(root.len());
+                for t in tr {
+                    postings.entry(*t).or_default().push(r);
                 }
             }
-        }
-        for (q, n) in shared {
-            let (a, b) = (&all[i].triples, &all[reps[q]].triples);
-            let small = a.len().min(b.len());
-            if jaccard(a, b) >= SAME_CLAUSE
-                || (small >= MIN_CONTAINED && n as f32 >= SAME_WORDING * small as f32)
-            {
-                let (x, y) = (top(&mut root, r), top(&mut root, q));
-                root[x] = y;
+            Placement::Join { rep, also } => {
+                let g = top(&mut root, rep_group[rep]);
+                for q in also {
+                    let h = top(&mut root, rep_group[q]);
+                    root[h] = g;
+                }
+                group_of.push(g);
             }
         }
     }
-    let mut merged: FxMap<usize, Vec<usize>> = FxMap::default();
-    for (r, g) in groups.into_iter().enumerate() {
-        let t = top(&mut root, r);
-        merged.entry(t).or_default().extend(g);
+    let mut groups: FxMap<usize, Vec<usize>> = FxMap::default();
+    for (i, g) in group_of.iter().enumerate() {
+        groups.entry(top(&mut root, *g)).or_default().push(i);
     }
-
+    let province = |d: usize| sources[d].doc.province.clone().unwrap_or_else(|| sources[d].name.clone());
     let mut clauses: Vec<Clause> = Vec::new();
-    for members in merged.into_values() {
-        let mut provinces: Vec<String> = members
+    for members in groups.into_values() {
+        let names: Vec<String> = members.iter().map(|&i| province(all[i].0)).collect();
+        let view: Vec<Member> = members
             .iter()
-            .map(|&i| {
-                sources[all[i].doc].doc.province.clone().unwrap_or_else(|| sources[all[i].doc].name.clone())
+            .zip(&names)
+            .map(|(&i, p)| Member {
+                province: p,
+                general: &all[i].1.general,
+                parent_section: all[i].1.parent_section.as_deref(),
             })
             .collect();
-        provinces.sort();
-        provinces.dedup();
-        if provinces.len() < 2 {
-            continue;
-        }
-        // The wording closest to all the others represents the group.
-        let medoid = *members
-            .iter()
-            .max_by(|&&x, &&y| {
-                let score = |a: usize| {
-                    members.iter().map(|&b| jaccard(&all[a].triples, &all[b].triples)).sum::<f32>()
-                };
-                score(x).total_cmp(&score(y))
-            })
-            .unwrap();
-        let mut votes: FxMap<String, usize> = FxMap::default();
-        for &i in &members {
-            if let Some(p) = &all[i].parent_section {
-                *votes.entry(p.clone()).or_default() += 1;
-            }
-        }
-        let parent_section =
-            votes.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(p, _)| p);
+        let Some(summary) = summarise(&view) else { continue };
         clauses.push(Clause {
-            parent_section,
-            template: all[medoid].general.clone(),
-            provinces,
+            parent_section: summary.parent_section,
+            template: summary.template,
+            provinces: summary.provinces,
             occurrences: members
                 .iter()
                 .map(|&i| Occurrence {
-                    document: sources[all[i].doc].name.clone(),
-                    province: sources[all[i].doc].doc.province.clone(),
-                    section: all[i].section.clone(),
-                    text: all[i].text.clone(),
+                    document: sources[all[i].0].name.clone(),
+                    province: sources[all[i].0].doc.province.clone(),
+                    section: all[i].1.section.clone(),
+                    text: all[i].1.text.clone(),
                 })
                 .collect(),
         });

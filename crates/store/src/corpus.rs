@@ -1,0 +1,193 @@
+//! The corpus: imported documents, stored once each (by the SHA-256 of the file),
+//! with what was read of them and their parsed model.
+
+use crate::{classify, Store, StoreError};
+use banthao_core::model::{DocKind, Document};
+use rusqlite::{params, OptionalExtension};
+use sha2::{Digest, Sha256};
+
+/// A document of the corpus, without its model.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CorpusEntry {
+    pub id: i64,
+    pub file_name: String,
+    pub province: Option<String>,
+    pub issuer: Option<String>,
+    pub kind: Option<String>,
+    pub doc_type: Option<String>,
+    pub year: Option<i64>,
+    pub parent: Option<String>,
+    pub imported_at: String,
+}
+
+/// The outcome of an import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Added {
+    /// Stored under this id.
+    New(i64),
+    /// The same file was already there, under this id.
+    Existing(i64),
+}
+
+/// A stored document with what the store knows of it.
+#[derive(Debug, Clone)]
+pub struct StoredDocument {
+    pub id: i64,
+    pub file_name: String,
+    pub parent: Option<String>,
+    pub doc: Document,
+}
+
+impl Store {
+    /// Adds a document read from a file's bytes; the same bytes are stored once.
+    pub fn add_document(
+        &mut self,
+        file_name: &str,
+        bytes: &[u8],
+        doc: &Document,
+        now: &str,
+    ) -> Result<Added, StoreError> {
+        let hash: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+        let path = self.path.clone();
+        let err = |e| classify(e, &path);
+        let tx = self.conn.transaction().map_err(err)?;
+        let existing: Option<i64> = tx
+            .query_row("SELECT id FROM document WHERE sha256 = ?1", [&hash], |r| r.get(0))
+            .optional()
+            .map_err(err)?;
+        if let Some(id) = existing {
+            return Ok(Added::Existing(id));
+        }
+        let kind = doc.kind.map(|k| if k == DocKind::Party { "party" } else { "state" });
+        let year = doc.place_date.as_ref().and_then(|p| p.year).map(i64::from);
+        let model = serde_json::to_string(doc).expect("a document serialises");
+        tx.execute(
+            "INSERT INTO document (sha256, file_name, province, issuer, kind, doc_type, year, parent, model, imported_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                hash,
+                file_name,
+                doc.province,
+                doc.issuer,
+                kind,
+                doc.doc_type,
+                year,
+                banthao_core::parse::parent_resolution(doc),
+                model,
+                now
+            ],
+        )
+        .map_err(err)?;
+        let id = tx.last_insert_rowid();
+        crate::clauses::mine_document(&tx, id, file_name, doc, now).map_err(err)?;
+        tx.commit().map_err(err)?;
+        Ok(Added::New(id))
+    }
+
+    /// The corpus, oldest first.
+    pub fn list(&self) -> Result<Vec<CorpusEntry>, StoreError> {
+        let err = |e| classify(e, &self.path);
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT id, file_name, province, issuer, kind, doc_type, year, parent, imported_at FROM document ORDER BY id",
+            )
+            .map_err(err)?;
+        let rows = st
+            .query_map([], |r| {
+                Ok(CorpusEntry {
+                    id: r.get(0)?,
+                    file_name: r.get(1)?,
+                    province: r.get(2)?,
+                    issuer: r.get(3)?,
+                    kind: r.get(4)?,
+                    doc_type: r.get(5)?,
+                    year: r.get(6)?,
+                    parent: r.get(7)?,
+                    imported_at: r.get(8)?,
+                })
+            })
+            .map_err(err)?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(err)
+    }
+
+    /// A stored document's model.
+    pub fn document(&self, id: i64) -> Result<Option<Document>, StoreError> {
+        let json: Option<String> = self
+            .conn
+            .query_row("SELECT model FROM document WHERE id = ?1", [id], |r| r.get(0))
+            .optional()
+            .map_err(|e| classify(e, &self.path))?;
+        json.map(|j| serde_json::from_str(&j).map_err(|_| StoreError::BadRow(id))).transpose()
+    }
+
+    /// Removes a document and its contributions to the clauses; `false` when there was
+    /// none with this id.
+    pub fn remove(&mut self, id: i64, now: &str) -> Result<bool, StoreError> {
+        let path = self.path.clone();
+        let err = |e| classify(e, &path);
+        let tx = self.conn.transaction().map_err(err)?;
+        let groups: Vec<i64> = tx
+            .prepare("SELECT DISTINCT grp FROM sentence WHERE document_id = ?1")
+            .and_then(|mut st| st.query_map([id], |r| r.get(0))?.collect())
+            .map_err(err)?;
+        let n = tx.execute("DELETE FROM document WHERE id = ?1", [id]).map_err(err)?;
+        for g in groups {
+            crate::clauses::refresh_group(&tx, g, now).map_err(err)?;
+        }
+        tx.commit().map_err(err)?;
+        Ok(n > 0)
+    }
+
+    /// Groups the sentences of documents stored before mining was incremental.
+    pub(crate) fn mine_pending(&mut self) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let err = |e| classify(e, &path);
+        let now: String = self
+            .conn
+            .query_row("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", [], |r| r.get(0))
+            .map_err(err)?;
+        let pending: Vec<i64> = self
+            .conn
+            .prepare("SELECT id FROM document WHERE mined = 0 ORDER BY id")
+            .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
+            .map_err(err)?;
+        for id in pending {
+            let (name, json): (String, String) = self
+                .conn
+                .query_row("SELECT file_name, model FROM document WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(err)?;
+            let doc: Document = serde_json::from_str(&json).map_err(|_| StoreError::BadRow(id))?;
+            let tx = self.conn.transaction().map_err(err)?;
+            crate::clauses::mine_document(&tx, id, &name, &doc, &now).map_err(err)?;
+            tx.commit().map_err(err)?;
+        }
+        Ok(())
+    }
+
+    /// Every stored document with its id.
+    pub fn documents(&self) -> Result<Vec<StoredDocument>, StoreError> {
+        let err = |e| classify(e, &self.path);
+        let mut st = self
+            .conn
+            .prepare("SELECT id, file_name, parent, model FROM document ORDER BY id")
+            .map_err(err)?;
+        let rows = st
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
+            })
+            .map_err(err)?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, name, parent, json) = row.map_err(err)?;
+            let doc: Document = serde_json::from_str(&json).map_err(|_| StoreError::BadRow(id))?;
+            out.push(StoredDocument { id, file_name: name, parent, doc });
+        }
+        Ok(out)
+    }
+}
