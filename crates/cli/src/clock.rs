@@ -1,19 +1,6 @@
-//! Today's date and the current time in UTC, without a date library.
+//! Today's date and the current time in UTC: the only place the CLI reads the clock.
 
 use std::time::{SystemTime, UNIX_EPOCH};
-
-/// (year, month, day) of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
 
 fn now_secs() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
@@ -21,24 +8,10 @@ fn now_secs() -> i64 {
 
 /// Today as `YYYY-MM-DD` (UTC).
 pub fn today() -> String {
-    let (y, m, d) = civil(now_secs().div_euclid(86_400));
-    format!("{y:04}-{m:02}-{d:02}")
+    banthao_core::date::iso_day(now_secs())
 }
 
 /// Now as `YYYY-MM-DDTHH:MM:SSZ`.
 pub fn now_iso() -> String {
-    let s = now_secs();
-    let (y, m, d) = civil(s.div_euclid(86_400));
-    let t = s.rem_euclid(86_400);
-    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", t / 3600, t % 3600 / 60, t % 60)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn civil_dates() {
-        assert_eq!(super::civil(0), (1970, 1, 1));
-        assert_eq!(super::civil(19_723), (2024, 1, 1));
-        assert_eq!(super::civil(20_415), (2025, 11, 23));
-    }
+    banthao_core::date::iso_instant(now_secs())
 }

@@ -384,14 +384,8 @@ fn suggest(
     // A heading that names no known section is searched as words.
     let typed = typed.map(str::to_string).or_else(|| parent.is_none().then(|| section.to_string()));
     let list = store.suggest(parent.as_deref(), typed.as_deref(), limit).map_err(user)?;
-    let place = province.map(|p| {
-        let places = banthao_core::builtin_places();
-        let name = places.lookup(p).unwrap_or(p).to_string();
-        let city = places.sets.iter().flat_map(|s| &s.units).any(|u| u.name == name && u.kind == "city");
-        (name, city)
-    });
-    let text_of = |t: &str| match &place {
-        Some((name, city)) => banthao_core::clauses::fill(t, name, *city, None),
+    let text_of = |t: &str| match province {
+        Some(p) => banthao_core::clauses::fill_for(t, p, None),
         None => t.to_string(),
     };
     if json {

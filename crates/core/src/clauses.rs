@@ -102,6 +102,15 @@ pub fn fill(template: &str, province: &str, city: bool, year: Option<u16>) -> St
     s
 }
 
+/// Fills a template for a province or city named in any spelling the built-in
+/// gazetteer knows (a city gets `Thành ủy`), and a year.
+pub fn fill_for(template: &str, province: &str, year: Option<u16>) -> String {
+    let places = crate::builtin_places();
+    let name = places.lookup(province).unwrap_or(province);
+    let city = places.sets.iter().flat_map(|s| &s.units).any(|u| u.name == name && u.kind == "city");
+    fill(template, name, city, year)
+}
+
 /// Replaces `name` in `s` wherever it appears, ignoring tone-mark placement and case.
 fn replace_folded(s: &str, name: &str, with: &str) -> String {
     let target = fold(name);

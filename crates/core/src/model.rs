@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// Which rule set a document belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum DocKind {
     /// Party documents (Tỉnh ủy, Ban Thường vụ): Hướng dẫn 36-HD/VPTW.
@@ -18,6 +19,7 @@ pub enum DocKind {
 
 /// A parsed or drafted document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Document {
     /// Party or State, when it can be told.
@@ -68,6 +70,7 @@ pub struct Document {
 
 /// The parent document a draft implements.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct ParentRef {
     /// Identifier (`45-NQ/TW`); section links are `ID#PATH`.
@@ -78,6 +81,7 @@ pub struct ParentRef {
 
 /// A document number such as `Số 37-CTr/TU` or `Số: 3586/KH-UBND`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct DocNumber {
     /// The line as written (`Số    -CTr/TU`).
@@ -92,6 +96,7 @@ pub struct DocNumber {
 
 /// The place-date line (`Hà Giang, ngày  tháng 02 năm 2024`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct PlaceDate {
     /// The line as written.
@@ -108,6 +113,7 @@ pub struct PlaceDate {
 
 /// How a section label is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum LabelKind {
     /// `I-`, `II.`
@@ -124,6 +130,7 @@ pub enum LabelKind {
 
 /// A numbered section of the body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Section {
     /// The label exactly as written (`III-`, `2.1.`, `(1)`, `a)`).
     pub label: String,
@@ -148,6 +155,7 @@ pub struct Section {
 
 /// A bold or italic span inside a section's title or one of its paragraphs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Emphasis {
     /// Paragraph index, or `None` for the title.
     pub paragraph: Option<usize>,
@@ -163,6 +171,7 @@ pub struct Emphasis {
 
 /// The signature block.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Signature {
     /// Authority (`T/M BAN THƯỜNG VỤ`, `TM. ỦY BAN NHÂN DÂN`).
@@ -177,6 +186,7 @@ pub struct Signature {
 
 /// A footnote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Footnote {
     /// Identifier as written (`1`).
     pub id: String,
@@ -189,6 +199,7 @@ pub struct Footnote {
 
 /// Where a footnote mark stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Anchor {
     /// Which part of the document holds the mark.
     pub part: AnchorPart,
@@ -204,6 +215,7 @@ pub struct Anchor {
 
 /// Parts of a document that can carry a footnote mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum AnchorPart {
     /// The summary.
@@ -218,6 +230,7 @@ pub enum AnchorPart {
 
 /// Something that looked wrong while reading.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Diagnostic {
     /// Stable machine-readable code (`numbering-gap`).
     pub code: String,
@@ -288,5 +301,28 @@ impl Document {
             }
         });
         found
+    }
+
+    /// All the words of the document, one text (header, summary, body, closing,
+    /// recipients, signature, footnotes): what a library search looks in.
+    pub fn plain_text(&self) -> String {
+        let mut parts: Vec<&str> = Vec::new();
+        parts.extend(self.issuer.as_deref());
+        parts.extend(self.province.as_deref());
+        parts.extend(self.doc_type.as_deref());
+        parts.extend(self.summary.as_deref());
+        parts.extend(self.preamble.iter().map(String::as_str));
+        self.walk_sections(|_, s| {
+            parts.push(&s.label);
+            parts.push(&s.title);
+            parts.extend(s.paragraphs.iter().map(String::as_str));
+        });
+        parts.extend(self.closing.as_deref());
+        parts.extend(self.recipients.iter().map(String::as_str));
+        if let Some(sig) = &self.signature {
+            parts.extend([&sig.authority, &sig.delegation, &sig.title, &sig.name].into_iter().flatten().map(String::as_str));
+        }
+        parts.extend(self.footnotes.iter().map(|f| f.text.as_str()));
+        parts.join("\n")
     }
 }

@@ -3,12 +3,15 @@
 //! Reading goes through the same structure inference as plain text
 //! ([`banthao_core::parse_lines`]): this crate only turns the Word parts into lines.
 
+pub mod import;
 mod layout;
 mod numbering;
+mod preview;
 mod read;
 mod redline;
 mod write;
 
+pub use preview::preview_html;
 pub use redline::{write_redline, RedlineOptions};
 pub use write::{write_docx, ExportOptions};
 
@@ -20,7 +23,7 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum DocxError {
     /// Not a zip archive, or a damaged one.
-    #[error("tệp nén hỏng hoặc bị cắt cụt ({0})")]
+    #[error("tệp nén hỏng hoặc bị cắt cụt{0}")]
     Zip(String),
     /// A zip without `word/document.xml`.
     #[error("không có phần nội dung word/document.xml")]

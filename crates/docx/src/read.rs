@@ -25,9 +25,9 @@ pub(crate) struct Archive {
 
 impl Archive {
     pub(crate) fn open(bytes: &[u8]) -> Result<Archive, DocxError> {
-        let zip = ZipArchive::new(Cursor::new(bytes.to_vec())).map_err(|e| DocxError::Zip(e.to_string()))?;
+        let zip = ZipArchive::new(Cursor::new(bytes.to_vec())).map_err(|_| DocxError::Zip(String::new()))?;
         if zip.len() > MAX_ENTRIES {
-            return Err(DocxError::Zip(format!("{} mục trong tệp nén", zip.len())));
+            return Err(DocxError::Zip(format!(" ({} mục trong tệp nén)", zip.len())));
         }
         Ok(Archive { zip })
     }
@@ -40,7 +40,7 @@ impl Archive {
             Err(e) => return Err(DocxError::Zip(e.to_string())),
         };
         let mut buf = Vec::new();
-        file.take(limit + 1).read_to_end(&mut buf).map_err(|e| DocxError::Zip(e.to_string()))?;
+        file.take(limit + 1).read_to_end(&mut buf).map_err(|_| DocxError::Zip(String::new()))?;
         if buf.len() as u64 > limit {
             return Err(DocxError::TooLarge(name.to_string()));
         }

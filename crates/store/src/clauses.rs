@@ -6,7 +6,9 @@ use rusqlite::params;
 
 /// One suggestion for a section.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Suggestion {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     /// Written by the user rather than mined.
     pub curated: bool,
@@ -20,6 +22,7 @@ pub struct Suggestion {
 
 /// Where a suggestion was written.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SuggestionSource {
     pub document: String,
     pub section: String,

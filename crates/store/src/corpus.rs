@@ -8,16 +8,21 @@ use sha2::{Digest, Sha256};
 
 /// A document of the corpus, without its model.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CorpusEntry {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     pub file_name: String,
     pub province: Option<String>,
     pub issuer: Option<String>,
     pub kind: Option<String>,
     pub doc_type: Option<String>,
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub year: Option<i64>,
     pub parent: Option<String>,
     pub imported_at: String,
+    /// The summary (trích yếu), for the library.
+    pub summary: Option<String>,
 }
 
 /// The outcome of an import.
@@ -62,8 +67,8 @@ impl Store {
         let year = doc.place_date.as_ref().and_then(|p| p.year).map(i64::from);
         let model = serde_json::to_string(doc).expect("a document serialises");
         tx.execute(
-            "INSERT INTO document (sha256, file_name, province, issuer, kind, doc_type, year, parent, model, imported_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            "INSERT INTO document (sha256, file_name, province, issuer, kind, doc_type, year, parent, model, imported_at, folded, summary)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             params![
                 hash,
                 file_name,
@@ -74,7 +79,9 @@ impl Store {
                 year,
                 banthao_core::parse::parent_resolution(doc),
                 model,
-                now
+                now,
+                format!("{} {}", banthao_core::text::fold(file_name), crate::drafts::folded(doc)),
+                doc.summary
             ],
         )
         .map_err(err)?;
@@ -86,15 +93,24 @@ impl Store {
 
     /// The corpus, oldest first.
     pub fn list(&self) -> Result<Vec<CorpusEntry>, StoreError> {
+        self.search_documents("")
+    }
+
+    /// Documents whose name, title, province or text hold every word of `query`
+    /// (diacritics and case ignored), oldest first.
+    pub fn search_documents(&self, query: &str) -> Result<Vec<CorpusEntry>, StoreError> {
         let err = |e| classify(e, &self.path);
+        let terms = crate::drafts::search_terms(query);
         let mut st = self
             .conn
-            .prepare(
-                "SELECT id, file_name, province, issuer, kind, doc_type, year, parent, imported_at FROM document ORDER BY id",
-            )
+            .prepare(&format!(
+                "SELECT id, file_name, province, issuer, kind, doc_type, year, parent, imported_at, summary FROM document
+                 WHERE {} ORDER BY id",
+                crate::drafts::matches_all("folded", terms.len())
+            ))
             .map_err(err)?;
         let rows = st
-            .query_map([], |r| {
+            .query_map(rusqlite::params_from_iter(terms.iter()), |r| {
                 Ok(CorpusEntry {
                     id: r.get(0)?,
                     file_name: r.get(1)?,
@@ -105,6 +121,7 @@ impl Store {
                     year: r.get(6)?,
                     parent: r.get(7)?,
                     imported_at: r.get(8)?,
+                    summary: r.get(9)?,
                 })
             })
             .map_err(err)?;
@@ -137,6 +154,28 @@ impl Store {
         }
         tx.commit().map_err(err)?;
         Ok(n > 0)
+    }
+
+    /// Fills the search text of documents stored before the library could search.
+    pub(crate) fn fold_pending(&mut self) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let err = |e| classify(e, &path);
+        let pending: Vec<(i64, String, String)> = self
+            .conn
+            .prepare("SELECT id, file_name, model FROM document WHERE folded IS NULL")
+            .and_then(|mut st| st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect())
+            .map_err(err)?;
+        for (id, name, json) in pending {
+            let doc: Document = serde_json::from_str(&json).map_err(|_| StoreError::BadRow(id))?;
+            let folded = format!("{} {}", banthao_core::text::fold(&name), crate::drafts::folded(&doc));
+            self.conn
+                .execute(
+                    "UPDATE document SET folded = ?2, summary = ?3 WHERE id = ?1",
+                    params![id, folded, doc.summary],
+                )
+                .map_err(err)?;
+        }
+        Ok(())
     }
 
     /// Groups the sentences of documents stored before mining was incremental.

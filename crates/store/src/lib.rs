@@ -15,13 +15,18 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_corpus.sql"),
     include_str!("../migrations/0002_clauses.sql"),
     include_str!("../migrations/0003_incremental_mining.sql"),
+    include_str!("../migrations/0004_drafts.sql"),
 ];
 
+mod backup;
 mod clauses;
 mod corpus;
+mod drafts;
 
 pub use clauses::{Suggestion, SuggestionSource};
+pub use backup::{backups, set_aside};
 pub use corpus::{Added, CorpusEntry, StoredDocument};
+pub use drafts::{draft_title, DraftEntry, VersionEntry};
 
 /// What can go wrong with the database. Messages are for the user, in Vietnamese.
 #[derive(Debug, Error)]
@@ -91,6 +96,7 @@ impl Store {
         let mut store = Store { conn, path };
         store.migrate(version as usize)?;
         store.mine_pending()?;
+        store.fold_pending()?;
         Ok(store)
     }
 

@@ -14,6 +14,7 @@ const SAME_PARAGRAPH: f32 = 0.5;
 
 /// What to ignore.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DiffOptions {
     /// Ignore list markers and numbering labels at the start of paragraphs.
     pub ignore_labels: bool,
@@ -25,6 +26,7 @@ pub struct DiffOptions {
 
 /// A run of text in a word diff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "op", content = "text", rename_all = "lowercase")]
 pub enum Span {
     /// In both.
@@ -37,6 +39,7 @@ pub enum Span {
 
 /// What happened to a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum ParaKind {
     /// Unchanged.
@@ -53,6 +56,7 @@ pub enum ParaKind {
 
 /// One paragraph of the comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ParaDiff {
     pub kind: ParaKind,
     /// Index in A's paragraphs.
@@ -64,6 +68,7 @@ pub struct ParaDiff {
 
 /// Counts of words (punctuation not counted).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Counts {
     pub equal: usize,
     pub a: usize,
@@ -89,6 +94,7 @@ impl Counts {
 
 /// A section (or the front or end matter) compared.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SectionDiff {
     /// Path in A, if the section is in A (`""` for front and end matter).
     pub a: Option<String>,
@@ -116,6 +122,7 @@ impl SectionDiff {
 
 /// Two documents compared.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Comparison {
     pub similarity: f32,
     pub identical: bool,

@@ -1,0 +1,254 @@
+//! Drafts, their named versions, and the user's settings.
+
+use crate::{classify, Store, StoreError};
+use banthao_core::Document;
+use rusqlite::{params, OptionalExtension};
+
+/// A draft as the library lists it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DraftEntry {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub id: i64,
+    pub title: String,
+    pub province: Option<String>,
+    pub parent: Option<String>,
+    pub profile: String,
+    pub created_at: String,
+    pub updated_at: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub versions: i64,
+}
+
+/// A named version of a draft, without its model.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct VersionEntry {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub id: i64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub draft_id: i64,
+    pub name: String,
+    pub author: Option<String>,
+    pub created_at: String,
+}
+
+/// How the library shows a draft: its type and summary.
+pub fn draft_title(doc: &Document) -> String {
+    // `CHƯƠNG TRÌNH` → `Chương trình`.
+    let kind = match doc.doc_type.as_deref() {
+        Some(t) => {
+            let lower = t.to_lowercase();
+            let mut cs = lower.chars();
+            cs.next().map(|f| f.to_uppercase().chain(cs).collect()).unwrap_or_default()
+        }
+        None => "Văn bản".to_string(),
+    };
+    match doc.summary.as_deref() {
+        Some(s) if !s.trim().is_empty() => format!("{kind} {}", s.trim()),
+        _ => kind,
+    }
+}
+
+pub(crate) fn folded(doc: &Document) -> String {
+    banthao_core::text::fold(&doc.plain_text())
+}
+
+fn json(doc: &Document) -> String {
+    serde_json::to_string(doc).expect("a document serialises")
+}
+
+/// The pattern of a library search: the query folded (no diacritics, no case, `đ` as
+/// `d`) and found as a phrase (`tri thuc` finds `trí thức`); empty when the query is.
+pub(crate) fn search_terms(query: &str) -> Vec<String> {
+    let q = banthao_core::text::fold(query).split_whitespace().collect::<Vec<_>>().join(" ").replace(['%', '_'], "");
+    if q.is_empty() {
+        Vec::new()
+    } else {
+        vec![format!("%{q}%")]
+    }
+}
+
+pub(crate) fn matches_all(folded_column: &str, n: usize) -> String {
+    if n == 0 {
+        "1".into()
+    } else {
+        (0..n).map(|i| format!("{folded_column} LIKE ?{}", i + 1)).collect::<Vec<_>>().join(" AND ")
+    }
+}
+
+impl Store {
+    /// Stores a new draft; its id.
+    pub fn create_draft(&mut self, doc: &Document, profile: &str, now: &str) -> Result<i64, StoreError> {
+        let parent = doc.parent.as_ref().map(|p| p.id.clone());
+        self.conn
+            .execute(
+                "INSERT INTO draft (title, province, parent, profile, model, folded, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+                params![draft_title(doc), doc.province, parent, profile, json(doc), folded(doc), now],
+            )
+            .map_err(|e| classify(e, &self.path))?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Saves a draft's current state (autosave); `false` when there is no such draft.
+    pub fn save_draft(&mut self, id: i64, doc: &Document, now: &str) -> Result<bool, StoreError> {
+        let n = self
+            .conn
+            .execute(
+                "UPDATE draft SET title = ?2, province = ?3, model = ?4, folded = ?5, updated_at = ?6 WHERE id = ?1",
+                params![id, draft_title(doc), doc.province, json(doc), folded(doc), now],
+            )
+            .map_err(|e| classify(e, &self.path))?;
+        Ok(n > 0)
+    }
+
+    /// Changes the format profile a draft is written in (`party` or `state`).
+    pub fn set_draft_profile(&mut self, id: i64, profile: &str) -> Result<(), StoreError> {
+        self.conn
+            .execute("UPDATE draft SET profile = ?2 WHERE id = ?1", params![id, profile])
+            .map_err(|e| classify(e, &self.path))?;
+        Ok(())
+    }
+
+    /// A draft's entry and model.
+    pub fn draft(&self, id: i64) -> Result<Option<(DraftEntry, Document)>, StoreError> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT id, title, province, parent, profile, created_at, updated_at,
+                        (SELECT count(*) FROM version v WHERE v.draft_id = draft.id), model
+                 FROM draft WHERE id = ?1",
+                [id],
+                |r| Ok((draft_entry(r)?, r.get::<_, String>(8)?)),
+            )
+            .optional()
+            .map_err(|e| classify(e, &self.path))?;
+        row.map(|(e, j)| Ok((e, serde_json::from_str(&j).map_err(|_| StoreError::BadRow(id))?))).transpose()
+    }
+
+    /// Drafts whose title, province or text hold every word of `query` (diacritics and
+    /// case ignored), most recently edited first.
+    pub fn drafts(&self, query: &str) -> Result<Vec<DraftEntry>, StoreError> {
+        let terms = search_terms(query);
+        let sql = format!(
+            "SELECT id, title, province, parent, profile, created_at, updated_at,
+                    (SELECT count(*) FROM version v WHERE v.draft_id = draft.id)
+             FROM draft WHERE {} ORDER BY updated_at DESC, id DESC",
+            matches_all("folded", terms.len())
+        );
+        let err = |e| classify(e, &self.path);
+        let mut st = self.conn.prepare(&sql).map_err(err)?;
+        let rows = st.query_map(rusqlite::params_from_iter(terms.iter()), draft_entry).map_err(err)?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(err)
+    }
+
+    /// Deletes a draft and its versions; `false` when there was none.
+    pub fn delete_draft(&mut self, id: i64) -> Result<bool, StoreError> {
+        let n =
+            self.conn.execute("DELETE FROM draft WHERE id = ?1", [id]).map_err(|e| classify(e, &self.path))?;
+        Ok(n > 0)
+    }
+
+    /// Saves the draft's current state as a named version.
+    pub fn save_version(
+        &mut self,
+        draft_id: i64,
+        name: &str,
+        author: Option<&str>,
+        now: &str,
+    ) -> Result<i64, StoreError> {
+        let err = |e| classify(e, &self.path);
+        let model: String = self
+            .conn
+            .query_row("SELECT model FROM draft WHERE id = ?1", [draft_id], |r| r.get(0))
+            .map_err(err)?;
+        let name = banthao_core::text::squash_spaces(&banthao_core::text::nfc(name));
+        self.conn
+            .execute(
+                "INSERT INTO version (draft_id, name, author, model, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![draft_id, name.trim(), author, model, now],
+            )
+            .map_err(err)?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// A draft's versions, oldest first.
+    pub fn versions(&self, draft_id: i64) -> Result<Vec<VersionEntry>, StoreError> {
+        let err = |e| classify(e, &self.path);
+        let mut st = self
+            .conn
+            .prepare("SELECT id, draft_id, name, author, created_at FROM version WHERE draft_id = ?1 ORDER BY id")
+            .map_err(err)?;
+        let rows = st
+            .query_map([draft_id], |r| {
+                Ok(VersionEntry {
+                    id: r.get(0)?,
+                    draft_id: r.get(1)?,
+                    name: r.get(2)?,
+                    author: r.get(3)?,
+                    created_at: r.get(4)?,
+                })
+            })
+            .map_err(err)?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(err)
+    }
+
+    /// A version's model.
+    pub fn version(&self, id: i64) -> Result<Option<Document>, StoreError> {
+        let json: Option<String> = self
+            .conn
+            .query_row("SELECT model FROM version WHERE id = ?1", [id], |r| r.get(0))
+            .optional()
+            .map_err(|e| classify(e, &self.path))?;
+        json.map(|j| serde_json::from_str(&j).map_err(|_| StoreError::BadRow(id))).transpose()
+    }
+
+    /// Makes a version the draft's current state (the state before is kept as a
+    /// version of its own, so a restore can itself be undone).
+    pub fn restore_version(&mut self, version_id: i64, kept_as: &str, now: &str) -> Result<i64, StoreError> {
+        let err = |e| classify(e, &self.path);
+        let (draft_id, model): (i64, String) = self
+            .conn
+            .query_row("SELECT draft_id, model FROM version WHERE id = ?1", [version_id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .map_err(err)?;
+        let doc: Document = serde_json::from_str(&model).map_err(|_| StoreError::BadRow(version_id))?;
+        self.save_version(draft_id, kept_as, None, now)?;
+        self.save_draft(draft_id, &doc, now)?;
+        Ok(draft_id)
+    }
+
+    /// A setting's value.
+    pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .map_err(|e| classify(e, &self.path))
+    }
+
+    /// Sets a setting.
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )
+            .map_err(|e| classify(e, &self.path))?;
+        Ok(())
+    }
+}
+
+fn draft_entry(r: &rusqlite::Row) -> rusqlite::Result<DraftEntry> {
+    Ok(DraftEntry {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        province: r.get(2)?,
+        parent: r.get(3)?,
+        profile: r.get(4)?,
+        created_at: r.get(5)?,
+        updated_at: r.get(6)?,
+        versions: r.get(7)?,
+    })
+}
