@@ -25,3 +25,14 @@ need_cargo() {
     fi
     command -v cargo >/dev/null || { echo "Không tìm thấy cargo: hãy cài Rust (rustup) trước." >&2; exit 1; }
 }
+
+# What the window needs to build (Tauri 2 on WebKitGTK 4.1) and a Vietnamese-complete
+# interface font.
+APP_PACKAGES=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev
+    libayatana-appindicator3-dev libssl-dev libxdo-dev fonts-noto-core fonts-liberation)
+
+# Node and npm must be there; the UI's packages are installed into ui/node_modules.
+build_ui() {
+    command -v npm >/dev/null || apt_install nodejs npm
+    (cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run --silent build)
+}

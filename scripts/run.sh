@@ -1,21 +1,21 @@
 #!/usr/bin/env bash
-# Sets up and runs Bản thảo. Until the desktop window lands, the product is the
-# `banthao` command line. With no arguments: builds it, starts a draft of the
-# programme implementing 45-NQ/TW for a province and exports it to Word
-# (target/demo/); with arguments: runs `banthao` with them.
+# Sets up and starts Bản thảo on a fresh Debian/Ubuntu machine: system packages for
+# the window, the UI's packages, a release build; then opens the window. The data
+# (library, drafts, versions, daily backups) lives in ~/.local/share/vn.banthao.app/
+# unless BANTHAO_DATA_DIR says otherwise.
+#   scripts/run.sh            the app
+#   scripts/run.sh cli ARGS   the `banthao` command line (batch work)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 need_cargo
-apt_install build-essential pkg-config
-cargo build --release --locked --bin banthao
-B=./target/release/banthao
-if [ $# -gt 0 ]; then exec "$B" "$@"; fi
-mkdir -p target/demo
-"$B" scaffold --parent 45-NQ/TW --province "Quảng Ninh" --issuer ban-thuong-vu --type KH \
-    --year "$(date +%Y)" -o target/demo/ke-hoach-45-quang-ninh.json
-"$B" export target/demo/ke-hoach-45-quang-ninh.json -o target/demo/ke-hoach-45-quang-ninh.docx
-"$B" parse target/demo/ke-hoach-45-quang-ninh.docx
-echo
-echo "Bản thảo đã tạo: target/demo/ke-hoach-45-quang-ninh.docx (mở bằng Word hoặc LibreOffice)."
-echo "Các lệnh khác: $B --help"
+if [ "${1:-}" = cli ]; then
+    shift
+    apt_install build-essential pkg-config
+    cargo build --release --locked --bin banthao
+    exec ./target/release/banthao "$@"
+fi
+apt_install "${APP_PACKAGES[@]}"
+build_ui
+cargo build --release --locked -p banthao-app --features custom-protocol
+exec ./target/release/banthao-app

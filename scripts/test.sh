@@ -1,11 +1,25 @@
 #!/usr/bin/env bash
-# Sets up and runs every test of the project on a fresh Debian/Ubuntu machine.
+# Sets up and runs every test of the project on a fresh Debian/Ubuntu machine: the
+# library crates, the CLI, the app's bindings, and the end-to-end tests of the real
+# window (tauri-driver + WebKitWebDriver under Xvfb; screenshots in
+# target/e2e-screenshots/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 need_cargo
-# Independent readers of our .docx files (pandoc, LibreOffice, poppler) and the
-# metric-compatible stand-in for Times New Roman that LibreOffice renders with.
-apt_install build-essential pkg-config pandoc libreoffice-writer-nogui poppler-utils fonts-liberation
-echo "==> cargo test (workspace)"
-cargo test --workspace --locked
+# Independent readers of our .docx files (pandoc, LibreOffice, poppler), the window's
+# build dependencies, and the window test tools.
+apt_install "${APP_PACKAGES[@]}" pandoc libreoffice-writer-nogui poppler-utils \
+    xvfb xauth webkit2gtk-driver procps imagemagick
+echo "==> UI (TypeScript)"
+build_ui
+echo "==> cargo test (library crates and CLI)"
+cargo test --locked
+echo "==> app: build and bindings"
+cargo test --locked -p banthao-app
+command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version 2.1.0
+export PATH="$HOME/.cargo/bin:$PATH"
+echo "==> end-to-end tests in the real window"
+pkill -f target/debug/banthao-app 2>/dev/null || true
+xvfb-run -a -s "-screen 0 1366x768x24" cargo test --locked -p banthao-e2e -- --test-threads=1
+echo "Screenshots: target/e2e-screenshots/"

@@ -1,0 +1,135 @@
+//! New drafts from a parent document, the editor's loading and autosave, numbering in
+//! the profile's style, and clause suggestions for the section being written.
+
+use crate::dto::{DraftView, NewDraft, ParentOption, PlaceSet, SavedAt, SuggestionView, WizardOptions};
+use crate::error::{AppError, Result};
+use crate::state::{now_iso, today, AppState};
+use banthao_core::profile::FormatProfile;
+use banthao_core::scaffold::{self, DraftType, IssuerKind, ParentTemplate, Presets, ScaffoldRequest};
+use banthao_core::Document;
+use tauri::State;
+
+/// What the new-draft form offers: parents, provinces by period, and the user's defaults.
+#[tauri::command]
+pub async fn wizard_options(state: State<'_, AppState>) -> Result<WizardOptions> {
+    let mut parents = vec![ParentOption {
+        id: "45-NQ/TW".into(),
+        title: "Nghị quyết số 45-NQ/TW ngày 24/11/2023 của Ban Chấp hành Trung ương về tiếp tục xây dựng và phát huy vai trò của đội ngũ trí thức".into(),
+    }];
+    let documents = state.with(|s| Ok(s.list()?))?;
+    parents.extend(documents.into_iter().map(|d| ParentOption {
+        id: format!("doc:{}", d.id),
+        title: format!(
+            "{} {}{}",
+            d.doc_type.as_deref().unwrap_or("Văn bản"),
+            d.summary.as_deref().unwrap_or(&d.file_name),
+            d.province.as_deref().map(|p| format!(" ({p})")).unwrap_or_default()
+        ),
+    }));
+    let places = banthao_core::builtin_places();
+    let sets = places
+        .sets
+        .iter()
+        .map(|s| PlaceSet {
+            id: s.id.clone(),
+            valid_from: s.valid_from.clone(),
+            valid_until: s.valid_until.clone(),
+            names: s.units.iter().map(|u| u.name.clone()).collect(),
+        })
+        .collect();
+    let settings = state.with(|s| crate::commands::settings::read(s))?;
+    Ok(WizardOptions { parents, sets, today: today(), settings })
+}
+
+/// Creates a draft from the parent's structure; its id.
+#[tauri::command]
+pub async fn create_draft(state: State<'_, AppState>, req: NewDraft) -> Result<i64> {
+    let parent = match req.parent.strip_prefix("doc:") {
+        Some(id) => {
+            let id: i64 = id.parse().map_err(|_| AppError::not_found("văn bản cấp trên"))?;
+            let doc = state.with(|s| s.document(id)?.ok_or_else(|| AppError::not_found("văn bản cấp trên")))?;
+            ParentTemplate::from_document(&doc)
+        }
+        None => ParentTemplate::builtin(&req.parent).ok_or_else(|| AppError::not_found("nghị quyết"))?,
+    };
+    let bad = |what: &str| AppError::new("bad-input", format!("{what} không hợp lệ."));
+    let issuer = IssuerKind::parse(&req.issuer).ok_or_else(|| bad("Cơ quan ban hành"))?;
+    let request = ScaffoldRequest {
+        province: req.province.clone(),
+        issuer,
+        doc_type: DraftType::parse(&req.doc_type).ok_or_else(|| bad("Loại văn bản"))?,
+        year: req.year,
+        date: scaffold::reference_date(req.year, &today()),
+        signer: req.signer.filter(|s| !s.trim().is_empty()),
+        signer_title: req.signer_title.filter(|s| !s.trim().is_empty()),
+    };
+    let doc = scaffold::scaffold(&parent, &request, &Presets::builtin(), banthao_core::builtin_places())
+        .map_err(|e| AppError::new("bad-input", e.to_string()))?;
+    let profile = if issuer == IssuerKind::Ubnd { "state" } else { "party" };
+    state.with(|s| Ok(s.create_draft(&doc, profile, &now_iso())?))
+}
+
+#[tauri::command]
+pub async fn get_draft(state: State<'_, AppState>, id: i64) -> Result<DraftView> {
+    state.with(|s| {
+        let (entry, doc) = s.draft(id)?.ok_or_else(|| AppError::not_found("dự thảo"))?;
+        Ok(DraftView { entry, doc })
+    })
+}
+
+/// Autosave: the draft as the editor holds it now (normalised to NFC on the way in).
+#[tauri::command]
+pub async fn save_draft(state: State<'_, AppState>, id: i64, doc: Document) -> Result<SavedAt> {
+    let doc = nfc(doc);
+    let at = now_iso();
+    state.with(|s| if s.save_draft(id, &doc, &at)? { Ok(SavedAt { at }) } else { Err(AppError::not_found("dự thảo")) })
+}
+
+/// Every string of a document in NFC (what arrives from the window may be NFD).
+pub fn nfc(doc: Document) -> Document {
+    let json = serde_json::to_string(&doc).expect("a document serialises");
+    serde_json::from_str(&banthao_core::text::nfc(&json)).expect("NFC keeps JSON valid")
+}
+
+#[tauri::command]
+pub async fn set_draft_profile(state: State<'_, AppState>, id: i64, profile: String) -> Result<()> {
+    profile_named(&profile)?;
+    state.with(|s| Ok(s.set_draft_profile(id, &profile)?))
+}
+
+pub fn profile_named(id: &str) -> Result<FormatProfile> {
+    FormatProfile::builtin(id).map_err(|e| AppError::new("bad-input", e.to_string()))
+}
+
+/// The document with its labels recomputed from the structure in the profile's style.
+#[tauri::command]
+pub fn renumber(doc: Document, profile: String) -> Result<Document> {
+    let p = profile_named(&profile)?;
+    let mut doc = doc;
+    banthao_core::label::renumber(&mut doc.sections, &p.numbering.roman_separator);
+    Ok(doc)
+}
+
+/// Clauses other provinces wrote for the parent section a draft section implements,
+/// best first, with the draft's province and year filled in.
+#[tauri::command]
+pub async fn suggest(
+    state: State<'_, AppState>,
+    parent_section: Option<String>,
+    typed: Option<String>,
+    province: Option<String>,
+    year: Option<u16>,
+) -> Result<Vec<SuggestionView>> {
+    let typed = typed.filter(|t| !t.trim().is_empty());
+    let list = state.with(|s| Ok(s.suggest(parent_section.as_deref(), typed.as_deref(), 8)?))?;
+    Ok(list
+        .into_iter()
+        .map(|s| SuggestionView {
+            text: match &province {
+                Some(p) => banthao_core::clauses::fill_for(&s.template, p, year),
+                None => s.template.clone(),
+            },
+            suggestion: s,
+        })
+        .collect())
+}

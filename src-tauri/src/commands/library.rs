@@ -1,0 +1,65 @@
+//! The library: drafts and imported documents, search, import, delete.
+
+use crate::dto::{ImportOutcome, ImportProgress, Library};
+use crate::error::{AppError, Result};
+use crate::state::{now_iso, AppState};
+use banthao_store::Added;
+use tauri::{Emitter, State};
+
+/// Drafts and documents whose title, province or text hold every word of `query`
+/// (diacritics and case ignored: `tri thuc` finds `trí thức`).
+#[tauri::command]
+pub async fn library(state: State<'_, AppState>, query: String) -> Result<Library> {
+    state.with(|s| Ok(Library { drafts: s.drafts(&query)?, documents: s.search_documents(&query)? }))
+}
+
+/// Imports files one by one, reporting progress; a file that cannot be read is
+/// reported and changes nothing.
+#[tauri::command]
+pub async fn import_files(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+) -> Result<Vec<ImportOutcome>> {
+    let mut out = Vec::new();
+    for (k, p) in paths.iter().enumerate() {
+        let path = std::path::Path::new(p);
+        let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.clone());
+        let _ = app.emit("import-progress", ImportProgress { done: k, total: paths.len(), file: file.clone() });
+        let outcome = match banthao_docx::import::read_path(path) {
+            Err(e) => ImportOutcome { file, ok: false, id: None, existing: false, message: e.to_string() },
+            Ok((bytes, doc)) => match state.with(|s| Ok(s.add_document(&file, &bytes, &doc, &now_iso())?)) {
+                Ok(Added::New(id)) => {
+                    ImportOutcome { file, ok: true, id: Some(id), existing: false, message: "Đã thêm vào thư viện.".into() }
+                }
+                Ok(Added::Existing(id)) => ImportOutcome {
+                    file,
+                    ok: true,
+                    id: Some(id),
+                    existing: true,
+                    message: "Đã có trong thư viện.".into(),
+                },
+                Err(e) => ImportOutcome { file, ok: false, id: None, existing: false, message: e.message },
+            },
+        };
+        out.push(outcome);
+    }
+    let _ = app.emit("import-progress", ImportProgress { done: paths.len(), total: paths.len(), file: String::new() });
+    Ok(out)
+}
+
+#[tauri::command]
+pub async fn delete_document(state: State<'_, AppState>, id: i64) -> Result<()> {
+    state.with(|s| if s.remove(id, &now_iso())? { Ok(()) } else { Err(AppError::not_found("văn bản")) })
+}
+
+#[tauri::command]
+pub async fn delete_draft(state: State<'_, AppState>, id: i64) -> Result<()> {
+    state.with(|s| if s.delete_draft(id)? { Ok(()) } else { Err(AppError::not_found("dự thảo")) })
+}
+
+/// An imported document, to read.
+#[tauri::command]
+pub async fn open_document(state: State<'_, AppState>, id: i64) -> Result<banthao_core::Document> {
+    state.with(|s| s.document(id)?.ok_or_else(|| AppError::not_found("văn bản")))
+}

@@ -1,0 +1,150 @@
+//! Helpers for the end-to-end tests: start the real app binary through tauri-driver
+//! (which drives WebKitWebDriver), on free ports, with its own data folder; wait for
+//! the page; save screenshots under `target/e2e-screenshots/`.
+//!
+//! Needs an X display (the test script runs under Xvfb), `tauri-driver` on PATH and
+//! `WebKitWebDriver` (Debian package webkit2gtk-driver).
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+/// The app binary (`BANTHAO_APP`, else the workspace's debug build).
+pub fn app_binary() -> PathBuf {
+    std::env::var_os("BANTHAO_APP").map(PathBuf::from).unwrap_or_else(|| workspace().join("target/debug/banthao-app"))
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// A fresh data folder for one test.
+pub fn data_dir(name: &str) -> PathBuf {
+    let d = workspace().join("target/e2e-data").join(name);
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+pub struct App {
+    pub client: Client,
+    driver: Child,
+    pub data: PathBuf,
+}
+
+impl App {
+    /// Starts the app with `data` as its data folder and waits for the library.
+    pub async fn launch(data: &Path) -> App {
+        let (port, native) = (free_port(), free_port());
+        let driver = Command::new("tauri-driver")
+            .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .env("BANTHAO_DATA_DIR", data)
+            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tauri-driver is on PATH (cargo install tauri-driver --locked)");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver did not start");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app_binary().to_string_lossy() }),
+        );
+        caps.insert("browserName".into(), "wry".into());
+        let client = ClientBuilder::native()
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a WebDriver session on the app");
+        let app = App { client, driver, data: data.to_path_buf() };
+        app.wait_css("#main h1, #main .recovery").await;
+        app
+    }
+
+    /// Waits (up to 15 s) for an element.
+    pub async fn wait_css(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(15))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
+    /// Waits until `script` (a JS expression) is truthy; its value.
+    pub async fn wait_js(&self, script: &str) -> serde_json::Value {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let v = self.client.execute(&format!("return ({script});"), vec![]).await.unwrap();
+            let truthy = match &v {
+                serde_json::Value::Null => false,
+                serde_json::Value::Bool(b) => *b,
+                serde_json::Value::String(s) => !s.is_empty(),
+                serde_json::Value::Number(n) => n.as_f64() != Some(0.0),
+                _ => true,
+            };
+            if truthy {
+                return v;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {script}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn js(&self, script: &str) -> serde_json::Value {
+        self.client.execute(script, vec![]).await.unwrap()
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.wait_css(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Saves a screenshot of the display as `target/e2e-screenshots/NAME.png`
+    /// (ImageMagick's `import`, after the page has had a moment to paint).
+    pub async fn screenshot(&self, name: &str) {
+        let dir = workspace().join("target/e2e-screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let out = dir.join(format!("{name}.png"));
+        let ok = Command::new("import").args(["-window", "root"]).arg(&out).status().map(|s| s.success());
+        assert!(matches!(ok, Ok(true)), "screenshot {name} (ImageMagick import on $DISPLAY)");
+        eprintln!("screenshot: {}", out.display());
+    }
+
+    /// Ends the session and stops tauri-driver (SIGTERM, so WebKitWebDriver goes too).
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        terminate(&mut self.driver);
+    }
+
+    /// Kills the app process (SIGKILL) as a crash would, then stops the driver.
+    pub async fn kill_app(mut self) {
+        let bin = app_binary();
+        let _ = Command::new("pkill").args(["-KILL", "-f", &bin.to_string_lossy()]).status();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let _ = tokio::time::timeout(Duration::from_secs(3), self.client.clone().close()).await;
+        terminate(&mut self.driver);
+    }
+}
+
+fn terminate(child: &mut Child) {
+    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if let Ok(Some(_)) = child.try_wait() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}

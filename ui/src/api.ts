@@ -1,0 +1,88 @@
+// Typed calls to the commands (src-tauri/src/commands). Types come from bindings.ts,
+// generated from the Rust types.
+import type {
+  AppError, Comparison, Counterpart, DbStatus, Document, DraftView, ImportOutcome, Library, NewDraft,
+  SavedAt, Settings, SuggestionView, VersionEntry, VersionView, WizardOptions,
+} from "./bindings.js";
+
+type Invoke = (cmd: string, args?: Record<string, unknown>) => Promise<unknown>;
+interface TauriGlobal {
+  core: { invoke: Invoke };
+  event: { listen: (event: string, f: (e: { payload: any }) => void) => Promise<() => void> };
+}
+const tauri = (window as unknown as { __TAURI__: TauriGlobal }).__TAURI__;
+
+/** A command's error, as the Rust side sent it ({code, message}). */
+export function errorOf(e: unknown): AppError {
+  if (e && typeof e === "object" && "message" in e && "code" in e) return e as AppError;
+  return { code: "unknown", message: typeof e === "string" ? e : "Đã xảy ra lỗi không xác định." };
+}
+
+function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  return tauri.core.invoke(cmd, args) as Promise<T>;
+}
+
+export const listen = (event: string, f: (payload: any) => void) => tauri.event.listen(event, (e) => f(e.payload));
+
+export const api = {
+  library: (query: string) => call<Library>("library", { query }),
+  importFiles: (paths: string[]) => call<ImportOutcome[]>("import_files", { paths }),
+  deleteDocument: (id: number) => call<void>("delete_document", { id }),
+  deleteDraft: (id: number) => call<void>("delete_draft", { id }),
+  openDocument: (id: number) => call<Document>("open_document", { id }),
+  wizardOptions: () => call<WizardOptions>("wizard_options"),
+  createDraft: (req: NewDraft) => call<number>("create_draft", { req }),
+  getDraft: (id: number) => call<DraftView>("get_draft", { id }),
+  saveDraft: (id: number, doc: Document) => call<SavedAt>("save_draft", { id, doc }),
+  setDraftProfile: (id: number, profile: string) => call<void>("set_draft_profile", { id, profile }),
+  renumber: (doc: Document, profile: string) => call<Document>("renumber", { doc, profile }),
+  suggest: (parentSection: string | null, typed: string | null, province: string | null, year: number | null) =>
+    call<SuggestionView[]>("suggest", { parentSection, typed, province, year }),
+  saveVersion: (draftId: number, name: string) => call<VersionEntry[]>("save_version", { draftId, name }),
+  versions: (draftId: number) => call<VersionEntry[]>("versions", { draftId }),
+  getVersion: (id: number) => call<VersionView>("get_version", { id }),
+  restoreVersion: (id: number) => call<DraftView>("restore_version", { id }),
+  compareVersions: (draftId: number, a: number | null, b: number | null) =>
+    call<Comparison>("compare_versions", { draftId, a, b }),
+  exportRedline: (draftId: number, a: number | null, b: number | null, path: string) =>
+    call<void>("export_redline", { draftId, a, b, path }),
+  compareSection: (doc: Document, path: string, others: number[]) =>
+    call<Counterpart[]>("compare_section", { doc, path, others }),
+  preview: (doc: Document, profile: string) => call<string>("preview", { doc, profile }),
+  exportDocx: (doc: Document, profile: string, path: string) => call<void>("export_docx", { doc, profile, path }),
+  settings: () => call<Settings>("settings"),
+  saveSettings: (settings: Settings) => call<void>("save_settings", { settings }),
+  dbStatus: () => call<DbStatus>("db_status"),
+  retryOpen: () => call<DbStatus>("retry_open"),
+  startFresh: () => call<DbStatus>("start_fresh"),
+  restoreBackup: (path: string) => call<DbStatus>("restore_backup", { path }),
+};
+
+/** Native file dialogs (the dialog plugin). End-to-end tests, which cannot drive a
+ * native dialog, answer through `window.__BANTHAO_PICK__` instead. */
+type Pick = { open?: string[] | null; save?: string | null };
+function testPick(): Pick | undefined {
+  return (window as unknown as { __BANTHAO_PICK__?: Pick }).__BANTHAO_PICK__;
+}
+
+export async function pickFiles(): Promise<string[]> {
+  const t = testPick();
+  if (t && t.open !== undefined) return t.open ?? [];
+  const r = await call<string[] | string | null>("plugin:dialog|open", {
+    options: {
+      multiple: true,
+      title: "Chọn văn bản để nhập",
+      filters: [{ name: "Văn bản Word hoặc văn bản thuần", extensions: ["docx", "txt"] }],
+    },
+  });
+  if (!r) return [];
+  return Array.isArray(r) ? r : [r];
+}
+
+export async function pickSavePath(defaultPath: string): Promise<string | null> {
+  const t = testPick();
+  if (t && t.save !== undefined) return t.save;
+  return call<string | null>("plugin:dialog|save", {
+    options: { title: "Lưu tệp Word", defaultPath, filters: [{ name: "Văn bản Word", extensions: ["docx"] }] },
+  });
+}

@@ -1,0 +1,416 @@
+// Generated from the Rust types by src-tauri/src/bindings.rs. Do not edit:
+// UPDATE_BINDINGS=1 cargo test -p banthao-app bindings
+
+export type Document = { 
+/**
+ * Party or State, when it can be told.
+ */
+kind: DocKind | null, 
+/**
+ * National heading lines as written (`ĐẢNG CỘNG SẢN VIỆT NAM`, or the two State lines).
+ */
+national_heading: Array<string>, 
+/**
+ * Parent Party body above the issuer (`ĐẢNG BỘ TỈNH HÀ GIANG`).
+ */
+parent_body: string | null, 
+/**
+ * Issuing body, as written in the header or inferred from the text
+ * (`TỈNH ỦY HÀ GIANG`, `Ban Thường vụ Tỉnh ủy Cao Bằng`, `ỦY BAN NHÂN DÂN TỈNH LÀO CAI`).
+ */
+issuer: string | null, 
+/**
+ * Province or city name in its usual spelling (`Hà Giang`).
+ */
+province: string | null, 
+/**
+ * The document number.
+ */
+number: DocNumber | null, 
+/**
+ * The place and date line.
+ */
+place_date: PlaceDate | null, 
+/**
+ * Whether the document is a draft (dự thảo).
+ */
+draft: boolean, 
+/**
+ * The draft marker as written (`(dự thảo)`, `Dự thảo lần 2`).
+ */
+draft_marker: string | null, 
+/**
+ * Type name in capitals (`CHƯƠNG TRÌNH`, `KẾ HOẠCH`, `CHƯƠNG TRÌNH HÀNH ĐỘNG`).
+ */
+doc_type: string | null, 
+/**
+ * A capitalised line that some documents put under the type name
+ * (`CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH`).
+ */
+doc_type_extra: string | null, 
+/**
+ * The summary (trích yếu), one string.
+ */
+summary: string | null, 
+/**
+ * Preamble paragraphs (căn cứ, thực hiện …).
+ */
+preamble: Array<string>, 
+/**
+ * The numbered body.
+ */
+sections: Array<Section>, 
+/**
+ * Closing line (`Trên đây là Chương trình …`).
+ */
+closing: string | null, 
+/**
+ * One entry per recipient, without the list dash and the trailing comma;
+ * notes such as `(báo cáo)` kept.
+ */
+recipients: Array<string>, 
+/**
+ * Signature block.
+ */
+signature: Signature | null, 
+/**
+ * Footnotes in document order.
+ */
+footnotes: Array<Footnote>, 
+/**
+ * What looked wrong while reading; never fatal.
+ */
+diagnostics: Array<Diagnostic>, 
+/**
+ * The parent document this one implements (drafts made from a scaffold).
+ */
+parent: ParentRef | null, };
+
+export type DocKind = "party" | "state";
+
+export type ParentRef = { 
+/**
+ * Identifier (`45-NQ/TW`); section links are `ID#PATH`.
+ */
+id: string, 
+/**
+ * How the parent is cited (`Nghị quyết số 45-NQ/TW, ngày 24/11/2023 của …`).
+ */
+citation: string, };
+
+export type DocNumber = { 
+/**
+ * The line as written (`Số    -CTr/TU`).
+ */
+raw: string, 
+/**
+ * Sequence number; `None` when left blank in a draft.
+ */
+seq: string | null, 
+/**
+ * Type abbreviation (`CTr`, `KH`, `NQ`).
+ */
+type_abbr: string | null, 
+/**
+ * Issuer abbreviation (`TU`, `UBND`, `BTV`).
+ */
+issuer_abbr: string | null, };
+
+export type PlaceDate = { 
+/**
+ * The line as written.
+ */
+raw: string, 
+/**
+ * The place (`Hà Giang`).
+ */
+place: string | null, 
+/**
+ * Day of month; `None` when blank.
+ */
+day: number | null, 
+/**
+ * Month; `None` when blank.
+ */
+month: number | null, 
+/**
+ * Year; `None` when blank.
+ */
+year: number | null, };
+
+export type LabelKind = "roman" | "arabic" | "decimal" | "parenthesised" | "letter";
+
+export type Section = { 
+/**
+ * The label exactly as written (`III-`, `2.1.`, `(1)`, `a)`).
+ */
+label: string, 
+/**
+ * How the label is written.
+ */
+label_kind: LabelKind, 
+/**
+ * The heading text; empty when the numbered item is a paragraph that runs on
+ * (its text is then the first paragraph).
+ */
+title: string, 
+/**
+ * Paragraphs in order; bullets keep their marker (`- …`, `+ …`).
+ */
+paragraphs: Array<string>, 
+/**
+ * Sub-sections.
+ */
+children: Array<Section>, 
+/**
+ * The parent-document section this section implements (`45-NQ/TW#III.2`).
+ */
+implements?: string | null, 
+/**
+ * Bold and italic spans, where the source had them.
+ */
+emphasis?: Array<Emphasis>, };
+
+export type Emphasis = { 
+/**
+ * Paragraph index, or `None` for the title.
+ */
+paragraph: number | null, 
+/**
+ * Start, in characters.
+ */
+start: number, 
+/**
+ * End (exclusive), in characters.
+ */
+end: number, 
+/**
+ * Bold.
+ */
+bold: boolean, 
+/**
+ * Italic.
+ */
+italic: boolean, };
+
+export type Signature = { 
+/**
+ * Authority (`T/M BAN THƯỜNG VỤ`, `TM. ỦY BAN NHÂN DÂN`).
+ */
+authority: string | null, 
+/**
+ * Delegation line (`KT. CHỦ TỊCH`).
+ */
+delegation: string | null, 
+/**
+ * Title of the signer (`PHÓ BÍ THƯ`).
+ */
+title: string | null, 
+/**
+ * Name of the signer.
+ */
+name: string | null, };
+
+export type Footnote = { 
+/**
+ * Identifier as written (`1`).
+ */
+id: string, 
+/**
+ * Text of the note.
+ */
+text: string, 
+/**
+ * Where the note mark stands, when known.
+ */
+anchor: Anchor | null, };
+
+export type Anchor = { 
+/**
+ * Which part of the document holds the mark.
+ */
+part: AnchorPart, 
+/**
+ * Section path (`III.2`) when the part is a section.
+ */
+section: string | null, 
+/**
+ * Paragraph index within the part; `None` for a section title.
+ */
+paragraph: number | null, 
+/**
+ * Character offset of the mark within that text.
+ */
+offset: number, };
+
+export type AnchorPart = "summary" | "preamble" | "section" | "closing";
+
+export type Diagnostic = { 
+/**
+ * Stable machine-readable code (`numbering-gap`).
+ */
+code: string, 
+/**
+ * Message in Vietnamese for the user.
+ */
+message: string, 
+/**
+ * 1-based line (text) or paragraph (docx) number, when known.
+ */
+line: number | null, };
+
+export type Comparison = { similarity: number, identical: boolean, options: DiffOptions, sections: Array<SectionDiff>, };
+
+export type DiffOptions = { 
+/**
+ * Ignore list markers and numbering labels at the start of paragraphs.
+ */
+ignore_labels: boolean, 
+/**
+ * Ignore differences in spacing (`vụ ,` vs `vụ,`).
+ */
+ignore_whitespace: boolean, 
+/**
+ * Report changes that touch only punctuation as no change.
+ */
+ignore_punctuation: boolean, };
+
+export type SectionDiff = { 
+/**
+ * Path in A, if the section is in A (`""` for front and end matter).
+ */
+a: string | null, 
+/**
+ * Path in B.
+ */
+b: string | null, 
+/**
+ * Label and title as in A and B.
+ */
+a_heading: string | null, b_heading: string | null, 
+/**
+ * 1 for top-level sections.
+ */
+depth: number, 
+/**
+ * Word diff of the titles.
+ */
+title: Array<Span>, paragraphs: Array<ParaDiff>, counts: Counts, similarity: number, };
+
+export type ParaDiff = { kind: ParaKind, 
+/**
+ * Index in A's paragraphs.
+ */
+a: number | null, 
+/**
+ * Index in B's paragraphs.
+ */
+b: number | null, spans: Array<Span>, };
+
+export type ParaKind = "same" | "changed" | "moved" | "deleted" | "inserted";
+
+export type Span = { "op": "equal", "text": string } | { "op": "delete", "text": string } | { "op": "insert", "text": string };
+
+export type Counts = { equal: number, a: number, b: number, };
+
+export type CorpusEntry = { id: number, file_name: string, province: string | null, issuer: string | null, kind: string | null, doc_type: string | null, year: number | null, parent: string | null, imported_at: string, 
+/**
+ * The summary (trích yếu), for the library.
+ */
+summary: string | null, };
+
+export type DraftEntry = { id: number, title: string, province: string | null, parent: string | null, profile: string, created_at: string, updated_at: string, versions: number, };
+
+export type VersionEntry = { id: number, draft_id: number, name: string, author: string | null, created_at: string, };
+
+export type Suggestion = { id: number, 
+/**
+ * Written by the user rather than mined.
+ */
+curated: boolean, template: string, parent_section: string | null, provinces: Array<string>, count: number, score: number, sources: Array<SuggestionSource>, };
+
+export type SuggestionSource = { document: string, section: string, };
+
+export type AppError = { 
+/**
+ * Stable, for the UI to act on (`db-locked`, `db-corrupt`, `not-found`, `bad-input`, `io`).
+ */
+code: string, 
+/**
+ * For the user, in Vietnamese.
+ */
+message: string, };
+
+export type Library = { drafts: Array<DraftEntry>, documents: Array<CorpusEntry>, };
+
+export type ImportOutcome = { file: string, ok: boolean, id: number | null, 
+/**
+ * The same file was already in the library.
+ */
+existing: boolean, message: string, };
+
+export type ImportProgress = { done: number, total: number, file: string, };
+
+export type ParentOption = { 
+/**
+ * `45-NQ/TW`, or `doc:ID` for an imported document.
+ */
+id: string, title: string, };
+
+export type PlaceSet = { id: string, valid_from: string | null, valid_until: string | null, names: Array<string>, };
+
+export type Settings = { province: string | null, 
+/**
+ * `tinh-uy`, `ban-thuong-vu`, `ubnd`.
+ */
+issuer: string | null, signer: string | null, signer_title: string | null, 
+/**
+ * `party` or `state`.
+ */
+profile: string | null, 
+/**
+ * Recorded in document properties and on tracked changes.
+ */
+author: string | null, 
+/**
+ * Where the last export was saved.
+ */
+export_dir: string | null, };
+
+export type WizardOptions = { parents: Array<ParentOption>, sets: Array<PlaceSet>, 
+/**
+ * `YYYY-MM-DD`.
+ */
+today: string, settings: Settings, };
+
+export type NewDraft = { parent: string, province: string, issuer: string, 
+/**
+ * `ctr`, `kh`, `ctrhd`.
+ */
+doc_type: string, year: number, signer: string | null, signer_title: string | null, };
+
+export type DraftView = { entry: DraftEntry, doc: Document, };
+
+export type VersionView = { doc: Document, };
+
+export type SavedAt = { at: string, };
+
+export type SuggestionView = { 
+/**
+ * The template with the draft's names filled in.
+ */
+text: string, suggestion: Suggestion, };
+
+export type Counterpart = { document_id: number, 
+/**
+ * Province, or the file's name.
+ */
+name: string, heading: string | null, 
+/**
+ * A = the other document's section, B = the draft's.
+ */
+diff: SectionDiff | null, };
+
+export type BackupEntry = { day: string, path: string, };
+
+export type DbStatus = { ok: boolean, error: AppError | null, path: string, backups: Array<BackupEntry>, };
