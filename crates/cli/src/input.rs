@@ -45,15 +45,10 @@ pub fn read_draft_or_document(path: &Path) -> anyhow::Result<Document> {
         let text = std::fs::read_to_string(path).map_err(|e| bad(path, banthao_docx::import::ImportError::from_io(&e)))?;
         let doc: Document = serde_json::from_str(&text)
             .map_err(|e| bad(path, format!("tệp JSON không đúng mô hình văn bản ({e}).")))?;
-        return Ok(normalise(doc));
+        // NFC at the entrance: a draft JSON written by hand or by another tool may be NFD.
+        return Ok(doc.into_nfc());
     }
     read_document(path)
-}
-
-/// NFC at the entrance: a draft JSON written by hand or by another tool may be NFD.
-fn normalise(doc: Document) -> Document {
-    let json = serde_json::to_string(&doc).expect("a document serialises");
-    serde_json::from_str(&banthao_core::text::nfc(&json)).expect("NFC keeps JSON valid")
 }
 
 fn bad(path: &Path, reason: impl ToString) -> anyhow::Error {

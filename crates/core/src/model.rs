@@ -303,6 +303,13 @@ impl Document {
         found
     }
 
+    /// The same document with every string in NFC (a model written by hand, by
+    /// another tool or by the window may hold NFD text).
+    pub fn into_nfc(self) -> Document {
+        let json = serde_json::to_string(&self).expect("a document serialises");
+        serde_json::from_str(&crate::text::nfc(&json)).expect("NFC keeps JSON valid")
+    }
+
     /// All the words of the document, one text (header, summary, body, closing,
     /// recipients, signature, footnotes): what a library search looks in.
     pub fn plain_text(&self) -> String {

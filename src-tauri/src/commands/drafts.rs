@@ -80,15 +80,9 @@ pub async fn get_draft(state: State<'_, AppState>, id: i64) -> Result<DraftView>
 /// Autosave: the draft as the editor holds it now (normalised to NFC on the way in).
 #[tauri::command]
 pub async fn save_draft(state: State<'_, AppState>, id: i64, doc: Document) -> Result<SavedAt> {
-    let doc = nfc(doc);
+    let doc = doc.into_nfc();
     let at = now_iso();
     state.with(|s| if s.save_draft(id, &doc, &at)? { Ok(SavedAt { at }) } else { Err(AppError::not_found("dự thảo")) })
-}
-
-/// Every string of a document in NFC (what arrives from the window may be NFD).
-pub fn nfc(doc: Document) -> Document {
-    let json = serde_json::to_string(&doc).expect("a document serialises");
-    serde_json::from_str(&banthao_core::text::nfc(&json)).expect("NFC keeps JSON valid")
 }
 
 #[tauri::command]
