@@ -96,21 +96,19 @@ impl Store {
         self.search_documents("")
     }
 
-    /// Documents whose name, title, province or text hold every word of `query`
+    /// Documents whose name, title, province or text hold `query` as a phrase
     /// (diacritics and case ignored), oldest first.
     pub fn search_documents(&self, query: &str) -> Result<Vec<CorpusEntry>, StoreError> {
         let err = |e| classify(e, &self.path);
-        let terms = crate::drafts::search_terms(query);
         let mut st = self
             .conn
-            .prepare(&format!(
+            .prepare(
                 "SELECT id, file_name, province, issuer, kind, doc_type, year, parent, imported_at, summary FROM document
-                 WHERE {} ORDER BY id",
-                crate::drafts::matches_all("folded", terms.len())
-            ))
+                 WHERE ?1 IS NULL OR folded LIKE ?1 ORDER BY id",
+            )
             .map_err(err)?;
         let rows = st
-            .query_map(rusqlite::params_from_iter(terms.iter()), |r| {
+            .query_map([crate::drafts::search_pattern(query)], |r| {
                 Ok(CorpusEntry {
                     id: r.get(0)?,
                     file_name: r.get(1)?,

@@ -58,23 +58,12 @@ fn json(doc: &Document) -> String {
     serde_json::to_string(doc).expect("a document serialises")
 }
 
-/// The pattern of a library search: the query folded (no diacritics, no case, `đ` as
-/// `d`) and found as a phrase (`tri thuc` finds `trí thức`); empty when the query is.
-pub(crate) fn search_terms(query: &str) -> Vec<String> {
+/// The `LIKE` pattern of a library search: the query folded (no diacritics, no case,
+/// `đ` as `d`) and found as a phrase (`tri thuc` finds `trí thức`); `None` (everything)
+/// when the query is empty. Used as `?1 IS NULL OR folded LIKE ?1`.
+pub(crate) fn search_pattern(query: &str) -> Option<String> {
     let q = banthao_core::text::fold(query).split_whitespace().collect::<Vec<_>>().join(" ").replace(['%', '_'], "");
-    if q.is_empty() {
-        Vec::new()
-    } else {
-        vec![format!("%{q}%")]
-    }
-}
-
-pub(crate) fn matches_all(folded_column: &str, n: usize) -> String {
-    if n == 0 {
-        "1".into()
-    } else {
-        (0..n).map(|i| format!("{folded_column} LIKE ?{}", i + 1)).collect::<Vec<_>>().join(" AND ")
-    }
+    (!q.is_empty()).then(|| format!("%{q}%"))
 }
 
 impl Store {
@@ -127,19 +116,19 @@ impl Store {
         row.map(|(e, j)| Ok((e, serde_json::from_str(&j).map_err(|_| StoreError::BadRow(id))?))).transpose()
     }
 
-    /// Drafts whose title, province or text hold every word of `query` (diacritics and
+    /// Drafts whose title, province or text hold `query` as a phrase (diacritics and
     /// case ignored), most recently edited first.
     pub fn drafts(&self, query: &str) -> Result<Vec<DraftEntry>, StoreError> {
-        let terms = search_terms(query);
-        let sql = format!(
-            "SELECT id, title, province, parent, profile, created_at, updated_at,
-                    (SELECT count(*) FROM version v WHERE v.draft_id = draft.id)
-             FROM draft WHERE {} ORDER BY updated_at DESC, id DESC",
-            matches_all("folded", terms.len())
-        );
         let err = |e| classify(e, &self.path);
-        let mut st = self.conn.prepare(&sql).map_err(err)?;
-        let rows = st.query_map(rusqlite::params_from_iter(terms.iter()), draft_entry).map_err(err)?;
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT id, title, province, parent, profile, created_at, updated_at,
+                        (SELECT count(*) FROM version v WHERE v.draft_id = draft.id)
+                 FROM draft WHERE ?1 IS NULL OR folded LIKE ?1 ORDER BY updated_at DESC, id DESC",
+            )
+            .map_err(err)?;
+        let rows = st.query_map([search_pattern(query)], draft_entry).map_err(err)?;
         rows.collect::<Result<Vec<_>, _>>().map_err(err)
     }
 

@@ -144,6 +144,22 @@ mod tests {
     }
 
     #[test]
+    fn library_search_ignores_diacritics_and_case() {
+        let mut s = Store::in_memory().unwrap();
+        let mut d = doc();
+        d.summary = Some("về đội ngũ trí thức và vai trò của Đảng".into());
+        let id = s.create_draft(&d, "party", "t").unwrap();
+        s.add_document("ke-hoach.txt", b"k", &d, "t").unwrap();
+        for q in ["tri thuc", "TRÍ THỨC", "dang", "  doi   ngu  "] {
+            assert_eq!(s.drafts(q).unwrap().iter().map(|e| e.id).collect::<Vec<_>>(), vec![id], "{q}");
+            assert_eq!(s.search_documents(q).unwrap().len(), 1, "{q}");
+        }
+        assert!(s.drafts("thuc tri").unwrap().is_empty(), "words are found as a phrase");
+        assert!(s.search_documents("100%").unwrap().is_empty());
+        assert_eq!(s.drafts("").unwrap().len(), 1);
+    }
+
+    #[test]
     fn curated_clauses_stay_beside_mined_ones() {
         let mut s = Store::in_memory().unwrap();
         let id = s

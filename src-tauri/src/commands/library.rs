@@ -6,7 +6,7 @@ use crate::state::{now_iso, AppState};
 use banthao_store::Added;
 use tauri::{Emitter, State};
 
-/// Drafts and documents whose title, province or text hold every word of `query`
+/// Drafts and documents whose title, province or text hold `query` as a phrase
 /// (diacritics and case ignored: `tri thuc` finds `trí thức`).
 #[tauri::command]
 pub async fn library(state: State<'_, AppState>, query: String) -> Result<Library> {
