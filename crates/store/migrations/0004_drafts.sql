@@ -30,3 +30,7 @@ CREATE TABLE setting (
 -- is opened for documents stored before.
 ALTER TABLE document ADD COLUMN folded TEXT;
 ALTER TABLE document ADD COLUMN summary TEXT;
+
+-- What `Store::open` looks for at every start, found without reading the documents.
+CREATE INDEX document_unmined ON document (id) WHERE mined = 0;
+CREATE INDEX document_unfolded ON document (id) WHERE folded IS NULL;
