@@ -20,18 +20,12 @@ pub async fn compare_section(
     let Some(mine) = doc.section_at(&path).cloned() else { return Ok(Vec::new()) };
     // The first two levels are aligned; deeper sections go by their ancestor.
     let top: String = path.split('.').take(2).collect::<Vec<_>>().join(".");
+    let entries = state.with(|s| Ok(s.list()?))?;
     let mut out = Vec::new();
     for id in others {
-        let Some((name, other)) = state.with(|s| {
-            let entry = s.list()?.into_iter().find(|e| e.id == id);
-            Ok(match (entry, s.document(id)?) {
-                (Some(e), Some(d)) => Some((e.province.unwrap_or(e.file_name), d)),
-                _ => None,
-            })
-        })?
-        else {
-            continue;
-        };
+        let Some(entry) = entries.iter().find(|e| e.id == id) else { continue };
+        let Some(other) = state.with(|s| Ok(s.document(id)?))? else { continue };
+        let name = entry.province.clone().unwrap_or_else(|| entry.file_name.clone());
         let alignment = align(&doc, &other);
         let pair = alignment.pairs.iter().find(|p| p.a == path).or_else(|| alignment.pairs.iter().find(|p| p.a == top));
         let (heading, diff) = match pair.and_then(|p| other.section_at(&p.b).map(|s| (p, s))) {
