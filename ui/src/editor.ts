@@ -92,8 +92,7 @@ function renderAll(): void {
   page.append(h("div", { class: "block-label" }, "Căn cứ, mở đầu"),
     editableBlock("preamble", d.preamble.length ? d.preamble : [""], "Các đoạn căn cứ, mở đầu…"));
   const body = h("div", { class: "sections", id: "sections" });
-  const go = (secs: Section[], parent: Idx, container: HTMLElement, prefix: string) => {
-    const segs = secs.map((s) => s.label);
+  const go = (secs: Section[], parent: Idx, container: HTMLElement) => {
     secs.forEach((s, i) => {
       const idx = [...parent, i];
       const path = pathOf(d, idx);
@@ -116,11 +115,10 @@ function renderAll(): void {
       const kids = h("div", { class: "children" });
       secEl.append(kids);
       container.append(secEl);
-      go(s.children, idx, kids, path);
+      go(s.children, idx, kids);
     });
-    void segs; void prefix;
   };
-  go(d.sections, [], body, "");
+  go(d.sections, [], body);
   page.append(body);
   page.append(h("div", { class: "block-label" }, "Đoạn kết"), editableBlock("closing", [d.closing ?? ""], "Trên đây là …"));
   page.append(tailForm(d));
@@ -252,7 +250,7 @@ function toolbar(): HTMLElement {
     h("span", { class: "sep" }),
     b("undo", "↶", "Hoàn tác (Ctrl+Z)", undo),
     b("redo", "↷", "Làm lại (Ctrl+Y)", redo),
-    b("find", "Tìm, thay", "Tìm và thay thế (Ctrl+H)", () => openFind(true)),
+    b("find", "Tìm, thay", "Tìm và thay thế (Ctrl+H)", openFind),
     h("span", { class: "sep" }),
     profile,
     h("span", { class: "grow" }),
@@ -472,25 +470,20 @@ function restore(json: string): void {
   changed();
 }
 
-function undo(): void {
+/** One step back (undo) or forward (redo): the state now goes on the other stack. */
+function step(from: "undo" | "redo"): void {
   if (!ed) return;
   collectAll();
-  const prev = ed.undo.pop();
-  if (!prev) return;
-  ed.redo.push(JSON.stringify(ed.doc));
+  const state = ed[from].pop();
+  if (!state) return;
+  ed[from === "undo" ? "redo" : "undo"].push(JSON.stringify(ed.doc));
   ed.lastSnap = 0;
-  restore(prev);
+  restore(state);
 }
 
-function redo(): void {
-  if (!ed) return;
-  collectAll();
-  const next = ed.redo.pop();
-  if (!next) return;
-  ed.undo.push(JSON.stringify(ed.doc));
-  ed.lastSnap = 0;
-  restore(next);
-}
+function undo(): void { step("undo"); }
+
+function redo(): void { step("redo"); }
 
 function insertFootnote(): void {
   if (!ed) return;
@@ -562,11 +555,12 @@ function replaceAll(d: Document, what: string, by: string): number {
   return n;
 }
 
-function openFind(replace: boolean): void {
+/** Shows the find-and-replace bar (Ctrl+F and Ctrl+H both open it). */
+function openFind(): void {
   const bar = document.getElementById("findbar") as HTMLElement | null;
   if (!bar) return;
   bar.hidden = false;
-  (bar.querySelector(replace ? "#find-text" : "#find-text") as HTMLInputElement).focus();
+  (bar.querySelector("#find-text") as HTMLInputElement).focus();
 }
 
 function onKey(e: KeyboardEvent): void {
@@ -575,7 +569,7 @@ function onKey(e: KeyboardEvent): void {
   if (ctrl && !e.shiftKey && e.key.toLowerCase() === "z") { e.preventDefault(); undo(); }
   else if (ctrl && (e.key.toLowerCase() === "y" || (e.shiftKey && e.key.toLowerCase() === "z"))) { e.preventDefault(); redo(); }
   else if (ctrl && e.key.toLowerCase() === "s") { e.preventDefault(); changed(); flush(); }
-  else if (ctrl && (e.key.toLowerCase() === "f" || e.key.toLowerCase() === "h")) { e.preventDefault(); openFind(e.key.toLowerCase() === "h"); }
+  else if (ctrl && (e.key.toLowerCase() === "f" || e.key.toLowerCase() === "h")) { e.preventDefault(); openFind(); }
   else if (ctrl && e.altKey && e.key.toLowerCase() === "f") { e.preventDefault(); insertFootnote(); }
   else if (e.altKey && !ctrl && ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"].includes(e.key)) {
     e.preventDefault();

@@ -11,7 +11,7 @@ async fn new_draft(app: &App, province: &str) {
     app.wait_css("#create-draft").await;
     app.js(&format!(
         "const p = document.getElementById('province'); p.value = {province:?}; p.dispatchEvent(new Event('change')); \
-         const y = document.getElementById('year'); return p.value;"
+         return p.value;"
     ))
     .await;
     app.click("#create-draft").await;
