@@ -16,6 +16,9 @@ build_ui
 echo "==> cargo test (library crates and CLI)"
 cargo test --locked
 echo "==> app: build and bindings"
+# The end-to-end tests start target/debug/banthao-app: build the binary itself
+# (`cargo test` alone builds only its test harness).
+cargo build --locked -p banthao-app
 cargo test --locked -p banthao-app
 command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version 2.1.0
 export PATH="$HOME/.cargo/bin:$PATH"
