@@ -329,7 +329,15 @@ export type Suggestion = { id: number,
  */
 curated: boolean, template: string, parent_section: string | null, provinces: Array<string>, count: number, score: number, sources: Array<SuggestionSource>, };
 
-export type SuggestionSource = { document: string, section: string, };
+export type SuggestionSource = { 
+/**
+ * `#ID file name`.
+ */
+document: string, section: string, 
+/**
+ * The document's province, type (`CHƯƠNG TRÌNH`) and year, as read on import.
+ */
+province: string | null, doc_type: string | null, year: number | null, };
 
 export type AppError = { 
 /**

@@ -24,8 +24,14 @@ pub struct Suggestion {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SuggestionSource {
+    /// `#ID file name`.
     pub document: String,
     pub section: String,
+    /// The document's province, type (`CHƯƠNG TRÌNH`) and year, as read on import.
+    pub province: Option<String>,
+    pub doc_type: Option<String>,
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
+    pub year: Option<i64>,
 }
 
 /// Search terms for FTS5: folded words, each quoted (so `45-NQ/TW` is plain text), the
@@ -182,7 +188,7 @@ impl Store {
         let mut src = self
             .conn
             .prepare_cached(
-                "SELECT '#' || d.id || ' ' || d.file_name, s.section FROM clause c
+                "SELECT '#' || d.id || ' ' || d.file_name, s.section, d.province, d.doc_type, d.year FROM clause c
                  JOIN sentence s ON s.grp = c.grp JOIN document d ON d.id = s.document_id
                  WHERE c.id = ?1 ORDER BY s.id",
             )
@@ -190,7 +196,15 @@ impl Store {
         let mut out = Vec::new();
         for (score, c) in scored {
             let sources = src
-                .query_map([c.id], |r| Ok(SuggestionSource { document: r.get(0)?, section: r.get(1)? }))
+                .query_map([c.id], |r| {
+                    Ok(SuggestionSource {
+                        document: r.get(0)?,
+                        section: r.get(1)?,
+                        province: r.get(2)?,
+                        doc_type: r.get(3)?,
+                        year: r.get(4)?,
+                    })
+                })
                 .map_err(err)?
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(err)?;

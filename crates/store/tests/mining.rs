@@ -70,6 +70,13 @@ fn one_by_one_equals_all_at_once() {
     assert_eq!(xu_ly.parent_section.as_deref(), Some("45-NQ/TW#III.3"));
     assert!(xu_ly.sources.len() >= xu_ly.count);
     assert!(xu_ly.sources.iter().all(|src| src.document.starts_with('#')));
+    // Each source names its province: together, the clause's provinces.
+    let mut named: Vec<String> = xu_ly.sources.iter().map(|src| src.province.clone().unwrap()).collect();
+    named.sort();
+    named.dedup();
+    let mut provinces = xu_ly.provinces.clone();
+    provinces.sort();
+    assert_eq!(named, provinces);
 
     // Re-importing changes nothing.
     for (n, b, d) in &docs {
