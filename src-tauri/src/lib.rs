@@ -6,6 +6,7 @@ mod commands;
 pub mod dto;
 pub mod error;
 mod state;
+mod webview;
 
 use commands::{compare, drafts, export, library, recovery, settings, versions};
 use tauri::Manager;
@@ -23,6 +24,7 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
+            webview::configure(app);
             let state = state::AppState::new(data_dir(app));
             // Today's backup copy, after the window is up.
             let handle = app.handle().clone();
