@@ -25,7 +25,7 @@ fn paragraph(p: &P, font: &str) -> String {
     };
     let line = if s.line_240 > 0 { s.line_240 as f32 / 240.0 } else { 1.0 } * 1.15;
     let mut style = format!(
-        "text-align:{align};text-indent:{}pt;margin:{}pt {}pt {}pt {}pt;line-height:{line:.2};",
+        "white-space:pre-wrap;text-align:{align};text-indent:{}pt;margin:{}pt {}pt {}pt {}pt;line-height:{line:.2};",
         pt(s.first_line_twips),
         pt(s.before_twips),
         pt(s.side_indent_twips),
@@ -109,6 +109,8 @@ mod tests {
             assert!(html.contains(want), "{want} missing");
         }
         assert!(html.contains("font-family:'Times New Roman',serif"));
+        // Blanks left for the clerk (day, month, number) keep their width, as in Word.
+        assert!(html.contains("white-space:pre-wrap"));
         assert!(!html.contains("<của>"), "text is escaped");
     }
 }
