@@ -48,7 +48,7 @@ export function sectionDiffView(d: SectionDiff, showSame = true): HTMLElement {
   box.append(h("div", { class: `diff-row heading ${changedTitle ? "changed" : "same"}` },
     h("div", { class: "diff-a" }, d.a_heading ? h("strong", {}, spansView(d.title, "a")) : h("span", { class: "muted" }, "(không có)")),
     h("div", { class: "diff-b" }, d.b_heading ? h("strong", {}, spansView(d.title, "b")) : h("span", { class: "muted" }, "(không có)")),
-    h("div", { class: "diff-tag" }, `${Math.round(d.similarity * 100)}%`)));
+    h("div", { class: "diff-tag", title: "Mức giống nhau của cả mục" }, `giống ${Math.round(d.similarity * 100)}%`)));
   for (const p of d.paragraphs) if (showSame || p.kind !== "same") box.append(paraRow(p));
   return box;
 }

@@ -37,13 +37,19 @@ export function modal(title: string, body: Node, buttons: { label: string; value
   return new Promise((resolve) => {
     const back = h("div", { class: "modal-back" });
     const box = h("div", { class: wide ? "modal wide" : "modal", role: "dialog", "aria-modal": "true", "aria-label": title });
-    const end = (v: string | null) => { back.remove(); document.removeEventListener("keydown", onKey); resolve(v); };
+    const end = (v: string | null) => {
+      back.remove();
+      document.removeEventListener("keydown", onKey);
+      if (!document.querySelector(".modal-back")) document.body.classList.remove("modal-open");
+      resolve(v);
+    };
     const onKey = (e: KeyboardEvent) => { if (e.key === "Escape") end(null); };
     document.addEventListener("keydown", onKey);
     box.append(h("h2", {}, title), body, h("div", { class: "modal-buttons" },
       ...buttons.map((b) => h("button", { class: b.primary ? "primary" : "", "data-value": b.value, onclick: () => end(b.value) }, b.label))));
     back.append(box);
     document.body.append(back);
+    document.body.classList.add("modal-open");
     const first = box.querySelector("input, textarea, select, button.primary") as HTMLElement | null;
     first?.focus();
   });
@@ -60,4 +66,17 @@ export function when(iso: string): string {
   if (isNaN(d.getTime())) return iso;
   const p = (n: number) => String(n).padStart(2, "0");
   return `${p(d.getHours())}:${p(d.getMinutes())} ${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
+
+/** Marks `name` on the page's performance timeline once the next frame has been painted
+ *  (scripts/bench-app.sh reads these marks to time launch and opening a draft). */
+export function markPainted(name: string): void {
+  requestAnimationFrame(() => setTimeout(() => { performance.clearMarks(name); performance.mark(name); }, 0));
+}
+
+/** Records how long something took since `start` (performance.now()) on the timeline,
+ *  keeping only the last hundred of each name. */
+export function measure(name: string, start: number): void {
+  if (performance.getEntriesByName(name, "measure").length >= 100) performance.clearMeasures(name);
+  performance.measure(name, { start, end: performance.now() });
 }

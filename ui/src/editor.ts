@@ -4,7 +4,7 @@
 // find and replace; autosave within two seconds, never a "did you save?" question.
 import { api, errorOf } from "./api.js";
 import type { Document, DraftEntry, Footnote, Section } from "./bindings.js";
-import { clear, h, toast, when } from "./dom.js";
+import { clear, h, markPainted, measure, toast, when } from "./dom.js";
 import { Idx, implementsOf, move, moveTo, pathOf, readInline, renderInline, sectionAt, walk } from "./model.js";
 import { mountPanels, panelsSectionChanged } from "./panels.js";
 
@@ -58,6 +58,7 @@ export async function showEditor(el: HTMLElement, id: number): Promise<void> {
   document.addEventListener("keydown", onKey);
   window.addEventListener("beforeunload", flushSync);
   focusFirst();
+  markPainted("banthao:editor");
 }
 
 export async function leaveEditor(): Promise<void> {
@@ -191,7 +192,7 @@ function renderOutline(): void {
     const cur = ed!.current && ed!.current.join(".") === idx.join(".");
     const li = h("li", { class: `o-item depth${Math.min(idx.length, 4)}${cur ? " current" : ""}`, draggable: "true", "data-idx": idx.join("."), tabindex: 0 },
       h("span", { class: "o-label" }, s.label), " ",
-      h("span", { class: "o-title" }, s.title.length > 60 ? s.title.slice(0, 58) + "…" : s.title),
+      outlineTitle(s),
       s.implements ? h("span", { class: "o-impl" }, s.implements.replace(/^.*#/, "↳ ")) : null);
     li.addEventListener("click", () => select(idx, true));
     li.addEventListener("dragstart", (e) => { e.dataTransfer?.setData("text/x-banthao-idx", idx.join(".")); li.classList.add("dragging"); });
@@ -211,6 +212,14 @@ function renderOutline(): void {
     ul.append(li);
   });
   o.append(ul);
+}
+
+/** A section's title in the outline, shortened; an untitled item shows its first words. */
+function outlineTitle(s: Section): HTMLElement {
+  const cut = (t: string) => (t.length > 60 ? t.slice(0, 58) + "…" : t);
+  if (s.title.trim()) return h("span", { class: "o-title" }, cut(s.title));
+  const first = s.paragraphs.find((p) => p.trim());
+  return h("span", { class: "o-title untitled" }, first ? cut(first) : "(chưa có nội dung)");
 }
 
 function dropZone(e: DragEvent, li: HTMLElement): "before" | "after" | "inside" {
@@ -346,15 +355,20 @@ export async function flush(): Promise<void> {
   if (!ed) return;
   if (ed.timer !== null) { clearTimeout(ed.timer); ed.timer = null; }
   if (ed.dirtySince === null) { if (ed.saving) await ed.saving; return; }
+  const t0 = performance.now();
   collectAll();
   ed.dirtySince = null;
   const e = ed;
   const doc = JSON.parse(JSON.stringify(e.doc)) as Document;
+  // Autosave's cost, read by scripts/bench-app.sh: reading the page, then the save.
+  measure("banthao:autosave-page", t0);
   const prev = e.saving ?? Promise.resolve();
   e.saving = prev.then(async () => {
     indicator("Đang lưu…", "saving");
     try {
+      const t1 = performance.now();
       const r = await api.saveDraft(e.id, doc);
+      measure("banthao:autosave-save", t1);
       if (ed === e && ed.dirtySince === null) indicator(`Đã lưu lúc ${when(r.at)}`, "saved");
     } catch (err) {
       indicator("Chưa lưu được — sẽ thử lại", "error");

@@ -2,7 +2,7 @@
 // dialog or drag and drop with progress, delete with undo.
 import { api, errorOf, listen, pickFiles } from "./api.js";
 import type { CorpusEntry, DraftEntry, ImportOutcome } from "./bindings.js";
-import { clear, h, modal, toast, when } from "./dom.js";
+import { clear, h, markPainted, modal, toast, when } from "./dom.js";
 import { documentView } from "./docview.js";
 
 let root: HTMLElement | null = null;
@@ -27,6 +27,7 @@ export async function showLibrary(el: HTMLElement): Promise<void> {
       h("section", { class: "card" }, h("h2", {}, "Văn bản đã nhập"), h("p", { class: "muted small" }, "Văn bản của các tỉnh, thành dùng để so sánh và gợi ý câu chữ."), h("div", { id: "document-list" }))),
   );
   await refresh();
+  markPainted("banthao:library");
 }
 
 async function refresh(): Promise<void> {

@@ -1,7 +1,7 @@
 // The editor's side panels: suggested clauses for the section under the cursor,
 // the section beside other provinces' texts, and named versions.
 import { api, errorOf, pickSavePath } from "./api.js";
-import type { CorpusEntry, VersionEntry } from "./bindings.js";
+import type { CorpusEntry, SuggestionSource, VersionEntry } from "./bindings.js";
 import { clear, h, modal, toast, when } from "./dom.js";
 import { comparisonView, documentView, sectionDiffView } from "./docview.js";
 import { currentDraft, flush, insertParagraph, liveState, reloadDraft } from "./editor.js";
@@ -62,8 +62,17 @@ async function suggestions(el: HTMLElement): Promise<void> {
       h("p", { class: "muted small" }, sug.curated ? "Câu mẫu tự soạn" : `${sug.count} tỉnh: ${sug.provinces.join(", ")}`),
       h("div", { class: "actions" },
         h("button", { class: "small", onclick: () => insertParagraph(v.text) }, "Chèn"),
-        sug.sources.length > 0 && h("button", { class: "small link", onclick: () => modal("Nguồn của câu mẫu", h("ul", { class: "plain" }, ...sug.sources.map((x) => h("li", {}, `${x.document.replace(/^#\d+ /, "")} — mục ${x.section}`))), [{ label: "Đóng", value: "x", primary: true }]) }, "Nguồn"))));
+        sug.sources.length > 0 && h("button", { class: "small link", onclick: () => showSources(sug.sources) }, "Nguồn"))));
   }
+}
+
+/** Where a suggestion was written: province, document, section, and the file. */
+function showSources(sources: SuggestionSource[]): void {
+  const kind = (t: string | null) => (t ? t.charAt(0) + t.slice(1).toLowerCase() : "Văn bản");
+  modal("Nguồn của câu mẫu", h("ul", { class: "plain sources" }, ...sources.map((x) => h("li", {},
+    h("strong", {}, x.province ?? "Không rõ tỉnh"), ` · ${kind(x.doc_type)}${x.year ? ` năm ${x.year}` : ""} · mục ${x.section}`,
+    h("div", { class: "muted small" }, `Tệp: ${x.document.replace(/^#\d+ /, "")}`)))),
+  [{ label: "Đóng", value: "x", primary: true }]);
 }
 
 async function compareOthers(el: HTMLElement): Promise<void> {
@@ -71,6 +80,11 @@ async function compareOthers(el: HTMLElement): Promise<void> {
   if (!s) return;
   if (docs.length === 0) docs = (await api.library("")).documents;
   clear(el);
+  const editor = document.querySelector(".editor");
+  const widen = h("button", { class: "small", id: "widen-side", onclick: () => { editor?.classList.toggle("wide-side"); widen.textContent = label(); } });
+  const label = () => (editor?.classList.contains("wide-side") ? "Thu hẹp khung so sánh" : "Mở rộng khung so sánh");
+  widen.textContent = label();
+  el.append(h("div", { class: "panel-tools" }, widen));
   const picks = h("div", { class: "picks" }, h("p", { class: "muted small" }, "Chọn văn bản để đặt mục đang viết bên cạnh mục tương ứng của tỉnh khác:"));
   for (const d of docs) {
     const c = h("input", { type: "checkbox", "data-doc": d.id, checked: chosen.has(d.id) });
