@@ -36,3 +36,9 @@ build_ui() {
     command -v npm >/dev/null || apt_install nodejs npm
     (cd ui && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run --silent build)
 }
+
+# tauri-driver (the WebDriver server for Tauri windows) on PATH.
+need_tauri_driver() {
+    export PATH="$HOME/.cargo/bin:$PATH"
+    command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version 2.1.0
+}

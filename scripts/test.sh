@@ -20,8 +20,7 @@ echo "==> app: build and bindings"
 # (`cargo test` alone builds only its test harness).
 cargo build --locked -p banthao-app
 cargo test --locked -p banthao-app
-command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version 2.1.0
-export PATH="$HOME/.cargo/bin:$PATH"
+need_tauri_driver
 echo "==> end-to-end tests in the real window"
 pkill -f target/debug/banthao-app 2>/dev/null || true
 xvfb-run -a -s "-screen 0 1366x768x24" cargo test --locked -p banthao-e2e -- --test-threads=1
