@@ -9,26 +9,50 @@ use std::time::Duration;
 async fn new_draft(app: &App, province: &str) {
     app.click("#nav a[href='#/moi']").await;
     app.wait_css("#create-draft").await;
+    app.wait_js("document.querySelectorAll('#province option').length === 35").await;
     app.js(&format!(
         "const p = document.getElementById('province'); p.value = {province:?}; p.dispatchEvent(new Event('change')); \
          return p.value;"
     ))
     .await;
+    if province == "Quảng Ninh" {
+        app.screenshot("02a-du-thao-moi").await;
+    }
     app.click("#create-draft").await;
     app.wait_css("section.sec .sec-body").await;
 }
 
-/// Types at the end of a section's first paragraph (real key events).
-async fn type_into(app: &App, path: &str, text: &str) {
-    let css = format!("section.sec[data-path='{path}'] > .sec-body");
+/// Puts the cursor at the end of a section's first paragraph.
+async fn place_cursor(app: &App, path: &str) {
     app.js(&format!(
-        "const b = document.querySelector(\"{css}\"); const p = b.querySelector('p') || b; b.focus(); \
+        "const b = document.querySelector(\"{}\"); const p = b.querySelector('p') || b; b.focus(); \
          const r = document.createRange(); r.selectNodeContents(p); r.collapse(false); \
-         const s = getSelection(); s.removeAllRanges(); s.addRange(r); return true;"
+         const s = getSelection(); s.removeAllRanges(); s.addRange(r); return true;",
+        body_css(path)
     ))
     .await;
-    let el = app.wait_css(&css).await;
+}
+
+fn body_css(path: &str) -> String {
+    format!("section.sec[data-path='{path}'] > .sec-body")
+}
+
+/// The text of a section's body.
+async fn body_text(app: &App, path: &str) -> String {
+    let v = app.js(&format!("return document.querySelector(\"{}\").textContent", body_css(path))).await;
+    v.as_str().unwrap().to_string()
+}
+
+/// Types at the end of a section's first paragraph (real key events).
+async fn type_into(app: &App, path: &str, text: &str) {
+    place_cursor(app, path).await;
+    let el = app.wait_css(&body_css(path)).await;
     el.send_keys(text).await.unwrap();
+}
+
+/// Waits for the save indicator to say the draft is saved.
+async fn saved(app: &App) {
+    app.wait_js("document.getElementById('save-state').textContent.startsWith('Đã lưu')").await;
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -47,9 +71,9 @@ async fn draft_type_reorder_version_compare_export() {
     // Vietnamese text typed into a section; saved within two seconds.
     let typed = " Tỉnh ủy Quảng Ninh chỉ đạo tổ chức hội nghị quán triệt đến chi bộ.";
     type_into(&app, "I", typed).await;
-    app.wait_js("document.getElementById('save-state').textContent.startsWith('Đã lưu')").await;
-    let body = app.js("return document.querySelector(\"section.sec[data-path='I'] > .sec-body\").textContent").await;
-    assert!(body.as_str().unwrap().contains("hội nghị quán triệt đến chi bộ"), "{body}");
+    saved(&app).await;
+    let body = body_text(&app, "I").await;
+    assert!(body.contains("hội nghị quán triệt đến chi bộ"), "{body}");
 
     // Reorder: the second task group moves down and becomes 3., the third becomes 2.
     let before = app
@@ -73,7 +97,7 @@ async fn draft_type_reorder_version_compare_export() {
         .js("return [...document.querySelectorAll('section.sec.depth2 > .sec-head')].map(h => h.textContent)")
         .await;
     assert_ne!(before, after);
-    app.wait_js("document.getElementById('save-state').textContent.startsWith('Đã lưu')").await;
+    saved(&app).await;
     app.screenshot("03-doi-thu-tu").await;
 
     // A named version, an edit, and the comparison shows the change highlighted.
@@ -83,7 +107,7 @@ async fn draft_type_reorder_version_compare_export() {
     app.click("#save-version").await;
     app.wait_js("document.querySelectorAll('#version-list li').length === 1").await;
     type_into(&app, "II", " Bổ sung chỉ tiêu về trí thức trẻ.").await;
-    app.wait_js("document.getElementById('save-state').textContent.startsWith('Đã lưu')").await;
+    saved(&app).await;
     app.click("#cmp-run").await;
     let ins = app.wait_js("[...document.querySelectorAll('.modal ins')].map(e => e.textContent).join(' ')").await;
     assert!(ins.as_str().unwrap().contains("trí thức trẻ"), "{ins}");
@@ -121,8 +145,8 @@ async fn text_survives_sigkill() {
     app.wait_js("document.querySelectorAll('[data-draft]').length === 1").await;
     app.click("[data-draft] a").await;
     app.wait_css("section.sec .sec-body").await;
-    let body = app.js("return document.querySelector(\"section.sec[data-path='I'] > .sec-body\").textContent").await;
-    assert!(body.as_str().unwrap().contains("không mất chữ khi máy tắt đột ngột"), "{body}");
+    let body = body_text(&app, "I").await;
+    assert!(body.contains("không mất chữ khi máy tắt đột ngột"), "{body}");
     app.screenshot("06-sau-khi-tat-dot-ngot").await;
     app.close().await;
 }
@@ -154,5 +178,151 @@ async fn corrupted_docx_import_shows_error_and_keeps_library() {
     search.send_keys("ha tinh").await.unwrap();
     app.wait_js("document.querySelectorAll('[data-document]').length === 1").await;
     app.screenshot("08-tim-khong-dau").await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn suggestions_and_other_provinces_beside_the_section() {
+    let data = data_dir("panels");
+    let app = App::launch(&data).await;
+    new_draft(&app, "Lào Cai").await;
+    // The cursor in III.3 (which implements 45-NQ/TW#III.3): the clauses the bundled
+    // provinces wrote there, with how many provinces and which.
+    place_cursor(&app, "III.3").await;
+    let clause = "xử lý nghiêm hành vi vi phạm đường lối";
+    let card = format!(
+        "[...document.querySelectorAll('#panel-suggest .suggestion')].find(s => s.textContent.includes({clause:?}))"
+    );
+    let meta = app.wait_js(&format!("{card}?.querySelector('.muted').textContent")).await;
+    assert_eq!(meta.as_str().unwrap(), "3 tỉnh: Cao Bằng, Hà Giang, Lâm Đồng");
+    let head = app.js("return document.querySelector('#panel-suggest > p').textContent").await;
+    assert!(head.as_str().unwrap().contains("45-NQ/TW — mục III.3"), "{head}");
+    app.screenshot("09-goi-y").await;
+
+    // Its sources, then insert it into the section.
+    app.js(&format!("{card}.querySelector('button.link').click(); return 1")).await;
+    let sources = app.wait_js("[...document.querySelectorAll('.modal li')].map(l => l.textContent)").await;
+    let sources: Vec<&str> = sources.as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert_eq!(sources.len(), 3, "{sources:?}");
+    for province in ["Hà Giang", "Cao Bằng", "Lâm Đồng"] {
+        assert!(sources.iter().any(|s| s.contains(province)), "{province} in {sources:?}");
+    }
+    app.click(".modal-buttons button.primary").await;
+    assert!(!body_text(&app, "III.3").await.contains(clause));
+    app.js(&format!("{card}.querySelector('button.small').click(); return 1")).await;
+    app.wait_js(&format!("document.querySelector(\"{}\").textContent.includes({clause:?})", body_css("III.3"))).await;
+    saved(&app).await;
+
+    // Beside Cao Bằng's text: its counterpart section, updated as the draft changes.
+    app.click("#tab-compare").await;
+    let pick = app
+        .wait_js("[...document.querySelectorAll('#panel-compare label.check')].findIndex(l => l.textContent.includes('Cao Bằng')) + 1")
+        .await;
+    let nth = pick.as_u64().unwrap();
+    place_cursor(&app, "III.3").await;
+    app.click(&format!("#panel-compare label.check:nth-of-type({nth}) input")).await;
+    let heading = app.wait_js("document.querySelector('#panel-compare h4')?.textContent").await;
+    let heading = heading.as_str().unwrap();
+    assert!(heading.starts_with("Cao Bằng: "), "{heading}");
+    assert!(!heading.contains("không có mục tương ứng"), "{heading}");
+    // The inserted clause is Cao Bằng's own wording: it is not marked as new.
+    type_into(&app, "III.3", " Ưu tiên trí thức trẻ người dân tộc thiểu số.").await;
+    let ins = app
+        .wait_js("[...document.querySelectorAll('#panel-compare ins')].map(e => e.textContent).join(' ').includes('dân tộc thiểu số')")
+        .await;
+    assert_eq!(ins, serde_json::Value::Bool(true));
+    // A wider panel for reading the two texts side by side.
+    app.click("#widen-side").await;
+    let width = app.wait_js("document.getElementById('side').getBoundingClientRect().width > 500").await;
+    assert_eq!(width, serde_json::Value::Bool(true));
+    app.screenshot("10-so-sanh-tinh-khac").await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn version_read_only_and_restore() {
+    let data = data_dir("versions");
+    let app = App::launch(&data).await;
+    new_draft(&app, "Cao Bằng").await;
+    type_into(&app, "I", " Nội dung của lần thứ nhất.").await;
+    saved(&app).await;
+    app.click("#tab-versions").await;
+    app.wait_css("#version-name").await;
+    app.click("#save-version").await;
+    app.wait_js("document.querySelectorAll('#version-list li').length === 1").await;
+    let name = app.js("return document.querySelector('#version-list li strong').textContent").await;
+    assert_eq!(name.as_str().unwrap(), "Dự thảo lần 1");
+    app.screenshot("11a-phien-ban").await;
+    type_into(&app, "I", " Câu thêm sau khi lưu.").await;
+    saved(&app).await;
+
+    // The version, read-only: the first text, not the later one, nothing editable.
+    app.click("#version-list li button.small").await;
+    let shown = app.wait_js("document.querySelector('.modal .docview')?.textContent").await;
+    let shown = shown.as_str().unwrap();
+    assert!(shown.contains("Nội dung của lần thứ nhất.") && !shown.contains("Câu thêm sau khi lưu"), "{shown}");
+    let editable = app.js("return document.querySelectorAll('.modal [contenteditable], .modal input, .modal textarea').length").await;
+    assert_eq!(editable.as_u64(), Some(0));
+    app.screenshot("11-xem-phien-ban").await;
+    app.click(".modal-buttons button.primary").await;
+
+    // Restore: the first text comes back; what was there is kept as a version.
+    app.click("#version-list li button.small:nth-of-type(2)").await;
+    app.click(".modal-buttons button[data-value='yes']").await;
+    app.wait_js(&format!("!document.querySelector(\"{}\").textContent.includes('Câu thêm')", body_css("I"))).await;
+    assert!(body_text(&app, "I").await.contains("Nội dung của lần thứ nhất."));
+    let names = app.wait_js("document.querySelectorAll('#version-list li').length === 2 && [...document.querySelectorAll('#version-list li strong')].map(s => s.textContent)").await;
+    assert!(names.to_string().contains("Trước khi khôi phục"), "{names}");
+    app.close().await;
+
+    // After a restart the restored text is what the draft holds.
+    let app = App::launch(&data).await;
+    app.click("[data-draft] a").await;
+    app.wait_css("section.sec .sec-body").await;
+    let body = body_text(&app, "I").await;
+    assert!(body.contains("Nội dung của lần thứ nhất.") && !body.contains("Câu thêm"), "{body}");
+    app.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn damaged_database_opens_a_backup_and_keeps_the_damaged_file() {
+    let data = data_dir("recovery");
+    let app = App::launch(&data).await;
+    // The daily backup is taken at start, with the bundled corpus in it.
+    let backups = data.join("sao-luu");
+    app.wait_js("document.querySelectorAll('[data-document]').length === 3").await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while std::fs::read_dir(&backups).map(|d| d.count()).unwrap_or(0) == 0 {
+        assert!(std::time::Instant::now() < deadline, "no daily backup in {}", backups.display());
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    new_draft(&app, "Hà Tĩnh").await;
+    app.close().await;
+
+    let garbage: Vec<u8> = "Tệp này không phải cơ sở dữ liệu. ".repeat(200).into_bytes();
+    let db = data.join("banthao.db");
+    std::fs::write(&db, &garbage).unwrap();
+    for side in ["banthao.db-wal", "banthao.db-shm"] {
+        let _ = std::fs::remove_file(data.join(side));
+    }
+    let app = App::launch(&data).await;
+    let title = app.wait_js("document.querySelector('.recovery h1')?.textContent").await;
+    assert_eq!(title.as_str().unwrap(), "Không mở được cơ sở dữ liệu");
+    let offered = app.js("return document.querySelectorAll('.recovery li button').length").await;
+    assert_eq!(offered.as_u64(), Some(1), "today's backup is offered");
+    app.screenshot("12-phuc-hoi-csdl").await;
+
+    app.click(".recovery li button").await;
+    app.wait_js("document.querySelectorAll('[data-document]').length === 3").await;
+    // The backup predates the draft; the damaged file is kept, byte for byte.
+    let drafts = app.js("return document.querySelectorAll('[data-draft]').length").await;
+    assert_eq!(drafts.as_u64(), Some(0));
+    let kept: Vec<_> = std::fs::read_dir(&data)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("banthao.db.hong-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "the damaged file set aside");
+    assert_eq!(std::fs::read(kept[0].path()).unwrap(), garbage);
     app.close().await;
 }
