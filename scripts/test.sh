@@ -9,8 +9,10 @@ cd "$(dirname "$0")/.."
 need_cargo
 # Independent readers of our .docx files (pandoc, LibreOffice, poppler), the window's
 # build dependencies, and the window test tools.
+# IBus with the Unikey engine, xdotool and a session bus type Telex into the window
+# through the system input method.
 apt_install "${APP_PACKAGES[@]}" pandoc libreoffice-writer-nogui poppler-utils \
-    xvfb xauth webkit2gtk-driver procps imagemagick
+    xvfb xauth webkit2gtk-driver procps imagemagick ibus ibus-unikey ibus-gtk3 xdotool dbus-x11
 echo "==> UI (TypeScript)"
 build_ui
 echo "==> cargo test (library crates and CLI)"

@@ -50,6 +50,9 @@ export async function showEditor(el: HTMLElement, id: number): Promise<void> {
   mountPanels(side);
   indicator(`Đã lưu lúc ${when(view.entry.updated_at)}`, "saved");
   page.addEventListener("input", onInput);
+  // An input method's last input event comes while it is still composing: the text it
+  // committed counts as a change when the composition ends.
+  page.addEventListener("compositionend", () => { snapshot(); changed(true); });
   page.addEventListener("beforeinput", (e) => {
     const t = (e as InputEvent).inputType;
     if (t === "historyUndo" || t === "historyRedo") { e.preventDefault(); t === "historyUndo" ? undo() : redo(); }

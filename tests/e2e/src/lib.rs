@@ -40,10 +40,16 @@ pub struct App {
 impl App {
     /// Starts the app with `data` as its data folder and waits for the library.
     pub async fn launch(data: &Path) -> App {
+        App::launch_with(data, &[]).await
+    }
+
+    /// Starts the app with more environment variables (an input method, say).
+    pub async fn launch_with(data: &Path, env: &[(String, String)]) -> App {
         let (port, native) = (free_port(), free_port());
         let driver = Command::new("tauri-driver")
             .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
             .env("BANTHAO_DATA_DIR", data)
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -146,4 +152,68 @@ fn terminate(child: &mut Child) {
     }
     let _ = child.kill();
     let _ = child.wait();
+}
+
+/// A session bus with the IBus daemon on it and a Vietnamese input engine selected, as
+/// on a drafter's desktop; stopped when dropped. Keys then come from `xdotool`, through
+/// the X server and the input method, as a keyboard's would.
+pub struct InputMethod {
+    bus_pid: u32,
+    /// What the app needs to reach it.
+    pub env: Vec<(String, String)>,
+}
+
+impl InputMethod {
+    /// Starts `dbus-daemon` and `ibus-daemon`, and selects `engine` (`Unikey`: Telex).
+    pub fn start(engine: &str) -> InputMethod {
+        let out = Command::new("dbus-launch").arg("--sh-syntax").output().expect("dbus-launch (package dbus-x11)");
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        let field = |key: &str| {
+            let line = text.lines().find(|l| l.starts_with(key)).unwrap_or_else(|| panic!("{key} in {text}"));
+            line[key.len() + 1..].trim_end_matches(';').trim_matches('\'').to_string()
+        };
+        let address = field("DBUS_SESSION_BUS_ADDRESS");
+        let bus_pid: u32 = field("DBUS_SESSION_BUS_PID").parse().unwrap();
+        let env = vec![
+            ("DBUS_SESSION_BUS_ADDRESS".to_string(), address),
+            ("GTK_IM_MODULE".to_string(), "ibus".to_string()),
+        ];
+        let ime = InputMethod { bus_pid, env };
+        let ok = Command::new("ibus-daemon")
+            .args(["--panel=disable", "--xim", "--replace", "--daemonize"])
+            .envs(ime.env.iter().map(|(k, v)| (k, v)))
+            .status()
+            .expect("ibus-daemon (package ibus)");
+        assert!(ok.success(), "ibus-daemon did not start");
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            // `ibus engine NAME` exits 1 when setxkbmap fails (it does under Xvfb) even
+            // though the engine is set: ask which engine is in use instead.
+            let ibus = |args: &[&str]| Command::new("ibus").args(args).envs(ime.env.iter().map(|(k, v)| (k, v))).output();
+            let _ = ibus(&["engine", engine]);
+            if ibus(&["engine"]).map(|o| String::from_utf8_lossy(&o.stdout).trim() == engine).unwrap_or(false) {
+                break;
+            }
+            assert!(Instant::now() < deadline, "IBus did not take the {engine} engine (package ibus-unikey)");
+            std::thread::sleep(Duration::from_millis(300));
+        }
+        ime
+    }
+
+    /// Types `keys` into the window that has the keyboard, through the input method.
+    pub fn type_keys(&self, window_title: &str, keys: &str) {
+        let found = Command::new("xdotool").args(["search", "--name", window_title]).output().expect("xdotool");
+        let window = String::from_utf8_lossy(&found.stdout).lines().next().expect("the app's window").to_string();
+        let focus = Command::new("xdotool").args(["windowfocus", "--sync", &window]).status().unwrap();
+        assert!(focus.success());
+        let typed = Command::new("xdotool").args(["type", "--delay", "60", keys]).status().unwrap();
+        assert!(typed.success());
+    }
+}
+
+impl Drop for InputMethod {
+    fn drop(&mut self) {
+        let _ = Command::new("ibus").arg("exit").envs(self.env.iter().map(|(k, v)| (k, v))).status();
+        let _ = Command::new("kill").arg(self.bus_pid.to_string()).status();
+    }
 }

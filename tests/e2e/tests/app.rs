@@ -1,7 +1,7 @@
 //! The real app in a real window (WebKitGTK under Xvfb), driven through tauri-driver.
 //! Run by `scripts/test.sh` (one at a time: each test starts its own app).
 
-use banthao_e2e::{data_dir, App};
+use banthao_e2e::{data_dir, App, InputMethod};
 use std::time::Duration;
 
 /// Creates a draft for a province from 45-NQ/TW through the new-draft form; the
@@ -324,5 +324,37 @@ async fn damaged_database_opens_a_backup_and_keeps_the_damaged_file() {
         .collect();
     assert_eq!(kept.len(), 1, "the damaged file set aside");
     assert_eq!(std::fs::read(kept[0].path()).unwrap(), garbage);
+    app.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn telex_through_the_system_input_method() {
+    let ime = InputMethod::start("Unikey");
+    let data = data_dir("telex");
+    let app = App::launch_with(&data, &ime.env).await;
+    new_draft(&app, "Hà Tĩnh").await;
+    place_cursor(&app, "I").await;
+    // Real key presses, composed by IBus Unikey in Telex: dd → đ, r → hỏi, s → sắc…
+    ime.type_keys("Bản thảo", " Vieetj Nam tris thuwcs ddangr vieen nghieen cuwus ");
+    let want = "Việt Nam trí thức đảng viên nghiên cứu";
+    app.wait_js(&format!("document.querySelector(\"{}\").textContent.includes({want:?})", body_css("I"))).await;
+    saved(&app).await;
+    app.screenshot("13-go-telex").await;
+    // What was saved is that text, composed (NFC).
+    let id = app.js("return Number(location.hash.split('/').pop())").await.as_i64().unwrap();
+    let saved_text = app
+        .client
+        .execute_async(
+            &format!(
+                "const done = arguments[arguments.length - 1]; \
+                 window.__TAURI__.core.invoke('get_draft', {{ id: {id} }}).then((v) => done(v.doc.sections[0].paragraphs.join(' ')));"
+            ),
+            vec![],
+        )
+        .await
+        .unwrap();
+    let saved_text = saved_text.as_str().unwrap();
+    assert!(saved_text.contains(want), "{saved_text}");
+    assert!(saved_text.contains("Vi\u{1EC7}t"), "composed ệ (U+1EC7), not e + marks: {saved_text:?}");
     app.close().await;
 }
