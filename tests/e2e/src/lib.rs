@@ -154,18 +154,20 @@ fn terminate(child: &mut Child) {
     let _ = child.wait();
 }
 
-/// A session bus with the IBus daemon on it and a Vietnamese input engine selected, as
-/// on a drafter's desktop; stopped when dropped. Keys then come from `xdotool`, through
-/// the X server and the input method, as a keyboard's would.
+/// A session bus with the IBus daemon on it and the Unikey engine selected, typing
+/// Telex or VNI, as on a drafter's desktop; stopped when dropped. Keys then come from
+/// `xdotool`, through the X server and the input method, as a keyboard's would.
 pub struct InputMethod {
     bus_pid: u32,
     /// What the app needs to reach it.
     pub env: Vec<(String, String)>,
+    /// What the daemon and the engine run with (their settings in a folder of ours).
+    daemon_env: Vec<(String, String)>,
 }
 
 impl InputMethod {
-    /// Starts `dbus-daemon` and `ibus-daemon`, and selects `engine` (`Unikey`: Telex).
-    pub fn start(engine: &str) -> InputMethod {
+    /// Starts `dbus-daemon` and `ibus-daemon` with Unikey typing `method` (`telex`, `vni`).
+    pub fn start(method: &str) -> InputMethod {
         let out = Command::new("dbus-launch").arg("--sh-syntax").output().expect("dbus-launch (package dbus-x11)");
         let text = String::from_utf8_lossy(&out.stdout).to_string();
         let field = |key: &str| {
@@ -178,25 +180,40 @@ impl InputMethod {
             ("DBUS_SESSION_BUS_ADDRESS".to_string(), address),
             ("GTK_IM_MODULE".to_string(), "ibus".to_string()),
         ];
-        let ime = InputMethod { bus_pid, env };
-        let ok = Command::new("ibus-daemon")
-            .args(["--panel=disable", "--xim", "--replace", "--daemonize"])
-            .envs(ime.env.iter().map(|(k, v)| (k, v)))
-            .status()
-            .expect("ibus-daemon (package ibus)");
-        assert!(ok.success(), "ibus-daemon did not start");
+        // The engine reads its method from GSettings: a key file in a folder of ours,
+        // so the test neither depends on nor touches the user's settings.
+        let config = data_dir(&format!("ibus-{method}"));
+        let mut daemon_env = env.clone();
+        daemon_env.push(("GSETTINGS_BACKEND".into(), "keyfile".into()));
+        daemon_env.push(("XDG_CONFIG_HOME".into(), config.to_string_lossy().into()));
+        let ime = InputMethod { bus_pid, env, daemon_env };
+        let run = |program: &str, args: &[&str]| {
+            Command::new(program)
+                .args(args)
+                .envs(ime.daemon_env.iter().map(|(k, v)| (k, v)))
+                .output()
+                .unwrap_or_else(|e| panic!("{program}: {e} (scripts/test.sh installs ibus, ibus-unikey)"))
+        };
+        let set = run("gsettings", &["set", "org.freedesktop.ibus.engine.unikey", "input-method", method]);
+        assert!(set.status.success(), "gsettings: {}", String::from_utf8_lossy(&set.stderr));
+        let daemon = run("ibus-daemon", &["--panel=disable", "--xim", "--replace", "--daemonize"]);
+        assert!(daemon.status.success(), "ibus-daemon did not start");
         let deadline = Instant::now() + Duration::from_secs(15);
         loop {
             // `ibus engine NAME` exits 1 when setxkbmap fails (it does under Xvfb) even
             // though the engine is set: ask which engine is in use instead.
-            let ibus = |args: &[&str]| Command::new("ibus").args(args).envs(ime.env.iter().map(|(k, v)| (k, v))).output();
-            let _ = ibus(&["engine", engine]);
-            if ibus(&["engine"]).map(|o| String::from_utf8_lossy(&o.stdout).trim() == engine).unwrap_or(false) {
+            let _ = run("ibus", &["engine", "Unikey"]);
+            if String::from_utf8_lossy(&run("ibus", &["engine"]).stdout).trim() == "Unikey" {
                 break;
             }
-            assert!(Instant::now() < deadline, "IBus did not take the {engine} engine (package ibus-unikey)");
+            assert!(Instant::now() < deadline, "IBus did not take the Unikey engine");
             std::thread::sleep(Duration::from_millis(300));
         }
+        // The daemon wrote its address under our config folder: give it to the app.
+        let address = String::from_utf8_lossy(&run("ibus", &["address"]).stdout).trim().to_string();
+        assert!(address.starts_with("unix:"), "IBus address: {address}");
+        let mut ime = ime;
+        ime.env.push(("IBUS_ADDRESS".into(), address));
         ime
     }
 
@@ -213,7 +230,7 @@ impl InputMethod {
 
 impl Drop for InputMethod {
     fn drop(&mut self) {
-        let _ = Command::new("ibus").arg("exit").envs(self.env.iter().map(|(k, v)| (k, v))).status();
+        let _ = Command::new("ibus").arg("exit").envs(self.daemon_env.iter().map(|(k, v)| (k, v))).status();
         let _ = Command::new("kill").arg(self.bus_pid.to_string()).status();
     }
 }
