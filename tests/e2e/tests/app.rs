@@ -373,3 +373,47 @@ async fn telex_and_vni_through_the_system_input_method() {
     assert!(body_text(&app, "I").await.contains(want), "the Telex text is still there");
     app.close().await;
 }
+
+/// Where to grab an outline item with the mouse: screen coordinates (the window sits
+/// at the origin of the Xvfb screen), in its lower half.
+async fn outline_point(app: &App, idx: &str) -> (i64, i64) {
+    let v = app
+        .js(&format!(
+            "const r = document.querySelector(\".o-item[data-idx='{idx}']\").getBoundingClientRect(); \
+             return [Math.round(r.left + 40), Math.round(r.top + r.height * 0.75)];"
+        ))
+        .await;
+    (v[0].as_i64().unwrap(), v[1].as_i64().unwrap())
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn drag_an_outline_item_with_the_mouse() {
+    let data = data_dir("outline-drag");
+    let app = App::launch(&data).await;
+    new_draft(&app, "Lào Cai").await;
+    let title = app.js("return document.querySelector(\".o-item[data-idx='2.1'] .o-title\").textContent").await;
+    let (from, to) = (outline_point(&app, "2.1").await, outline_point(&app, "2.2").await);
+    // A real drag: button down on III.2, moved in steps to the lower half of III.3.
+    let xdo = |args: &[String]| {
+        assert!(std::process::Command::new("xdotool").args(args).status().expect("xdotool").success())
+    };
+    xdo(&["mousemove".into(), from.0.to_string(), from.1.to_string()]);
+    xdo(&["mousedown".into(), "1".into()]);
+    for k in 1..=10 {
+        let y = from.1 + (to.1 - from.1) * k / 10;
+        xdo(&["mousemove".into(), to.0.to_string(), y.to_string()]);
+        tokio::time::sleep(Duration::from_millis(40)).await;
+    }
+    xdo(&["mouseup".into(), "1".into()]);
+    // Dropped after III.3: it is third now, numbered 3.
+    app.wait_js(&format!("document.querySelector(\".o-item[data-idx='2.2'] .o-title\").textContent === {title}"))
+        .await;
+    let label = app.js("return document.querySelector(\"section.sec[data-path='III.3'] > .sec-head .label\").textContent").await;
+    assert_eq!(label.as_str().unwrap(), "3.");
+    let moved = app.js("return document.querySelector(\"section.sec[data-path='III.3'] > .sec-head .title\").textContent").await;
+    // (The outline shortens long titles with "…".)
+    let short = title.as_str().unwrap().trim_end_matches('…');
+    assert!(moved.as_str().unwrap().starts_with(short), "{moved} / {title}");
+    saved(&app).await;
+    app.close().await;
+}
