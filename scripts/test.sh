@@ -9,10 +9,12 @@ cd "$(dirname "$0")/.."
 need_cargo
 # Independent readers of our .docx files (pandoc, LibreOffice, poppler), the window's
 # build dependencies, and the window test tools.
-# IBus with the Unikey engine, xdotool and a session bus type Telex into the window
-# through the system input method.
+# IBus with the Unikey engine, xdotool and a session bus type Telex and VNI into the
+# window through the system input method; a small GTK window (python3-gi) drags files
+# into it.
 apt_install "${APP_PACKAGES[@]}" pandoc libreoffice-writer-nogui poppler-utils \
-    xvfb xauth webkit2gtk-driver procps imagemagick ibus ibus-unikey ibus-gtk3 xdotool dbus-x11
+    xvfb xauth webkit2gtk-driver procps imagemagick ibus ibus-unikey ibus-gtk3 xdotool dbus-x11 \
+    python3-gi gir1.2-gtk-3.0
 echo "==> UI (TypeScript)"
 build_ui
 echo "==> cargo test (library crates and CLI)"

@@ -417,3 +417,43 @@ async fn drag_an_outline_item_with_the_mouse() {
     saved(&app).await;
     app.close().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn drop_files_from_another_window_into_the_library() {
+    let data = data_dir("drop-files");
+    let app = App::launch(&data).await;
+    app.wait_js("document.querySelectorAll('[data-document]').length === 3").await;
+    let fixtures = banthao_e2e::workspace().join("tests/fixtures");
+    // A window offering two files as a file manager would: one good, one broken.
+    let mut source = std::process::Command::new(banthao_e2e::workspace().join("tests/e2e/tools/drag-source.py"))
+        .args(["1100", "600"])
+        .arg(fixtures.join("synth_ha-tinh_kh_ubnd.txt"))
+        .arg(fixtures.join("bad_truncated.docx"))
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("tests/e2e/tools/drag-source.py (python3-gi, gir1.2-gtk-3.0)");
+    let mut ready = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(source.stdout.take().unwrap()), &mut ready).unwrap();
+    assert_eq!(ready.trim(), "ready");
+    let xdo = |args: &[String]| {
+        assert!(std::process::Command::new("xdotool").args(args).status().expect("xdotool").success())
+    };
+    let (from, to) = ((1200i64, 660i64), (500i64, 400i64));
+    xdo(&["mousemove".into(), from.0.to_string(), from.1.to_string()]);
+    xdo(&["mousedown".into(), "1".into()]);
+    for k in 1..=15 {
+        let (x, y) = (from.0 + (to.0 - from.0) * k / 15, from.1 + (to.1 - from.1) * k / 15);
+        xdo(&["mousemove".into(), x.to_string(), y.to_string()]);
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    xdo(&["mouseup".into(), "1".into()]);
+    // Each file has its result; the good one is in the library, the broken one is not.
+    let err = app.wait_js("document.querySelector('#import-results li.error')?.textContent").await;
+    assert!(err.as_str().unwrap().contains("bad_truncated.docx"), "{err}");
+    app.wait_js("document.querySelectorAll('#import-results li.ok').length === 1").await;
+    app.wait_js("document.querySelectorAll('[data-document]').length === 4").await;
+    let _ = source.kill();
+    let _ = source.wait();
+    app.screenshot("14-keo-tha-tep").await;
+    app.close().await;
+}
