@@ -60,6 +60,11 @@ export function fold(s: string): string {
   return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "d").toLowerCase();
 }
 
+/** A document type as read (`CHƯƠNG TRÌNH`) in sentence case (`Chương trình`). */
+export function docTypeLabel(t: string | null | undefined): string {
+  return t ? t.charAt(0) + t.slice(1).toLowerCase() : "Văn bản";
+}
+
 /** `2026-11-23T10:04:05Z` → `10:04 23/11/2026` (local time). */
 export function when(iso: string): string {
   const d = new Date(iso);

@@ -2,7 +2,7 @@
 // dialog or drag and drop with progress, delete with undo.
 import { api, errorOf, listen, pickFiles } from "./api.js";
 import type { CorpusEntry, DraftEntry, ImportOutcome } from "./bindings.js";
-import { clear, h, markPainted, modal, toast, when } from "./dom.js";
+import { clear, docTypeLabel, h, markPainted, modal, toast, when } from "./dom.js";
 import { documentView } from "./docview.js";
 
 let root: HTMLElement | null = null;
@@ -53,7 +53,7 @@ function draftRow(d: DraftEntry): HTMLElement {
 }
 
 function documentRow(d: CorpusEntry): HTMLElement {
-  const title = [d.doc_type ? d.doc_type.charAt(0) + d.doc_type.slice(1).toLowerCase() : "Văn bản", d.summary ?? ""].join(" ").trim();
+  const title = [docTypeLabel(d.doc_type), d.summary ?? ""].join(" ").trim();
   return h("div", { class: "row", "data-document": d.id },
     h("button", { class: "row-main link", onclick: () => view(d) },
       h("strong", { class: "row-title" }, title || d.file_name),

@@ -2,7 +2,7 @@
 // the section beside other provinces' texts, and named versions.
 import { api, errorOf, pickSavePath } from "./api.js";
 import type { CorpusEntry, SuggestionSource, VersionEntry } from "./bindings.js";
-import { clear, h, modal, toast, when } from "./dom.js";
+import { clear, docTypeLabel, h, modal, toast, when } from "./dom.js";
 import { comparisonView, documentView, sectionDiffView } from "./docview.js";
 import { currentDraft, flush, insertParagraph, liveState, reloadDraft } from "./editor.js";
 
@@ -68,9 +68,8 @@ async function suggestions(el: HTMLElement): Promise<void> {
 
 /** Where a suggestion was written: province, document, section, and the file. */
 function showSources(sources: SuggestionSource[]): void {
-  const kind = (t: string | null) => (t ? t.charAt(0) + t.slice(1).toLowerCase() : "Văn bản");
   modal("Nguồn của câu mẫu", h("ul", { class: "plain sources" }, ...sources.map((x) => h("li", {},
-    h("strong", {}, x.province ?? "Không rõ tỉnh"), ` · ${kind(x.doc_type)}${x.year ? ` năm ${x.year}` : ""} · mục ${x.section}`,
+    h("strong", {}, x.province ?? "Không rõ tỉnh"), ` · ${docTypeLabel(x.doc_type)}${x.year ? ` năm ${x.year}` : ""} · mục ${x.section}`,
     h("div", { class: "muted small" }, `Tệp: ${x.document.replace(/^#\d+ /, "")}`)))),
   [{ label: "Đóng", value: "x", primary: true }]);
 }

@@ -154,6 +154,24 @@ fn terminate(child: &mut Child) {
     let _ = child.wait();
 }
 
+/// Drags with the real mouse (xdotool, through the X server): button down at `from`,
+/// moved in `steps` steps to `to`, released there. Screen coordinates; the app's window
+/// sits at the origin of the Xvfb screen, so page coordinates are screen coordinates.
+pub async fn drag_mouse(from: (i64, i64), to: (i64, i64), steps: i64) {
+    let xdo = |args: &[String]| {
+        let ok = Command::new("xdotool").args(args).status().expect("xdotool (package xdotool)");
+        assert!(ok.success(), "xdotool {args:?}");
+    };
+    xdo(&["mousemove".into(), from.0.to_string(), from.1.to_string()]);
+    xdo(&["mousedown".into(), "1".into()]);
+    for k in 1..=steps {
+        let (x, y) = (from.0 + (to.0 - from.0) * k / steps, from.1 + (to.1 - from.1) * k / steps);
+        xdo(&["mousemove".into(), x.to_string(), y.to_string()]);
+        tokio::time::sleep(Duration::from_millis(40)).await;
+    }
+    xdo(&["mouseup".into(), "1".into()]);
+}
+
 /// A session bus with the IBus daemon on it and the Unikey engine selected, typing
 /// Telex or VNI, as on a drafter's desktop; stopped when dropped. Keys then come from
 /// `xdotool`, through the X server and the input method, as a keyboard's would.

@@ -1,7 +1,7 @@
 //! The real app in a real window (WebKitGTK under Xvfb), driven through tauri-driver.
 //! Run by `scripts/test.sh` (one at a time: each test starts its own app).
 
-use banthao_e2e::{data_dir, App, InputMethod};
+use banthao_e2e::{data_dir, drag_mouse, App, InputMethod};
 use std::time::Duration;
 
 /// Creates a draft for a province from 45-NQ/TW through the new-draft form; the
@@ -393,18 +393,9 @@ async fn drag_an_outline_item_with_the_mouse() {
     new_draft(&app, "Lào Cai").await;
     let title = app.js("return document.querySelector(\".o-item[data-idx='2.1'] .o-title\").textContent").await;
     let (from, to) = (outline_point(&app, "2.1").await, outline_point(&app, "2.2").await);
-    // A real drag: button down on III.2, moved in steps to the lower half of III.3.
-    let xdo = |args: &[String]| {
-        assert!(std::process::Command::new("xdotool").args(args).status().expect("xdotool").success())
-    };
-    xdo(&["mousemove".into(), from.0.to_string(), from.1.to_string()]);
-    xdo(&["mousedown".into(), "1".into()]);
-    for k in 1..=10 {
-        let y = from.1 + (to.1 - from.1) * k / 10;
-        xdo(&["mousemove".into(), to.0.to_string(), y.to_string()]);
-        tokio::time::sleep(Duration::from_millis(40)).await;
-    }
-    xdo(&["mouseup".into(), "1".into()]);
+    // A real drag: button down on III.2, moved to the lower half of III.3 (the
+    // horizontal position stays, so the drop is "after", not "inside").
+    drag_mouse(from, (from.0, to.1), 10).await;
     // Dropped after III.3: it is third now, numbered 3.
     app.wait_js(&format!("document.querySelector(\".o-item[data-idx='2.2'] .o-title\").textContent === {title}"))
         .await;
@@ -435,18 +426,7 @@ async fn drop_files_from_another_window_into_the_library() {
     let mut ready = String::new();
     std::io::BufRead::read_line(&mut std::io::BufReader::new(source.stdout.take().unwrap()), &mut ready).unwrap();
     assert_eq!(ready.trim(), "ready");
-    let xdo = |args: &[String]| {
-        assert!(std::process::Command::new("xdotool").args(args).status().expect("xdotool").success())
-    };
-    let (from, to) = ((1200i64, 660i64), (500i64, 400i64));
-    xdo(&["mousemove".into(), from.0.to_string(), from.1.to_string()]);
-    xdo(&["mousedown".into(), "1".into()]);
-    for k in 1..=15 {
-        let (x, y) = (from.0 + (to.0 - from.0) * k / 15, from.1 + (to.1 - from.1) * k / 15);
-        xdo(&["mousemove".into(), x.to_string(), y.to_string()]);
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    xdo(&["mouseup".into(), "1".into()]);
+    drag_mouse((1200, 660), (500, 400), 15).await;
     // Each file has its result; the good one is in the library, the broken one is not.
     let err = app.wait_js("document.querySelector('#import-results li.error')?.textContent").await;
     assert!(err.as_str().unwrap().contains("bad_truncated.docx"), "{err}");
