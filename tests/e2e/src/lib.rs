@@ -19,6 +19,53 @@ pub fn app_binary() -> PathBuf {
     std::env::var_os("BANTHAO_APP").map(PathBuf::from).unwrap_or_else(|| workspace().join("target/debug/banthao-app"))
 }
 
+/// The running app processes (by their executable), oldest first.
+pub fn app_pids() -> Vec<u32> {
+    let bin = app_binary();
+    let mut pids: Vec<u32> = procs()
+        .into_iter()
+        .filter(|(pid, _)| std::fs::read_link(format!("/proc/{pid}/exe")).map(|e| e == bin).unwrap_or(false))
+        .map(|(pid, _)| pid)
+        .collect();
+    pids.sort_by_key(|&p| stat_field(p, 22));
+    pids
+}
+
+/// Every process with its parent.
+pub fn procs() -> Vec<(u32, u32)> {
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter_map(|pid| Some((pid, stat_field(pid, 4)? as u32)))
+        .collect()
+}
+
+/// Field `n` (1-based, as in proc(5)) of /proc/PID/stat.
+pub fn stat_field(pid: u32, n: usize) -> Option<u64> {
+    let s = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name is in parentheses and may hold spaces: count after it.
+    let rest = &s[s.rfind(')')? + 2..];
+    rest.split(' ').nth(n - 3)?.parse().ok()
+}
+
+/// Waits (up to 10 s) until no app process is left (zombies aside), so that the next
+/// test's window is the only one; kills what remains.
+fn wait_app_gone() {
+    let alive = || app_pids().into_iter().filter(|&p| !matches!(state_of(p), Some('Z') | None)).collect::<Vec<_>>();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !alive().is_empty() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    for pid in alive() {
+        let _ = Command::new("kill").args(["-KILL", &pid.to_string()]).status();
+    }
+}
+
+fn state_of(pid: u32) -> Option<char> {
+    let s = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    s[s.rfind(')')? + 2..].chars().next()
+}
+
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
@@ -129,6 +176,7 @@ impl App {
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         terminate(&mut self.driver);
+        wait_app_gone();
     }
 
     /// Kills the app process (SIGKILL) as a crash would, then stops the driver.
@@ -138,6 +186,7 @@ impl App {
         tokio::time::sleep(Duration::from_millis(300)).await;
         let _ = tokio::time::timeout(Duration::from_secs(3), self.client.clone().close()).await;
         terminate(&mut self.driver);
+        wait_app_gone();
     }
 }
 
@@ -235,12 +284,20 @@ impl InputMethod {
         ime
     }
 
-    /// Types `keys` into the window that has the keyboard, through the input method.
+    /// Gives the keyboard to the app's visible window and types `keys` through the
+    /// input method.
     pub fn type_keys(&self, window_title: &str, keys: &str) {
-        let found = Command::new("xdotool").args(["search", "--name", window_title]).output().expect("xdotool");
-        let window = String::from_utf8_lossy(&found.stdout).lines().next().expect("the app's window").to_string();
-        let focus = Command::new("xdotool").args(["windowfocus", "--sync", &window]).status().unwrap();
+        let found = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", window_title])
+            .output()
+            .expect("xdotool");
+        let windows = String::from_utf8_lossy(&found.stdout).to_string();
+        // The newest window, should an old one still be closing.
+        let window = windows.lines().last().unwrap_or_else(|| panic!("no visible window named {window_title}"));
+        let focus = Command::new("xdotool").args(["windowfocus", "--sync", window]).status().unwrap();
         assert!(focus.success());
+        let now = Command::new("xdotool").arg("getwindowfocus").output().unwrap();
+        assert_eq!(String::from_utf8_lossy(&now.stdout).trim(), window, "the app's window has the keyboard");
         let typed = Command::new("xdotool").args(["type", "--delay", "60", keys]).status().unwrap();
         assert!(typed.success());
     }

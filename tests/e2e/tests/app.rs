@@ -332,7 +332,15 @@ async fn damaged_database_opens_a_backup_and_keeps_the_damaged_file() {
 async fn type_with_input_method(app: &App, ime: &InputMethod, path: &str, keys: &str, want: &str) {
     place_cursor(app, path).await;
     ime.type_keys("Bản thảo", keys);
-    app.wait_js(&format!("document.querySelector(\"{}\").textContent.includes({want:?})", body_css(path))).await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let shown = body_text(app, path).await;
+        if shown.contains(want) {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "typed {keys:?}, the page shows {shown:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     let id = app.js("return Number(location.hash.split('/').pop())").await.as_i64().unwrap();
     // Polls the saved draft (the indicator alone would not tell a missed change).
     let script = format!(

@@ -11,7 +11,7 @@
 //! The 30 pages are real: the draft is filled from the library's texts until
 //! LibreOffice prints its export on at least 30 A4 pages.
 
-use banthao_e2e::{app_binary, App};
+use banthao_e2e::{app_binary, app_pids, procs, stat_field, App};
 use std::collections::HashMap;
 use std::path::Path;
 use std::process::Command;
@@ -139,7 +139,7 @@ async fn launch_ms(app: &App) -> f64 {
         .await
         .as_f64()
         .unwrap();
-    let pid = app_pids()[0];
+    let pid = *app_pids().first().expect("the app is running");
     painted - process_start_epoch_ms(pid)
 }
 
@@ -208,36 +208,6 @@ fn summary(v: &[f64]) -> String {
     format!("median {:.1} ms, p95 {:.1} ms, min {:.1}, max {:.1} (n = {})", q(0.5), q(0.95), s[0], s[s.len() - 1], s.len())
 }
 
-/// The running app processes (by their executable), oldest first.
-fn app_pids() -> Vec<u32> {
-    let bin = app_binary();
-    let mut pids: Vec<u32> = procs()
-        .into_iter()
-        .filter(|(pid, _)| std::fs::read_link(format!("/proc/{pid}/exe")).map(|e| e == bin).unwrap_or(false))
-        .map(|(pid, _)| pid)
-        .collect();
-    pids.sort_by_key(|&p| stat_field(p, 22));
-    assert!(!pids.is_empty(), "the app is running");
-    pids
-}
-
-/// Every process with its parent.
-fn procs() -> Vec<(u32, u32)> {
-    std::fs::read_dir("/proc")
-        .unwrap()
-        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
-        .filter_map(|pid| Some((pid, stat_field(pid, 4)? as u32)))
-        .collect()
-}
-
-/// Field `n` (1-based, as in proc(5)) of /proc/PID/stat.
-fn stat_field(pid: u32, n: usize) -> Option<u64> {
-    let s = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    // The command name is in parentheses and may hold spaces: count after it.
-    let rest = &s[s.rfind(')')? + 2..];
-    rest.split(' ').nth(n - 3)?.parse().ok()
-}
-
 /// When the process started, in milliseconds since the epoch (to about 10 ms).
 fn process_start_epoch_ms(pid: u32) -> f64 {
     let tck: f64 = String::from_utf8(Command::new("getconf").arg("CLK_TCK").output().unwrap().stdout)
@@ -261,6 +231,7 @@ fn memory() -> (f64, f64, usize) {
         m
     });
     let mut todo = app_pids();
+    assert!(!todo.is_empty(), "the app is running");
     let mut all = Vec::new();
     while let Some(p) = todo.pop() {
         all.push(p);
