@@ -15,6 +15,18 @@ fn pt(twips: i64) -> f32 {
     twips as f32 / 20.0
 }
 
+/// The profile's font, then fonts with the same metrics, so that lines break where
+/// Word's would on a machine without the font (WebKit does not follow fontconfig's
+/// aliases: without them it fell back to a wider serif and the header wrapped).
+fn font_stack(font: &str) -> String {
+    let same_metrics = match font {
+        "Times New Roman" => "'Liberation Serif','Tinos',",
+        "Arial" => "'Liberation Sans','Arimo',",
+        _ => "",
+    };
+    format!("'{font}',{same_metrics}serif")
+}
+
 fn paragraph(p: &P, font: &str) -> String {
     let s = &p.style;
     let align = match s.align {
@@ -35,7 +47,7 @@ fn paragraph(p: &P, font: &str) -> String {
     if s.bottom_border {
         style.push_str("border-bottom:0.75pt solid #000;padding-bottom:1pt;");
     }
-    let mut html = format!("<p style=\"{style}font-family:'{font}',serif\">");
+    let mut html = format!("<p style=\"{style}font-family:{}\">", font_stack(font));
     for i in &p.inlines {
         match i {
             Inline::Text(t, r) => {
@@ -108,7 +120,7 @@ mod tests {
         for want in ["ĐẢNG CỘNG SẢN VIỆT NAM", "TỈNH ỦY CAO BẰNG", "CHƯƠNG TRÌNH", "MỤC ĐÍCH, YÊU CẦU", "&lt;của&gt;"] {
             assert!(html.contains(want), "{want} missing");
         }
-        assert!(html.contains("font-family:'Times New Roman',serif"));
+        assert!(html.contains("font-family:'Times New Roman','Liberation Serif','Tinos',serif"));
         // Blanks left for the clerk (day, month, number) keep their width, as in Word.
         assert!(html.contains("white-space:pre-wrap"));
         assert!(!html.contains("<của>"), "text is escaped");
