@@ -26,10 +26,11 @@ need_cargo() {
     command -v cargo >/dev/null || { echo "Không tìm thấy cargo: hãy cài Rust (rustup) trước." >&2; exit 1; }
 }
 
-# What the window needs to build (Tauri 2 on WebKitGTK 4.1) and a Vietnamese-complete
-# interface font.
+# What the window needs to build (Tauri 2 on WebKitGTK 4.1), a Vietnamese-complete
+# interface font, and Liberation 2 (Times New Roman's metrics with every Vietnamese
+# letter; Liberation 1 lacks them, so capitals such as Ả came from another font).
 APP_PACKAGES=(build-essential pkg-config curl file libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev
-    libayatana-appindicator3-dev libssl-dev libxdo-dev fonts-noto-core fonts-liberation)
+    libayatana-appindicator3-dev libssl-dev libxdo-dev fonts-noto-core fonts-liberation fonts-liberation2)
 
 # Node and npm must be there; the UI's packages are installed into ui/node_modules.
 build_ui() {

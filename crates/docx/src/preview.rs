@@ -16,8 +16,7 @@ fn pt(twips: i64) -> f32 {
 }
 
 /// The profile's font, then fonts with the same metrics, so that lines break where
-/// Word's would on a machine without the font (WebKit does not follow fontconfig's
-/// aliases: without them it fell back to a wider serif and the header wrapped).
+/// Word's would on a machine without the font (Linux has Liberation Serif, not Times).
 fn font_stack(font: &str) -> String {
     let same_metrics = match font {
         "Times New Roman" => "'Liberation Serif','Tinos',",

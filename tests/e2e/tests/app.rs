@@ -117,6 +117,12 @@ async fn draft_type_reorder_version_compare_export() {
     // Export: preview of the first page, then the .docx, read back by pandoc.
     app.click("#go-export").await;
     app.wait_css("#preview .sheet").await;
+    // Lines break where LibreOffice (and Word) break them: the header fits on one line.
+    let lines = app
+        .js("const s = [...document.querySelectorAll('#preview .sheet span')].find((s) => s.textContent === 'ĐẢNG BỘ TỈNH QUẢNG NINH'); \
+             const r = document.createRange(); r.selectNodeContents(s); return r.getClientRects().length;")
+        .await;
+    assert_eq!(lines.as_u64(), Some(1), "the preview's header line wrapped");
     let out = data.join("xuat.docx");
     app.js(&format!("window.__BANTHAO_PICK__ = {{ save: {:?} }}; return 1", out.to_string_lossy())).await;
     app.screenshot("05-xuat").await;
