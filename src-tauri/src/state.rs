@@ -8,7 +8,10 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The bundled corpus: public provincial texts, imported on first run.
 const CORPUS: [(&str, &[u8]); 3] = [
-    ("ha-giang_ctr_tinh-uy_du-thao_2024.txt", include_bytes!("../../templates/corpus/ha-giang_ctr_tinh-uy_du-thao_2024.txt")),
+    (
+        "ha-giang_ctr_tinh-uy_du-thao_2024.txt",
+        include_bytes!("../../templates/corpus/ha-giang_ctr_tinh-uy_du-thao_2024.txt"),
+    ),
     ("cao-bang_kh_ban-thuong-vu.txt", include_bytes!("../../templates/corpus/cao-bang_kh_ban-thuong-vu.txt")),
     ("lam-dong_ctrhd_tinh-uy.txt", include_bytes!("../../templates/corpus/lam-dong_ctrhd_tinh-uy.txt")),
 ];
@@ -67,9 +70,12 @@ impl AppState {
         let mut guard = self.store.lock().expect("store lock");
         match guard.as_mut() {
             Some(s) => f(s),
-            None => Err(self.open_error.lock().expect("error lock").clone().unwrap_or_else(|| {
-                AppError::new("db-closed", "Cơ sở dữ liệu chưa được mở.")
-            })),
+            None => Err(self
+                .open_error
+                .lock()
+                .expect("error lock")
+                .clone()
+                .unwrap_or_else(|| AppError::new("db-closed", "Cơ sở dữ liệu chưa được mở."))),
         }
     }
 }
@@ -81,7 +87,8 @@ fn seed(store: &mut Store) -> Result<()> {
     }
     let now = now_iso();
     for (name, bytes) in CORPUS {
-        let doc = banthao_core::parse_text_bytes(bytes).map_err(|e| AppError::new("bad-input", e.to_string()))?;
+        let doc =
+            banthao_core::parse_text_bytes(bytes).map_err(|e| AppError::new("bad-input", e.to_string()))?;
         store.add_document(name, bytes, &doc, &now)?;
     }
     store.set_setting("seeded", &now)?;

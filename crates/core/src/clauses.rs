@@ -197,7 +197,13 @@ pub fn extract(parent: &Document, doc: &Document) -> Vec<Mined> {
         for text in texts.flat_map(sentences) {
             let general = generalise(&text, doc.province.as_deref(), year);
             let triples = triples(&general);
-            out.push(Mined { section: n.path.clone(), parent_section: parent_section.clone(), text, general, triples });
+            out.push(Mined {
+                section: n.path.clone(),
+                parent_section: parent_section.clone(),
+                text,
+                general,
+                triples,
+            });
         }
     }
     out
@@ -343,7 +349,8 @@ pub fn mine(parent: &Document, sources: &[Source]) -> Vec<Clause> {
             }
         }
         let need = min_shared(tr.len());
-        let cands = shared.into_iter().filter(|&(_, n)| n >= need).map(|(r, _)| (r, &all[reps[r]].1.triples[..]));
+        let cands =
+            shared.into_iter().filter(|&(_, n)| n >= need).map(|(r, _)| (r, &all[reps[r]].1.triples[..]));
         match place(tr, cands) {
             Placement::New => {
                 let r = reps.len();

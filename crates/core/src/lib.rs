@@ -16,10 +16,10 @@
 //! assert_eq!(doc.sections[0].children[0].paragraphs, vec!["- Quán triệt sâu sắc Nghị quyết."]);
 //! ```
 
-pub mod date;
 pub mod clauses;
 pub mod clean;
 pub mod compare;
+pub mod date;
 pub mod label;
 pub mod model;
 pub mod outline;

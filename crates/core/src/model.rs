@@ -327,7 +327,12 @@ impl Document {
         parts.extend(self.closing.as_deref());
         parts.extend(self.recipients.iter().map(String::as_str));
         if let Some(sig) = &self.signature {
-            parts.extend([&sig.authority, &sig.delegation, &sig.title, &sig.name].into_iter().flatten().map(String::as_str));
+            parts.extend(
+                [&sig.authority, &sig.delegation, &sig.title, &sig.name]
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str),
+            );
         }
         parts.extend(self.footnotes.iter().map(|f| f.text.as_str()));
         parts.join("\n")

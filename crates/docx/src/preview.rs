@@ -116,7 +116,9 @@ mod tests {
         let profile = FormatProfile::builtin("party").unwrap();
         let html = preview_html(&doc, &profile);
         assert!(html.starts_with("<div class=\"sheet\" style=\"width:210mm;height:297mm;"), "{html}");
-        for want in ["ĐẢNG CỘNG SẢN VIỆT NAM", "TỈNH ỦY CAO BẰNG", "CHƯƠNG TRÌNH", "MỤC ĐÍCH, YÊU CẦU", "&lt;của&gt;"] {
+        for want in
+            ["ĐẢNG CỘNG SẢN VIỆT NAM", "TỈNH ỦY CAO BẰNG", "CHƯƠNG TRÌNH", "MỤC ĐÍCH, YÊU CẦU", "&lt;của&gt;"]
+        {
             assert!(html.contains(want), "{want} missing");
         }
         assert!(html.contains("font-family:'Times New Roman','Liberation Serif','Tinos',serif"));

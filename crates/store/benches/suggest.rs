@@ -22,7 +22,9 @@ fn corpus(n: usize) -> Vec<banthao_core::Document> {
         .map(|i| {
             let (t, own) = &texts[i % texts.len()];
             let to = &provinces[i % provinces.len()];
-            banthao_core::parse_text(&t.replace(own.as_str(), to).replace(&own.to_uppercase(), &to.to_uppercase()))
+            banthao_core::parse_text(
+                &t.replace(own.as_str(), to).replace(&own.to_uppercase(), &to.to_uppercase()),
+            )
         })
         .collect()
 }

@@ -19,7 +19,9 @@ pub fn backups(dir: &Path) -> Vec<PathBuf> {
             rd.filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| {
                     p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                        n.starts_with("banthao-") && n.ends_with(".db") && n.len() == "banthao-2026-01-01.db".len()
+                        n.starts_with("banthao-")
+                            && n.ends_with(".db")
+                            && n.len() == "banthao-2026-01-01.db".len()
                     })
                 })
                 .collect()
@@ -52,7 +54,8 @@ impl Store {
     /// Makes today's copy in `dir` unless there is one, and keeps only the newest
     /// [`KEEP`]; the new copy's path when one was made.
     pub fn backup_daily(&self, dir: &Path, day: &str) -> Result<Option<PathBuf>, StoreError> {
-        let io = |e: std::io::Error| StoreError::Open { path: dir.display().to_string(), reason: e.to_string() };
+        let io =
+            |e: std::io::Error| StoreError::Open { path: dir.display().to_string(), reason: e.to_string() };
         std::fs::create_dir_all(dir).map_err(io)?;
         let target = dir.join(name_for(day));
         if target.exists() {

@@ -224,7 +224,6 @@ impl Store {
     }
 }
 
-
 /// A candidate from a row of `id, template, parent_section, provinces,
 /// province_count, updated_at, bm25, curated`.
 fn candidate(r: &rusqlite::Row) -> rusqlite::Result<Candidate> {
@@ -267,9 +266,11 @@ pub(crate) fn mine_document(
 ) -> rusqlite::Result<()> {
     use banthao_core::clauses::{extract, min_shared, place, Placement};
     let res = banthao_core::parse::parent_resolution(doc).unwrap_or_default();
-    let parent = banthao_core::scaffold::ParentTemplate::builtin(&res).map(|t| t.as_document()).unwrap_or_default();
+    let parent =
+        banthao_core::scaffold::ParentTemplate::builtin(&res).map(|t| t.as_document()).unwrap_or_default();
     let province = doc.province.clone().unwrap_or_else(|| source_name(id, file_name));
-    let mut postings = conn.prepare_cached("SELECT rep FROM rep_triple WHERE res = ?1 AND triple = ?2 LIMIT ?3")?;
+    let mut postings =
+        conn.prepare_cached("SELECT rep FROM rep_triple WHERE res = ?1 AND triple = ?2 LIMIT ?3")?;
     let mut rep_triples = conn.prepare_cached("SELECT triples FROM rep WHERE id = ?1")?;
     let mut group_of = conn.prepare_cached("SELECT grp FROM rep WHERE id = ?1")?;
     let mut sentence = conn.prepare_cached(
@@ -307,7 +308,8 @@ pub(crate) fn mine_document(
                 )?;
                 let rep = conn.last_insert_rowid();
                 conn.execute("UPDATE rep SET grp = ?1 WHERE id = ?1", [rep])?;
-                let mut ins = conn.prepare_cached("INSERT INTO rep_triple (res, triple, rep) VALUES (?1, ?2, ?3)")?;
+                let mut ins =
+                    conn.prepare_cached("INSERT INTO rep_triple (res, triple, rep) VALUES (?1, ?2, ?3)")?;
                 for t in &m.triples {
                     ins.execute(params![res, *t as i64, rep])?;
                 }
@@ -356,7 +358,8 @@ pub(crate) fn refresh_group(conn: &rusqlite::Connection, grp: i64, now: &str) ->
             .prepare_cached("SELECT id, res, triples FROM rep WHERE grp = ?1")?
             .query_map([grp], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<Result<_, _>>()?;
-        let mut del = conn.prepare_cached("DELETE FROM rep_triple WHERE res = ?1 AND triple = ?2 AND rep = ?3")?;
+        let mut del =
+            conn.prepare_cached("DELETE FROM rep_triple WHERE res = ?1 AND triple = ?2 AND rep = ?3")?;
         for (rep, res, blob) in reps {
             for t in blob_to_triples(&blob) {
                 del.execute(params![res, t as i64, rep])?;
@@ -368,7 +371,11 @@ pub(crate) fn refresh_group(conn: &rusqlite::Connection, grp: i64, now: &str) ->
     }
     let members: Vec<banthao_core::clauses::Member> = rows
         .iter()
-        .map(|(p, g, s)| banthao_core::clauses::Member { province: p, general: g, parent_section: s.as_deref() })
+        .map(|(p, g, s)| banthao_core::clauses::Member {
+            province: p,
+            general: g,
+            parent_section: s.as_deref(),
+        })
         .collect();
     let Some(summary) = banthao_core::clauses::summarise(&members) else {
         conn.execute("DELETE FROM clause WHERE grp = ?1", [grp])?;

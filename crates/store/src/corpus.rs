@@ -192,7 +192,9 @@ impl Store {
         for id in pending {
             let (name, json): (String, String) = self
                 .conn
-                .query_row("SELECT file_name, model FROM document WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .query_row("SELECT file_name, model FROM document WHERE id = ?1", [id], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
                 .map_err(err)?;
             let doc: Document = serde_json::from_str(&json).map_err(|_| StoreError::BadRow(id))?;
             let tx = self.conn.transaction().map_err(err)?;

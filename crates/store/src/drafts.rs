@@ -62,7 +62,11 @@ fn json(doc: &Document) -> String {
 /// `đ` as `d`) and found as a phrase (`tri thuc` finds `trí thức`); `None` (everything)
 /// when the query is empty. Used as `?1 IS NULL OR folded LIKE ?1`.
 pub(crate) fn search_pattern(query: &str) -> Option<String> {
-    let q = banthao_core::text::fold(query).split_whitespace().collect::<Vec<_>>().join(" ").replace(['%', '_'], "");
+    let q = banthao_core::text::fold(query)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(['%', '_'], "");
     (!q.is_empty()).then(|| format!("%{q}%"))
 }
 
@@ -134,8 +138,10 @@ impl Store {
 
     /// Deletes a draft and its versions; `false` when there was none.
     pub fn delete_draft(&mut self, id: i64) -> Result<bool, StoreError> {
-        let n =
-            self.conn.execute("DELETE FROM draft WHERE id = ?1", [id]).map_err(|e| classify(e, &self.path))?;
+        let n = self
+            .conn
+            .execute("DELETE FROM draft WHERE id = ?1", [id])
+            .map_err(|e| classify(e, &self.path))?;
         Ok(n > 0)
     }
 
@@ -167,7 +173,9 @@ impl Store {
         let err = |e| classify(e, &self.path);
         let mut st = self
             .conn
-            .prepare("SELECT id, draft_id, name, author, created_at FROM version WHERE draft_id = ?1 ORDER BY id")
+            .prepare(
+                "SELECT id, draft_id, name, author, created_at FROM version WHERE draft_id = ?1 ORDER BY id",
+            )
             .map_err(err)?;
         let rows = st
             .query_map([draft_id], |r| {

@@ -23,8 +23,8 @@ mod clauses;
 mod corpus;
 mod drafts;
 
-pub use clauses::{Suggestion, SuggestionSource};
 pub use backup::{backups, set_aside};
+pub use clauses::{Suggestion, SuggestionSource};
 pub use corpus::{Added, CorpusEntry, StoredDocument};
 pub use drafts::{draft_title, DraftEntry, VersionEntry};
 

@@ -17,7 +17,8 @@ fn corpus() -> Vec<(String, Vec<u8>, banthao_core::Document)> {
     FILES
         .iter()
         .map(|f| {
-            let bytes = std::fs::read(format!("{}/../../tests/fixtures/{f}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+            let bytes =
+                std::fs::read(format!("{}/../../tests/fixtures/{f}", env!("CARGO_MANIFEST_DIR"))).unwrap();
             let doc = banthao_core::parse_text(std::str::from_utf8(&bytes).unwrap());
             (f.to_string(), bytes, doc)
         })
@@ -105,7 +106,12 @@ fn removing_a_document_takes_back_its_part() {
     let rest: Vec<_> = docs.iter().enumerate().filter(|(i, _)| *i != 1).map(|(_, d)| d).collect();
     let want = keys_of_batch(&rest);
     let missing: Vec<_> = want.iter().filter(|k| !after.contains(k)).collect();
-    assert!(missing.len() <= want.len() / 10, "{} of {} clauses differ: {missing:?}", missing.len(), want.len());
+    assert!(
+        missing.len() <= want.len() / 10,
+        "{} of {} clauses differ: {missing:?}",
+        missing.len(),
+        want.len()
+    );
     // Removing everything leaves no mined clause and no stale wording behind.
     for id in [ids[0], ids[2], ids[3], ids[4]] {
         assert!(s.remove(id, "t3").unwrap());

@@ -27,16 +27,19 @@ pub async fn compare_section(
         let Some(other) = state.with(|s| Ok(s.document(id)?))? else { continue };
         let name = entry.province.clone().unwrap_or_else(|| entry.file_name.clone());
         let alignment = align(&doc, &other);
-        let pair = alignment.pairs.iter().find(|p| p.a == path).or_else(|| alignment.pairs.iter().find(|p| p.a == top));
+        let pair = alignment
+            .pairs
+            .iter()
+            .find(|p| p.a == path)
+            .or_else(|| alignment.pairs.iter().find(|p| p.a == top));
         let (heading, diff) = match pair.and_then(|p| other.section_at(&p.b).map(|s| (p, s))) {
             Some((p, theirs)) => (
                 Some(format!("{} {}", theirs.label, theirs.title).trim().to_string()),
-                Some(diff_section(theirs, &mine, &DiffOptions::default()))
-                    .map(|mut d| {
-                        d.a = Some(p.b.clone());
-                        d.b = Some(path.clone());
-                        d
-                    }),
+                Some(diff_section(theirs, &mine, &DiffOptions::default())).map(|mut d| {
+                    d.a = Some(p.b.clone());
+                    d.b = Some(path.clone());
+                    d
+                }),
             ),
             None => (None, None),
         };

@@ -47,7 +47,8 @@ pub async fn create_draft(state: State<'_, AppState>, req: NewDraft) -> Result<i
     let parent = match req.parent.strip_prefix("doc:") {
         Some(id) => {
             let id: i64 = id.parse().map_err(|_| AppError::not_found("văn bản cấp trên"))?;
-            let doc = state.with(|s| s.document(id)?.ok_or_else(|| AppError::not_found("văn bản cấp trên")))?;
+            let doc =
+                state.with(|s| s.document(id)?.ok_or_else(|| AppError::not_found("văn bản cấp trên")))?;
             ParentTemplate::from_document(&doc)
         }
         None => ParentTemplate::builtin(&req.parent).ok_or_else(|| AppError::not_found("nghị quyết"))?,
@@ -82,7 +83,13 @@ pub async fn get_draft(state: State<'_, AppState>, id: i64) -> Result<DraftView>
 pub async fn save_draft(state: State<'_, AppState>, id: i64, doc: Document) -> Result<SavedAt> {
     let doc = doc.into_nfc();
     let at = now_iso();
-    state.with(|s| if s.save_draft(id, &doc, &at)? { Ok(SavedAt { at }) } else { Err(AppError::not_found("dự thảo")) })
+    state.with(|s| {
+        if s.save_draft(id, &doc, &at)? {
+            Ok(SavedAt { at })
+        } else {
+            Err(AppError::not_found("dự thảo"))
+        }
+    })
 }
 
 #[tauri::command]

@@ -14,10 +14,16 @@ pub fn preview(doc: Document, profile: String) -> Result<String> {
 
 /// Writes the official .docx to `path` and remembers its folder.
 #[tauri::command]
-pub async fn export_docx(state: State<'_, AppState>, doc: Document, profile: String, path: String) -> Result<()> {
+pub async fn export_docx(
+    state: State<'_, AppState>,
+    doc: Document,
+    profile: String,
+    path: String,
+) -> Result<()> {
     let p = crate::commands::drafts::profile_named(&profile)?;
     let author = state.with(|s| Ok(s.setting("author")?))?;
-    let bytes = banthao_docx::write_docx(&doc, &p, &banthao_docx::ExportOptions { created: now_iso(), author });
+    let bytes =
+        banthao_docx::write_docx(&doc, &p, &banthao_docx::ExportOptions { created: now_iso(), author });
     let path = Path::new(&path);
     write_atomically(path, &bytes)?;
     if let Some(dir) = path.parent() {

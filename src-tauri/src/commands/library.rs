@@ -25,13 +25,18 @@ pub async fn import_files(
     for (k, p) in paths.iter().enumerate() {
         let path = std::path::Path::new(p);
         let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.clone());
-        let _ = app.emit("import-progress", ImportProgress { done: k, total: paths.len(), file: file.clone() });
+        let _ =
+            app.emit("import-progress", ImportProgress { done: k, total: paths.len(), file: file.clone() });
         let outcome = match banthao_docx::import::read_path(path) {
             Err(e) => ImportOutcome { file, ok: false, id: None, existing: false, message: e.to_string() },
             Ok((bytes, doc)) => match state.with(|s| Ok(s.add_document(&file, &bytes, &doc, &now_iso())?)) {
-                Ok(Added::New(id)) => {
-                    ImportOutcome { file, ok: true, id: Some(id), existing: false, message: "Đã thêm vào thư viện.".into() }
-                }
+                Ok(Added::New(id)) => ImportOutcome {
+                    file,
+                    ok: true,
+                    id: Some(id),
+                    existing: false,
+                    message: "Đã thêm vào thư viện.".into(),
+                },
                 Ok(Added::Existing(id)) => ImportOutcome {
                     file,
                     ok: true,
@@ -44,7 +49,10 @@ pub async fn import_files(
         };
         out.push(outcome);
     }
-    let _ = app.emit("import-progress", ImportProgress { done: paths.len(), total: paths.len(), file: String::new() });
+    let _ = app.emit(
+        "import-progress",
+        ImportProgress { done: paths.len(), total: paths.len(), file: String::new() },
+    );
     Ok(out)
 }
 

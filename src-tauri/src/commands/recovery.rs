@@ -12,7 +12,12 @@ pub async fn db_status(state: State<'_, AppState>) -> Result<DbStatus> {
     let backups = banthao_store::backups(&state.backup_dir())
         .into_iter()
         .map(|p| BackupEntry {
-            day: p.file_stem().and_then(|s| s.to_str()).unwrap_or("").trim_start_matches("banthao-").to_string(),
+            day: p
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("")
+                .trim_start_matches("banthao-")
+                .to_string(),
             path: p.display().to_string(),
         })
         .collect();

@@ -33,7 +33,8 @@ pub async fn versions(state: State<'_, AppState>, draft_id: i64) -> Result<Vec<V
 /// A version, to read (the window shows it read-only).
 #[tauri::command]
 pub async fn get_version(state: State<'_, AppState>, id: i64) -> Result<VersionView> {
-    state.with(|s| Ok(VersionView { doc: s.version(id)?.ok_or_else(|| AppError::not_found("phiên bản"))? }))
+    state
+        .with(|s| Ok(VersionView { doc: s.version(id)?.ok_or_else(|| AppError::not_found("phiên bản"))? }))
 }
 
 /// Makes a version current; what was current is kept as a version first.
@@ -63,7 +64,8 @@ pub async fn compare_versions(
     a: Option<i64>,
     b: Option<i64>,
 ) -> Result<banthao_core::compare::Comparison> {
-    let (da, db) = state.with(|s| Ok((version_or_current(s, draft_id, a)?, version_or_current(s, draft_id, b)?)))?;
+    let (da, db) =
+        state.with(|s| Ok((version_or_current(s, draft_id, a)?, version_or_current(s, draft_id, b)?)))?;
     Ok(compare(&da, &db, &DiffOptions::default()))
 }
 

@@ -16,7 +16,9 @@ pub fn workspace() -> PathBuf {
 
 /// The app binary (`BANTHAO_APP`, else the workspace's debug build).
 pub fn app_binary() -> PathBuf {
-    std::env::var_os("BANTHAO_APP").map(PathBuf::from).unwrap_or_else(|| workspace().join("target/debug/banthao-app"))
+    std::env::var_os("BANTHAO_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace().join("target/debug/banthao-app"))
 }
 
 /// The running app processes (by their executable), oldest first.
@@ -51,7 +53,8 @@ pub fn stat_field(pid: u32, n: usize) -> Option<u64> {
 /// Waits (up to 10 s) until no app process is left (zombies aside), so that the next
 /// test's window is the only one; kills what remains.
 fn wait_app_gone() {
-    let alive = || app_pids().into_iter().filter(|&p| !matches!(state_of(p), Some('Z') | None)).collect::<Vec<_>>();
+    let alive =
+        || app_pids().into_iter().filter(|&p| !matches!(state_of(p), Some('Z') | None)).collect::<Vec<_>>();
     let deadline = Instant::now() + Duration::from_secs(10);
     while !alive().is_empty() && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(100));
@@ -235,7 +238,8 @@ pub struct InputMethod {
 impl InputMethod {
     /// Starts `dbus-daemon` and `ibus-daemon` with Unikey typing `method` (`telex`, `vni`).
     pub fn start(method: &str) -> InputMethod {
-        let out = Command::new("dbus-launch").arg("--sh-syntax").output().expect("dbus-launch (package dbus-x11)");
+        let out =
+            Command::new("dbus-launch").arg("--sh-syntax").output().expect("dbus-launch (package dbus-x11)");
         let text = String::from_utf8_lossy(&out.stdout).to_string();
         let field = |key: &str| {
             let line = text.lines().find(|l| l.starts_with(key)).unwrap_or_else(|| panic!("{key} in {text}"));
@@ -293,7 +297,8 @@ impl InputMethod {
             .expect("xdotool");
         let windows = String::from_utf8_lossy(&found.stdout).to_string();
         // The newest window, should an old one still be closing.
-        let window = windows.lines().last().unwrap_or_else(|| panic!("no visible window named {window_title}"));
+        let window =
+            windows.lines().last().unwrap_or_else(|| panic!("no visible window named {window_title}"));
         let focus = Command::new("xdotool").args(["windowfocus", "--sync", window]).status().unwrap();
         assert!(focus.success());
         let now = Command::new("xdotool").arg("getwindowfocus").output().unwrap();

@@ -91,7 +91,8 @@ async fn draft_type_reorder_version_compare_export() {
     .await;
     let label = app.js("return document.querySelector(\"section.sec[data-path='III.3'] > .sec-head .label\").textContent").await;
     assert_eq!(label.as_str().unwrap(), "3.");
-    let outline = app.js("return document.querySelector(\".o-item[data-idx='2.2'] .o-label\").textContent").await;
+    let outline =
+        app.js("return document.querySelector(\".o-item[data-idx='2.2'] .o-label\").textContent").await;
     assert_eq!(outline.as_str().unwrap(), "3.");
     let after = app
         .js("return [...document.querySelectorAll('section.sec.depth2 > .sec-head')].map(h => h.textContent)")
@@ -109,7 +110,8 @@ async fn draft_type_reorder_version_compare_export() {
     type_into(&app, "II", " Bổ sung chỉ tiêu về trí thức trẻ.").await;
     saved(&app).await;
     app.click("#cmp-run").await;
-    let ins = app.wait_js("[...document.querySelectorAll('.modal ins')].map(e => e.textContent).join(' ')").await;
+    let ins =
+        app.wait_js("[...document.querySelectorAll('.modal ins')].map(e => e.textContent).join(' ')").await;
     assert!(ins.as_str().unwrap().contains("trí thức trẻ"), "{ins}");
     app.screenshot("04-so-sanh-phien-ban").await;
     app.click(".modal-buttons button.primary").await;
@@ -128,7 +130,8 @@ async fn draft_type_reorder_version_compare_export() {
     app.screenshot("05-xuat").await;
     app.click("#export-save").await;
     app.wait_js("document.getElementById('export-done').textContent.startsWith('Đã lưu')").await;
-    let text = std::process::Command::new("pandoc").args(["-t", "plain", "--wrap=none"]).arg(&out).output().unwrap();
+    let text =
+        std::process::Command::new("pandoc").args(["-t", "plain", "--wrap=none"]).arg(&out).output().unwrap();
     let text = String::from_utf8(text.stdout).unwrap();
     assert!(text.contains("hội nghị quán triệt đến chi bộ"), "typed text in the .docx");
     assert!(text.contains("ĐẢNG BỘ TỈNH QUẢNG NINH"), "the header names the province");
@@ -216,7 +219,11 @@ async fn suggestions_and_other_provinces_beside_the_section() {
     app.click(".modal-buttons button.primary").await;
     assert!(!body_text(&app, "III.3").await.contains(clause));
     app.js(&format!("{card}.querySelector('button.small').click(); return 1")).await;
-    app.wait_js(&format!("document.querySelector(\"{}\").textContent.includes({clause:?})", body_css("III.3"))).await;
+    app.wait_js(&format!(
+        "document.querySelector(\"{}\").textContent.includes({clause:?})",
+        body_css("III.3")
+    ))
+    .await;
     saved(&app).await;
 
     // Beside Cao Bằng's text: its counterpart section, updated as the draft changes.
@@ -266,7 +273,10 @@ async fn version_read_only_and_restore() {
     app.click("#version-list li button.small").await;
     let shown = app.wait_js("document.querySelector('.modal .docview')?.textContent").await;
     let shown = shown.as_str().unwrap();
-    assert!(shown.contains("Nội dung của lần thứ nhất.") && !shown.contains("Câu thêm sau khi lưu"), "{shown}");
+    assert!(
+        shown.contains("Nội dung của lần thứ nhất.") && !shown.contains("Câu thêm sau khi lưu"),
+        "{shown}"
+    );
     let editable = app.js("return document.querySelectorAll('.modal [contenteditable], .modal input, .modal textarea').length").await;
     assert_eq!(editable.as_u64(), Some(0));
     app.screenshot("11-xem-phien-ban").await;
@@ -275,7 +285,8 @@ async fn version_read_only_and_restore() {
     // Restore: the first text comes back; what was there is kept as a version.
     app.click("#version-list li button.small:nth-of-type(2)").await;
     app.click(".modal-buttons button[data-value='yes']").await;
-    app.wait_js(&format!("!document.querySelector(\"{}\").textContent.includes('Câu thêm')", body_css("I"))).await;
+    app.wait_js(&format!("!document.querySelector(\"{}\").textContent.includes('Câu thêm')", body_css("I")))
+        .await;
     assert!(body_text(&app, "I").await.contains("Nội dung của lần thứ nhất."));
     let names = app.wait_js("document.querySelectorAll('#version-list li').length === 2 && [...document.querySelectorAll('#version-list li strong')].map(s => s.textContent)").await;
     assert!(names.to_string().contains("Trước khi khôi phục"), "{names}");
@@ -374,7 +385,8 @@ async fn telex_and_vni_through_the_system_input_method() {
     let ime = InputMethod::start("telex");
     let app = App::launch_with(&data, &ime.env).await;
     new_draft(&app, "Hà Tĩnh").await;
-    type_with_input_method(&app, &ime, "I", " Vieetj Nam tris thuwcs ddangr vieen nghieen cuwus ", want).await;
+    type_with_input_method(&app, &ime, "I", " Vieetj Nam tris thuwcs ddangr vieen nghieen cuwus ", want)
+        .await;
     app.screenshot("13-go-telex").await;
     app.close().await;
     drop(ime);
@@ -383,7 +395,8 @@ async fn telex_and_vni_through_the_system_input_method() {
     let app = App::launch_with(&data, &ime.env).await;
     app.click("[data-draft] a").await;
     app.wait_css("section.sec .sec-body").await;
-    type_with_input_method(&app, &ime, "II", " Vie65t Nam tri1 thu7c1 d9a3ng vie6n nghie6n cu7u1 ", want).await;
+    type_with_input_method(&app, &ime, "II", " Vie65t Nam tri1 thu7c1 d9a3ng vie6n nghie6n cu7u1 ", want)
+        .await;
     assert!(body_text(&app, "I").await.contains(want), "the Telex text is still there");
     app.close().await;
 }
@@ -405,14 +418,17 @@ async fn drag_an_outline_item_with_the_mouse() {
     let data = data_dir("outline-drag");
     let app = App::launch(&data).await;
     new_draft(&app, "Lào Cai").await;
-    let title = app.js("return document.querySelector(\".o-item[data-idx='2.1'] .o-title\").textContent").await;
+    let title =
+        app.js("return document.querySelector(\".o-item[data-idx='2.1'] .o-title\").textContent").await;
     let (from, to) = (outline_point(&app, "2.1").await, outline_point(&app, "2.2").await);
     // A real drag: button down on III.2, moved to the lower half of III.3 (the
     // horizontal position stays, so the drop is "after", not "inside").
     drag_mouse(from, (from.0, to.1), 10).await;
     // Dropped after III.3: it is third now, numbered 3.
-    app.wait_js(&format!("document.querySelector(\".o-item[data-idx='2.2'] .o-title\").textContent === {title}"))
-        .await;
+    app.wait_js(&format!(
+        "document.querySelector(\".o-item[data-idx='2.2'] .o-title\").textContent === {title}"
+    ))
+    .await;
     let label = app.js("return document.querySelector(\"section.sec[data-path='III.3'] > .sec-head .label\").textContent").await;
     assert_eq!(label.as_str().unwrap(), "3.");
     let moved = app.js("return document.querySelector(\"section.sec[data-path='III.3'] > .sec-head .title\").textContent").await;
@@ -430,15 +446,17 @@ async fn drop_files_from_another_window_into_the_library() {
     app.wait_js("document.querySelectorAll('[data-document]').length === 3").await;
     let fixtures = banthao_e2e::workspace().join("tests/fixtures");
     // A window offering two files as a file manager would: one good, one broken.
-    let mut source = std::process::Command::new(banthao_e2e::workspace().join("tests/e2e/tools/drag-source.py"))
-        .args(["1100", "600"])
-        .arg(fixtures.join("synth_ha-tinh_kh_ubnd.txt"))
-        .arg(fixtures.join("bad_truncated.docx"))
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("tests/e2e/tools/drag-source.py (python3-gi, gir1.2-gtk-3.0)");
+    let mut source =
+        std::process::Command::new(banthao_e2e::workspace().join("tests/e2e/tools/drag-source.py"))
+            .args(["1100", "600"])
+            .arg(fixtures.join("synth_ha-tinh_kh_ubnd.txt"))
+            .arg(fixtures.join("bad_truncated.docx"))
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("tests/e2e/tools/drag-source.py (python3-gi, gir1.2-gtk-3.0)");
     let mut ready = String::new();
-    std::io::BufRead::read_line(&mut std::io::BufReader::new(source.stdout.take().unwrap()), &mut ready).unwrap();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(source.stdout.take().unwrap()), &mut ready)
+        .unwrap();
     assert_eq!(ready.trim(), "ready");
     drag_mouse((1200, 660), (500, 400), 15).await;
     // Each file has its result; the good one is in the library, the broken one is not.

@@ -57,7 +57,11 @@ async fn main() {
     println!("  total over {n} processes: PSS {pss:.0} MB (target < 300 MB), RSS summed {rss:.0} MB");
 
     let latencies = type_and_time(&app).await;
-    println!("keystroke → screen, {} keys in the {pages}-page draft: {}  (target median < 16 ms)", latencies.len(), summary(&latencies));
+    println!(
+        "keystroke → screen, {} keys in the {pages}-page draft: {}  (target median < 16 ms)",
+        latencies.len(),
+        summary(&latencies)
+    );
 
     let (page, save) = autosave(&app).await;
     println!("autosave, reading the page into the model: {}", summary(&page));
@@ -167,22 +171,24 @@ async fn type_and_time(app: &App) -> Vec<f64> {
              mid.scrollIntoView({ block: 'center' }); return mid.dataset.path;")
         .await;
     let path = path.as_str().unwrap().to_string();
-    app.js(
-        "window.__latency = [];
+    app.js("window.__latency = [];
          document.addEventListener('keydown', (e) => {
            const t0 = e.timeStamp > 1e12 ? e.timeStamp - performance.timeOrigin : e.timeStamp;
            requestAnimationFrame(() => setTimeout(() => window.__latency.push(performance.now() - t0), 0));
          }, true);
-         return 1;",
-    )
-    .await;
+         return 1;")
+        .await;
     let body = app.wait_css(&format!("section.sec[data-path='{path}'] > .sec-body")).await;
     for ch in TYPED.chars() {
         body.send_keys(&ch.to_string()).await.expect("a key");
         tokio::time::sleep(Duration::from_millis(110)).await;
     }
     tokio::time::sleep(Duration::from_millis(2500)).await;
-    let text = app.js(&format!("return document.querySelector(\"section.sec[data-path='{path}'] > .sec-body\").textContent")).await;
+    let text = app
+        .js(&format!(
+            "return document.querySelector(\"section.sec[data-path='{path}'] > .sec-body\").textContent"
+        ))
+        .await;
     assert!(text.as_str().unwrap().contains(TYPED.trim()), "the typed text is on the page");
     let v = app.js("return window.__latency").await;
     v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect()
@@ -195,7 +201,9 @@ async fn autosave(app: &App) -> (Vec<f64>, Vec<f64>) {
     };
     let page = app.js(&get("banthao:autosave-page")).await;
     let save = app.js(&get("banthao:autosave-save")).await;
-    let f = |v: serde_json::Value| v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect::<Vec<f64>>();
+    let f = |v: serde_json::Value| {
+        v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect::<Vec<f64>>()
+    };
     let (page, save) = (f(page), f(save));
     assert!(!page.is_empty() && !save.is_empty(), "autosave ran while typing");
     (page, save)
@@ -205,7 +213,14 @@ fn summary(v: &[f64]) -> String {
     let mut s = v.to_vec();
     s.sort_by(|a, b| a.partial_cmp(b).unwrap());
     let q = |p: f64| s[((s.len() - 1) as f64 * p).round() as usize];
-    format!("median {:.1} ms, p95 {:.1} ms, min {:.1}, max {:.1} (n = {})", q(0.5), q(0.95), s[0], s[s.len() - 1], s.len())
+    format!(
+        "median {:.1} ms, p95 {:.1} ms, min {:.1}, max {:.1} (n = {})",
+        q(0.5),
+        q(0.95),
+        s[0],
+        s[s.len() - 1],
+        s.len()
+    )
 }
 
 /// When the process started, in milliseconds since the epoch (to about 10 ms).
@@ -216,7 +231,8 @@ fn process_start_epoch_ms(pid: u32) -> f64 {
         .parse()
         .unwrap();
     let since_boot = stat_field(pid, 22).unwrap() as f64 / tck;
-    let uptime: f64 = std::fs::read_to_string("/proc/uptime").unwrap().split(' ').next().unwrap().parse().unwrap();
+    let uptime: f64 =
+        std::fs::read_to_string("/proc/uptime").unwrap().split(' ').next().unwrap().parse().unwrap();
     let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs_f64();
     (now - uptime + since_boot) * 1000.0
 }
