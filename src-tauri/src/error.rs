@@ -37,6 +37,12 @@ impl From<banthao_store::StoreError> for AppError {
     }
 }
 
+impl From<banthao_docx::save::SaveError> for AppError {
+    fn from(e: banthao_docx::save::SaveError) -> AppError {
+        AppError::new("io", e.to_string())
+    }
+}
+
 impl From<std::io::Error> for AppError {
     fn from(e: std::io::Error) -> AppError {
         AppError::new("io", format!("Lỗi đọc/ghi tệp: {e}"))

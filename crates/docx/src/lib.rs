@@ -9,6 +9,7 @@ mod numbering;
 mod preview;
 mod read;
 mod redline;
+pub mod save;
 mod write;
 
 pub use preview::preview_html;

@@ -90,5 +90,5 @@ pub async fn export_redline(
         &profile,
         &banthao_docx::RedlineOptions { author, date: now_iso() },
     );
-    crate::commands::export::write_atomically(std::path::Path::new(&path), &bytes)
+    Ok(banthao_docx::save::write_atomic(std::path::Path::new(&path), &bytes)?)
 }
