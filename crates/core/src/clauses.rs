@@ -20,8 +20,9 @@ const SAME_WORDING: f32 = 0.7;
 const MIN_CONTAINED: usize = 8;
 /// Sentences shorter than this (in syllables) are not clauses.
 const MIN_WORDS: usize = 5;
-/// A triple found in more sentences than this is too common to find candidates by.
-const COMMON_TRIPLE: usize = 400;
+/// A triple shared by more representative wordings than this is too common to find
+/// candidates by (the store's incremental mining uses the same bound).
+pub const COMMON_TRIPLE: usize = 400;
 
 /// A document offered for mining.
 #[derive(Debug, Clone)]

@@ -65,7 +65,10 @@ mod tests {
         let e = write_atomic(&dir, b"x").unwrap_err();
         assert_eq!(e.reason, "đây là một thư mục.");
         let e = write_atomic(&dir.join("khong-co/xuat.docx"), b"x").unwrap_err();
-        assert!(e.to_string().starts_with("Không ghi được tệp «") && e.reason == "thư mục không tồn tại.", "{e}");
+        assert!(
+            e.to_string().starts_with("Không ghi được tệp «") && e.reason == "thư mục không tồn tại.",
+            "{e}"
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

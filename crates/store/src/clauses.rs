@@ -188,7 +188,7 @@ impl Store {
         let mut src = self
             .conn
             .prepare_cached(
-                "SELECT '#' || d.id || ' ' || d.file_name, s.section, d.province, d.doc_type, d.year FROM clause c
+                "SELECT d.id, d.file_name, s.section, d.province, d.doc_type, d.year FROM clause c
                  JOIN sentence s ON s.grp = c.grp JOIN document d ON d.id = s.document_id
                  WHERE c.id = ?1 ORDER BY s.id",
             )
@@ -198,11 +198,11 @@ impl Store {
             let sources = src
                 .query_map([c.id], |r| {
                     Ok(SuggestionSource {
-                        document: r.get(0)?,
-                        section: r.get(1)?,
-                        province: r.get(2)?,
-                        doc_type: r.get(3)?,
-                        year: r.get(4)?,
+                        document: source_name(r.get(0)?, &r.get::<_, String>(1)?),
+                        section: r.get(2)?,
+                        province: r.get(3)?,
+                        doc_type: r.get(4)?,
+                        year: r.get(5)?,
                     })
                 })
                 .map_err(err)?
@@ -248,10 +248,6 @@ fn blob_to_triples(b: &[u8]) -> Vec<u64> {
     b.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes"))).collect()
 }
 
-/// A triple shared by more representatives than this finds no candidates (as in
-/// `banthao_core::clauses::mine`).
-const COMMON_TRIPLE: usize = 400;
-
 /// Groups the sentences of a stored document with the corpus's: each joins the group
 /// of the representative wording it is like (merging the groups of others it is also
 /// like) or founds a group; then the clauses of the groups it touched are brought up
@@ -264,7 +260,7 @@ pub(crate) fn mine_document(
     doc: &banthao_core::Document,
     now: &str,
 ) -> rusqlite::Result<()> {
-    use banthao_core::clauses::{extract, min_shared, place, Placement};
+    use banthao_core::clauses::{extract, min_shared, place, Placement, COMMON_TRIPLE};
     let res = banthao_core::parse::parent_resolution(doc).unwrap_or_default();
     let parent =
         banthao_core::scaffold::ParentTemplate::builtin(&res).map(|t| t.as_document()).unwrap_or_default();

@@ -1,7 +1,7 @@
 //! The corpus: imported documents, stored once each (by the SHA-256 of the file),
 //! with what was read of them and their parsed model.
 
-use crate::{classify, Store, StoreError};
+use crate::{classify, model_from, model_json, Store, StoreError};
 use banthao_core::model::{DocKind, Document};
 use rusqlite::{params, OptionalExtension};
 use sha2::{Digest, Sha256};
@@ -43,6 +43,12 @@ pub struct StoredDocument {
     pub doc: Document,
 }
 
+/// What the library search looks in for a document: its file name and its text,
+/// folded.
+fn searched_text(file_name: &str, doc: &Document) -> String {
+    format!("{} {}", banthao_core::text::fold(file_name), crate::drafts::folded(doc))
+}
+
 impl Store {
     /// Adds a document read from a file's bytes; the same bytes are stored once.
     pub fn add_document(
@@ -65,7 +71,6 @@ impl Store {
         }
         let kind = doc.kind.map(|k| if k == DocKind::Party { "party" } else { "state" });
         let year = doc.place_date.as_ref().and_then(|p| p.year).map(i64::from);
-        let model = serde_json::to_string(doc).expect("a document serialises");
         tx.execute(
             "INSERT INTO document (sha256, file_name, province, issuer, kind, doc_type, year, parent, model, imported_at, folded, summary)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -78,9 +83,9 @@ impl Store {
                 doc.doc_type,
                 year,
                 banthao_core::parse::parent_resolution(doc),
-                model,
+                model_json(doc),
                 now,
-                format!("{} {}", banthao_core::text::fold(file_name), crate::drafts::folded(doc)),
+                searched_text(file_name, doc),
                 doc.summary
             ],
         )
@@ -133,7 +138,7 @@ impl Store {
             .query_row("SELECT model FROM document WHERE id = ?1", [id], |r| r.get(0))
             .optional()
             .map_err(|e| classify(e, &self.path))?;
-        json.map(|j| serde_json::from_str(&j).map_err(|_| StoreError::BadRow(id))).transpose()
+        json.map(|j| model_from(id, &j)).transpose()
     }
 
     /// Removes a document and its contributions to the clauses; `false` when there was
@@ -164,12 +169,11 @@ impl Store {
             .and_then(|mut st| st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect())
             .map_err(err)?;
         for (id, name, json) in pending {
-            let doc: Document = serde_json::from_str(&json).map_err(|_| StoreError::BadRow(id))?;
-            let folded = format!("{} {}", banthao_core::text::fold(&name), crate::drafts::folded(&doc));
+            let doc = model_from(id, &json)?;
             self.conn
                 .execute(
                     "UPDATE document SET folded = ?2, summary = ?3 WHERE id = ?1",
-                    params![id, folded, doc.summary],
+                    params![id, searched_text(&name, &doc), doc.summary],
                 )
                 .map_err(err)?;
         }
@@ -196,7 +200,7 @@ impl Store {
                     Ok((r.get(0)?, r.get(1)?))
                 })
                 .map_err(err)?;
-            let doc: Document = serde_json::from_str(&json).map_err(|_| StoreError::BadRow(id))?;
+            let doc = model_from(id, &json)?;
             let tx = self.conn.transaction().map_err(err)?;
             crate::clauses::mine_document(&tx, id, &name, &doc, &now).map_err(err)?;
             tx.commit().map_err(err)?;
@@ -224,8 +228,7 @@ impl Store {
         let mut out = Vec::new();
         for row in rows {
             let (id, name, parent, json) = row.map_err(err)?;
-            let doc: Document = serde_json::from_str(&json).map_err(|_| StoreError::BadRow(id))?;
-            out.push(StoredDocument { id, file_name: name, parent, doc });
+            out.push(StoredDocument { id, file_name: name, parent, doc: model_from(id, &json)? });
         }
         Ok(out)
     }

@@ -1,6 +1,6 @@
 //! Drafts, their named versions, and the user's settings.
 
-use crate::{classify, Store, StoreError};
+use crate::{classify, model_from, model_json, Store, StoreError};
 use banthao_core::Document;
 use rusqlite::{params, OptionalExtension};
 
@@ -54,10 +54,6 @@ pub(crate) fn folded(doc: &Document) -> String {
     banthao_core::text::fold(&doc.plain_text())
 }
 
-fn json(doc: &Document) -> String {
-    serde_json::to_string(doc).expect("a document serialises")
-}
-
 /// The `LIKE` pattern of a library search: the query folded (no diacritics, no case,
 /// `đ` as `d`) and found as a phrase (`tri thuc` finds `trí thức`); `None` (everything)
 /// when the query is empty. Used as `?1 IS NULL OR folded LIKE ?1`.
@@ -78,7 +74,7 @@ impl Store {
             .execute(
                 "INSERT INTO draft (title, province, parent, profile, model, folded, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-                params![draft_title(doc), doc.province, parent, profile, json(doc), folded(doc), now],
+                params![draft_title(doc), doc.province, parent, profile, model_json(doc), folded(doc), now],
             )
             .map_err(|e| classify(e, &self.path))?;
         Ok(self.conn.last_insert_rowid())
@@ -90,7 +86,7 @@ impl Store {
             .conn
             .execute(
                 "UPDATE draft SET title = ?2, province = ?3, model = ?4, folded = ?5, updated_at = ?6 WHERE id = ?1",
-                params![id, draft_title(doc), doc.province, json(doc), folded(doc), now],
+                params![id, draft_title(doc), doc.province, model_json(doc), folded(doc), now],
             )
             .map_err(|e| classify(e, &self.path))?;
         Ok(n > 0)
@@ -117,7 +113,7 @@ impl Store {
             )
             .optional()
             .map_err(|e| classify(e, &self.path))?;
-        row.map(|(e, j)| Ok((e, serde_json::from_str(&j).map_err(|_| StoreError::BadRow(id))?))).transpose()
+        row.map(|(e, j)| Ok((e, model_from(id, &j)?))).transpose()
     }
 
     /// Drafts whose title, province or text hold `query` as a phrase (diacritics and
@@ -198,7 +194,7 @@ impl Store {
             .query_row("SELECT model FROM version WHERE id = ?1", [id], |r| r.get(0))
             .optional()
             .map_err(|e| classify(e, &self.path))?;
-        json.map(|j| serde_json::from_str(&j).map_err(|_| StoreError::BadRow(id))).transpose()
+        json.map(|j| model_from(id, &j)).transpose()
     }
 
     /// Makes a version the draft's current state (the state before is kept as a
@@ -211,7 +207,7 @@ impl Store {
                 Ok((r.get(0)?, r.get(1)?))
             })
             .map_err(err)?;
-        let doc: Document = serde_json::from_str(&model).map_err(|_| StoreError::BadRow(version_id))?;
+        let doc = model_from(version_id, &model)?;
         self.save_version(draft_id, kept_as, None, now)?;
         self.save_draft(draft_id, &doc, now)?;
         Ok(draft_id)

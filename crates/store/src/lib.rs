@@ -1,6 +1,7 @@
-//! Storage of Bản thảo in SQLite (bundled): the corpus of imported documents now;
-//! drafts, versions and the clause index as they land. Migrations are numbered `.sql`
-//! files embedded in the binary and applied in order (`PRAGMA user_version`).
+//! Storage of Bản thảo in SQLite (bundled): the corpus of imported documents, the
+//! clause index mined from it, drafts with their named versions, settings, and daily
+//! backups. Migrations are numbered `.sql` files embedded in the binary and applied in
+//! order (`PRAGMA user_version`).
 //!
 //! This crate knows the document model and SQL; it knows nothing of files other than
 //! the database, nor of the window.
@@ -57,6 +58,16 @@ fn classify(e: rusqlite::Error, path: &str) -> StoreError {
         Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => StoreError::Corrupt(path.to_string()),
         _ => StoreError::Sql(e.to_string()),
     }
+}
+
+/// A document model as stored (JSON).
+fn model_json(doc: &banthao_core::Document) -> String {
+    serde_json::to_string(doc).expect("a document serialises")
+}
+
+/// A stored model read back; row `id` when it no longer reads.
+fn model_from(id: i64, json: &str) -> Result<banthao_core::Document, StoreError> {
+    serde_json::from_str(json).map_err(|_| StoreError::BadRow(id))
 }
 
 /// An open database.
