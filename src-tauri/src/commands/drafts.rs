@@ -72,10 +72,13 @@ pub async fn create_draft(state: State<'_, AppState>, req: NewDraft) -> Result<i
 
 #[tauri::command]
 pub async fn get_draft(state: State<'_, AppState>, id: i64) -> Result<DraftView> {
-    state.with(|s| {
-        let (entry, doc) = s.draft(id)?.ok_or_else(|| AppError::not_found("dự thảo"))?;
-        Ok(DraftView { entry, doc })
-    })
+    state.with(|s| draft_view(s, id))
+}
+
+/// A draft's entry and model, or "not found".
+pub fn draft_view(s: &banthao_store::Store, id: i64) -> Result<DraftView> {
+    let (entry, doc) = s.draft(id)?.ok_or_else(|| AppError::not_found("dự thảo"))?;
+    Ok(DraftView { entry, doc })
 }
 
 /// Autosave: the draft as the editor holds it now (normalised to NFC on the way in).

@@ -1,6 +1,7 @@
 //! Named versions of a draft: save, list, open, restore, compare, and the comparison
 //! as a redline .docx.
 
+use crate::commands::drafts::draft_view;
 use crate::dto::{DraftView, VersionView};
 use crate::error::{AppError, Result};
 use crate::state::{now_iso, AppState};
@@ -42,17 +43,24 @@ pub async fn get_version(state: State<'_, AppState>, id: i64) -> Result<VersionV
 pub async fn restore_version(state: State<'_, AppState>, id: i64) -> Result<DraftView> {
     state.with(|s| {
         let draft_id = s.restore_version(id, "Trước khi khôi phục", &now_iso())?;
-        let (entry, doc) = s.draft(draft_id)?.ok_or_else(|| AppError::not_found("dự thảo"))?;
-        Ok(DraftView { entry, doc })
+        draft_view(s, draft_id)
     })
 }
 
-/// A version by id, or the draft's current state for `None`.
-pub fn version_or_current(s: &banthao_store::Store, draft_id: i64, v: Option<i64>) -> Result<Document> {
-    match v {
+/// Two states of a draft to compare: a version by id, or the current state for
+/// `None` (the draft is read once); with the draft's profile.
+fn pair(
+    s: &banthao_store::Store,
+    draft_id: i64,
+    a: Option<i64>,
+    b: Option<i64>,
+) -> Result<(Document, Document, String)> {
+    let current = draft_view(s, draft_id)?;
+    let pick = |v: Option<i64>| match v {
         Some(id) => s.version(id)?.ok_or_else(|| AppError::not_found("phiên bản")),
-        None => s.draft(draft_id)?.map(|(_, d)| d).ok_or_else(|| AppError::not_found("dự thảo")),
-    }
+        None => Ok(current.doc.clone()),
+    };
+    Ok((pick(a)?, pick(b)?, current.entry.profile.clone()))
 }
 
 /// Two versions (or a version and the current state) aligned section by section and
@@ -64,8 +72,7 @@ pub async fn compare_versions(
     a: Option<i64>,
     b: Option<i64>,
 ) -> Result<banthao_core::compare::Comparison> {
-    let (da, db) =
-        state.with(|s| Ok((version_or_current(s, draft_id, a)?, version_or_current(s, draft_id, b)?)))?;
+    let (da, db, _) = state.with(|s| pair(s, draft_id, a, b))?;
     Ok(compare(&da, &db, &DiffOptions::default()))
 }
 
@@ -78,10 +85,7 @@ pub async fn export_redline(
     b: Option<i64>,
     path: String,
 ) -> Result<()> {
-    let (da, db, profile) = state.with(|s| {
-        let profile = s.draft(draft_id)?.map(|(e, _)| e.profile).unwrap_or_else(|| "party".into());
-        Ok((version_or_current(s, draft_id, a)?, version_or_current(s, draft_id, b)?, profile))
-    })?;
+    let (da, db, profile) = state.with(|s| pair(s, draft_id, a, b))?;
     let profile = crate::commands::drafts::profile_named(&profile)?;
     let author = state.with(|s| Ok(s.setting("author")?))?.unwrap_or_else(|| "Bản thảo".into());
     let bytes = banthao_docx::write_redline(
