@@ -5,7 +5,7 @@
 import { api, errorOf } from "./api.js";
 import type { Document, DraftEntry, Footnote, Section } from "./bindings.js";
 import { clear, h, markPainted, measure, toast, when } from "./dom.js";
-import { Idx, implementsOf, move, moveTo, pathOf, readInline, renderInline, sectionAt, walk } from "./model.js";
+import { Idx, implementsOf, listOf, move, moveTo, pathOf, readInline, renderInline, sectionAt, walk } from "./model.js";
 import { mountPanels, panelsSectionChanged } from "./panels.js";
 
 interface Ed {
@@ -96,10 +96,13 @@ function renderAll(): void {
   page.append(h("div", { class: "block-label" }, "Căn cứ, mở đầu"),
     editableBlock("preamble", d.preamble.length ? d.preamble : [""], "Các đoạn căn cứ, mở đầu…"));
   const body = h("div", { class: "sections", id: "sections" });
+  // Every section's path in one walk (looking each one up walked the whole tree again).
+  const paths = new Map<string, string>();
+  walk(d, (_s, i, p) => paths.set(i.join("."), p));
   const go = (secs: Section[], parent: Idx, container: HTMLElement) => {
     secs.forEach((s, i) => {
       const idx = [...parent, i];
-      const path = pathOf(d, idx);
+      const path = paths.get(idx.join("."))!;
       const secEl = h("section", { class: `sec depth${Math.min(idx.length, 4)}`, "data-idx": idx.join("."), "data-path": path });
       const title = h("span", { class: "title", contenteditable: "true", "data-role": "title", "aria-label": "Tên mục" });
       title.append(...renderInline(s.title, (s.emphasis ?? []).filter((e) => e.paragraph === null), notesFor(path, null)));
@@ -455,8 +458,7 @@ function addSection(): void {
   snapshot(true);
   const at = ed.current ?? [ed.doc.sections.length - 1];
   const parent = at.slice(0, -1);
-  let list = ed.doc.sections;
-  for (const i of parent) list = list[i].children;
+  const list = listOf(ed.doc, parent);
   const kind = parent.length === 0 ? "roman" : parent.length === 1 ? "arabic" : "letter";
   const s: Section = { label: "", label_kind: kind, title: "Mục mới", paragraphs: [], children: [], implements: null, emphasis: [] };
   list.splice(at[at.length - 1] + 1, 0, s);
@@ -468,8 +470,7 @@ function removeSection(): void {
   collectAll();
   snapshot(true);
   const idx = ed.current;
-  let list = ed.doc.sections;
-  for (const i of idx.slice(0, -1)) list = list[i].children;
+  const list = listOf(ed.doc, idx.slice(0, -1));
   const [gone] = list.splice(idx[idx.length - 1], 1);
   toast(`Đã xóa mục «${gone.title || gone.label}».`, "info", { label: "Hoàn tác", run: undo });
   restructured(null);
