@@ -10,10 +10,12 @@ let body: HTMLElement | null = null;
 let tab: "suggest" | "compare" | "versions" = "suggest";
 let timer: number | null = null;
 const chosen = new Set<number>();
+/** The library's documents, read once each time the panels are shown. */
 let docs: CorpusEntry[] = [];
 
 export function mountPanels(side: HTMLElement): void {
   clear(side);
+  docs = []; // the library may have changed since the panels were last shown
   const tabs = h("div", { class: "tabs", role: "tablist" });
   const mk = (id: typeof tab, label: string) => {
     const b = h("button", { role: "tab", id: `tab-${id}`, class: tab === id ? "active" : "", onclick: () => { tab = id; mountPanels(side); } }, label);
