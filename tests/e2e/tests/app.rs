@@ -160,6 +160,17 @@ async fn text_survives_sigkill() {
     app.close().await;
 }
 
+/// After importing `bad_truncated.docx` with a good file into the bundled library:
+/// each file has its result, the broken one named and said to be damaged; the broken
+/// file added nothing, the good one was added beside the three.
+async fn broken_reported_good_added(app: &App) {
+    let err = app.wait_js("document.querySelector('#import-results li.error')?.textContent").await;
+    let err = err.as_str().unwrap();
+    assert!(err.contains("bad_truncated.docx") && err.contains("hỏng"), "{err}");
+    app.wait_js("document.querySelectorAll('#import-results li.ok').length === 1").await;
+    app.wait_js("document.querySelectorAll('[data-document]').length === 4").await;
+}
+
 #[tokio::test(flavor = "current_thread")]
 async fn corrupted_docx_import_shows_error_and_keeps_library() {
     let data = data_dir("bad-import");
@@ -174,12 +185,7 @@ async fn corrupted_docx_import_shows_error_and_keeps_library() {
     ))
     .await;
     app.click("#import-button").await;
-    let err = app.wait_js("document.querySelector('#import-results li.error')?.textContent").await;
-    let err = err.as_str().unwrap();
-    assert!(err.contains("bad_truncated.docx") && err.contains("hỏng"), "{err}");
-    app.wait_js("document.querySelectorAll('#import-results li.ok').length === 1").await;
-    // The broken file added nothing; the good one was added beside the three.
-    app.wait_js("document.querySelectorAll('[data-document]').length === 4").await;
+    broken_reported_good_added(&app).await;
     app.screenshot("07-nhap-tep-hong").await;
 
     // Search without diacritics.
@@ -459,11 +465,7 @@ async fn drop_files_from_another_window_into_the_library() {
         .unwrap();
     assert_eq!(ready.trim(), "ready");
     drag_mouse((1200, 660), (500, 400), 15).await;
-    // Each file has its result; the good one is in the library, the broken one is not.
-    let err = app.wait_js("document.querySelector('#import-results li.error')?.textContent").await;
-    assert!(err.as_str().unwrap().contains("bad_truncated.docx"), "{err}");
-    app.wait_js("document.querySelectorAll('#import-results li.ok').length === 1").await;
-    app.wait_js("document.querySelectorAll('[data-document]').length === 4").await;
+    broken_reported_good_added(&app).await;
     let _ = source.kill();
     let _ = source.wait();
     app.screenshot("14-keo-tha-tep").await;
