@@ -68,7 +68,14 @@ impl ParentTemplate {
                 .trim_start_matches(|c: char| c.is_alphabetic() || c == ':' || c.is_whitespace())
                 .replace(' ', "")
         });
-        let ty = doc.doc_type.as_deref().map(sentence_case).unwrap_or_else(|| "Văn bản".into());
+        let mut ty = doc.doc_type.as_deref().map(sentence_case).unwrap_or_else(|| "Văn bản".into());
+        // `CHƯƠNG TRÌNH` over a trích yếu that begins `hành động thực hiện …` is a
+        // «Chương trình hành động»: the words belong to the type when it is cited.
+        let mut subject = doc.summary.clone().unwrap_or_default();
+        if let Some(rest) = subject.strip_prefix("hành động ").map(str::to_string) {
+            ty.push_str(" hành động");
+            subject = rest;
+        }
         let id =
             number.clone().filter(|n| n.chars().any(|c| c.is_ascii_digit())).unwrap_or_else(|| ty.clone());
         let short_citation = match &number {
@@ -98,7 +105,7 @@ impl ParentTemplate {
             id,
             citation,
             short_citation,
-            subject: doc.summary.clone().unwrap_or_default(),
+            subject,
             related: Vec::new(),
             sections: mirror(&doc.sections, ""),
         }
@@ -130,7 +137,8 @@ impl ParentTemplate {
 }
 
 /// `CHƯƠNG TRÌNH HÀNH ĐỘNG` → `Chương trình hành động`.
-fn sentence_case(s: &str) -> String {
+/// `CHƯƠNG TRÌNH` → `Chương trình`.
+pub fn sentence_case(s: &str) -> String {
     let lower = s.to_lowercase();
     let mut c = lower.chars();
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
@@ -602,6 +610,28 @@ mod tests {
         assert_eq!(iii.children[2].implements.as_deref(), Some("45-NQ/TW#III.3"));
         assert_eq!(d.issuer.as_deref(), Some("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ"));
         assert_eq!(d.number.as_ref().unwrap().raw, "Số:      /KH-UBND");
+    }
+
+    #[test]
+    fn a_programme_of_action_is_cited_by_its_whole_type() {
+        let doc = crate::parse_text(
+            "TỈNH ỦY QUẢNG NINH\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 41-CTr/TU\nQuảng Ninh, ngày 18 tháng 3 năm 2024\n\
+             CHƯƠNG TRÌNH\nhành động thực hiện Nghị quyết số 45-NQ/TW\n-----\nI- MỤC ĐÍCH, YÊU CẦU\n",
+        );
+        let p = ParentTemplate::from_document(&doc);
+        assert_eq!(p.short_citation, "Chương trình hành động số 41-CTr/TU");
+        assert_eq!(p.subject, "thực hiện Nghị quyết số 45-NQ/TW");
+        let d = scaffold(
+            &p,
+            &req("Quảng Ninh", IssuerKind::Ubnd, 2024),
+            &Presets::builtin(),
+            &Gazetteer::builtin(),
+        )
+        .unwrap();
+        assert_eq!(
+            d.summary.as_deref(),
+            Some("thực hiện Chương trình hành động số 41-CTr/TU, ngày 18/03/2024 của Tỉnh ủy Quảng Ninh thực hiện Nghị quyết số 45-NQ/TW")
+        );
     }
 
     #[test]

@@ -35,15 +35,11 @@ pub struct VersionEntry {
 
 /// How the library shows a draft: its type and summary.
 pub fn draft_title(doc: &Document) -> String {
-    // `CHƯƠNG TRÌNH` → `Chương trình`.
-    let kind = match doc.doc_type.as_deref() {
-        Some(t) => {
-            let lower = t.to_lowercase();
-            let mut cs = lower.chars();
-            cs.next().map(|f| f.to_uppercase().chain(cs).collect()).unwrap_or_default()
-        }
-        None => "Văn bản".to_string(),
-    };
+    let kind = doc
+        .doc_type
+        .as_deref()
+        .map(banthao_core::scaffold::sentence_case)
+        .unwrap_or_else(|| "Văn bản".into());
     match doc.summary.as_deref() {
         Some(s) if !s.trim().is_empty() => format!("{kind} {}", s.trim()),
         _ => kind,

@@ -440,7 +440,7 @@ fn a_tinh_uy_programme_is_the_parent_of_a_ubnd_plan() {
         .summary
         .as_deref()
         .unwrap()
-        .starts_with("thực hiện Chương trình số 41-CTr/TU, ngày 18/03/2024 của Tỉnh ủy Quảng Ninh"));
+        .starts_with("thực hiện Chương trình hành động số 41-CTr/TU, ngày 18/03/2024 của Tỉnh ủy Quảng Ninh thực hiện Nghị quyết số 45-NQ/TW"));
     let iii = d.sections.iter().find(|s| s.title.starts_with("NHIỆM VỤ")).unwrap();
     assert_eq!(iii.children.len(), 5);
     assert_eq!(iii.children[2].implements.as_deref(), Some("41-CTr/TU#III.3"));
