@@ -36,16 +36,21 @@ export function panelsSectionChanged(typing: boolean): void {
   timer = window.setTimeout(() => { timer = null; refreshPanel(); }, typing ? 600 : 150);
 }
 
+/** Refreshes overlap (a pause in typing, a box ticked): only the latest one draws. */
+let generation = 0;
+
 async function refreshPanel(): Promise<void> {
   if (!body) return;
+  const g = ++generation;
+  const latest = () => g === generation;
   try {
-    if (tab === "suggest") await suggestions(body);
-    else if (tab === "compare") await compareOthers(body);
-    else await versions(body);
+    if (tab === "suggest") await suggestions(body, latest);
+    else if (tab === "compare") await compareOthers(body, latest);
+    else await versions(body, latest);
   } catch (e) { toast(errorOf(e).message, "error"); }
 }
 
-async function suggestions(el: HTMLElement): Promise<void> {
+async function suggestions(el: HTMLElement, latest: () => boolean): Promise<void> {
   const s = liveState();
   if (!s) return;
   const d = s.doc;
@@ -54,6 +59,7 @@ async function suggestions(el: HTMLElement): Promise<void> {
   if (!s.parentSection) { clear(el); el.append(head); return; }
   let list = await api.suggest(s.parentSection, s.typed || null, province, year);
   if (list.length === 0 && s.typed) list = await api.suggest(s.parentSection, null, province, year);
+  if (!latest()) return;
   clear(el);
   el.append(head);
   if (list.length === 0) { el.append(h("p", { class: "empty" }, "Chưa có câu mẫu cho mục này trong thư viện.")); return; }
@@ -76,10 +82,11 @@ function showSources(sources: SuggestionSource[]): void {
   [{ label: "Đóng", value: "x", primary: true }]);
 }
 
-async function compareOthers(el: HTMLElement): Promise<void> {
+async function compareOthers(el: HTMLElement, latest: () => boolean): Promise<void> {
   const s = liveState();
   if (!s) return;
   if (docs.length === 0) docs = (await api.library("")).documents;
+  if (!latest()) return;
   clear(el);
   const editor = document.querySelector(".editor");
   const widen = h("button", { class: "small", id: "widen-side", onclick: () => { editor?.classList.toggle("wide-side"); widen.textContent = label(); } });
@@ -96,16 +103,18 @@ async function compareOthers(el: HTMLElement): Promise<void> {
   if (!s.path) { el.append(h("p", { class: "empty" }, "Đặt con trỏ vào một mục của dự thảo.")); return; }
   if (chosen.size === 0) return;
   const res = await api.compareSection(s.doc, s.path, [...chosen]);
+  if (!latest()) return;
   for (const c of res) {
     el.append(h("h4", {}, `${c.name}: ${c.heading ?? "không có mục tương ứng"}`));
     if (c.diff) el.append(h("div", { class: "diff-legend small muted" }, "Trái: văn bản của tỉnh · Phải: dự thảo"), sectionDiffView(c.diff));
   }
 }
 
-async function versions(el: HTMLElement): Promise<void> {
+async function versions(el: HTMLElement, latest: () => boolean): Promise<void> {
   const e = currentDraft();
   if (!e) return;
   const list = await api.versions(e.id);
+  if (!latest()) return;
   clear(el);
   const name = h("input", { type: "text", id: "version-name", value: `Dự thảo lần ${list.length + 1}`, "aria-label": "Tên phiên bản" });
   const save = h("button", { class: "primary", id: "save-version" }, "Lưu phiên bản");
