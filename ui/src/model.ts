@@ -1,21 +1,26 @@
 // Operations on the document model in the editor: section paths (as the Rust side
-// computes them: `crates/core/src/label.rs`, `path_segment`), the section tree, and
-// reading an editable block back into text, emphasis and footnote marks.
-import type { Document, Emphasis, Section } from "./bindings.js";
+// computes them: `crates/core/src/label.rs` `path_segment`, `crates/core/src/model.rs`
+// `path_segments`; both checked against tests/fixtures/section-paths.json), the
+// section tree, and reading an editable block back into text, emphasis and footnote marks.
+import type { Document, Emphasis, Footnote, Section } from "./bindings.js";
 
-/** The label without surrounding punctuation (`III-` → `III`, `(1)` → `1`, `2.1.` → `2.1`). */
+/** The label without surrounding punctuation (`III-` → `III`, `(1)` → `1`, `2.1.` → `2.1`):
+ *  what Rust's `char::is_alphanumeric` keeps (Unicode Alphabetic or Numeric). */
 export function pathSegment(label: string): string {
-  return label.trim().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  return label.trim().replace(/^[^\p{Alphabetic}\p{N}]+|[^\p{Alphabetic}\p{N}]+$/gu, "");
 }
 
-/** Paths of a list of siblings, a repeated segment marked `~2`, `~3`. */
+/** Paths of a list of siblings, a repeated segment marked `~2`, `~3`: as Rust's
+ *  `path_segments`, a segment counts the earlier ones whose part before `~` is itself. */
 export function segments(secs: Section[]): string[] {
   const seen = new Map<string, number>();
   return secs.map((s) => {
     const seg = pathSegment(s.label);
-    const n = (seen.get(seg) ?? 0) + 1;
-    seen.set(seg, n);
-    return n === 1 ? seg : `${seg}~${n}`;
+    const n = seen.get(seg) ?? 0;
+    const out = n === 0 ? seg : `${seg}~${n + 1}`;
+    const base = out.split("~")[0];
+    seen.set(base, (seen.get(base) ?? 0) + 1);
+    return out;
   });
 }
 
@@ -98,6 +103,21 @@ export function moveTo(doc: Document, from: Idx, to: Idx, where: "before" | "aft
   const tl = listOf(doc, t.slice(0, -1));
   tl.splice(t[t.length - 1] + (where === "after" ? 1 : 0), 0, src);
   return true;
+}
+
+/** Runs a change of structure or labels keeping footnote anchors on their sections:
+ *  anchors name sections by path, so they are keyed by section before and renamed after. */
+export function keepingAnchors<T>(doc: Document, change: () => T): T {
+  const bySection = new Map<Section, Footnote[]>();
+  const byPath = new Map<string, Section>();
+  walk(doc, (s, _i, p) => byPath.set(p, s));
+  for (const f of doc.footnotes) {
+    const s = f.anchor?.part === "section" && f.anchor.section ? byPath.get(f.anchor.section) : undefined;
+    if (s) bySection.set(s, [...(bySection.get(s) ?? []), f]);
+  }
+  const out = change();
+  walk(doc, (s, _i, p) => { for (const f of bySection.get(s) ?? []) if (f.anchor) f.anchor.section = p; });
+  return out;
 }
 
 /** Text, emphasis and footnote marks read from an editable block (a <p> or a title). */

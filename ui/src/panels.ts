@@ -4,8 +4,31 @@ import { api, errorOf, pickSavePath } from "./api.js";
 import type { CorpusEntry, SuggestionSource, VersionEntry } from "./bindings.js";
 import { clear, docTypeLabel, h, modal, toast, when } from "./dom.js";
 import { comparisonView, documentView, sectionDiffView } from "./docview.js";
-import { currentDraft, flush, insertParagraph, liveState, reloadDraft } from "./editor.js";
+import type { Document } from "./bindings.js";
 
+/** What the panels need of the editor, given at mount (the panels import no editor code). */
+export interface EditorLink {
+  /** Reads the page back into the document (liveState does not). */
+  syncFromPage(): void;
+  /** The document as last read back, and the section under the cursor. */
+  liveState(): LiveState | null;
+  /** Inserts a paragraph after the one under the cursor. */
+  insertParagraph(text: string): void;
+  /** Saves what is unsaved. */
+  flush(): Promise<void>;
+  /** Reads the draft again from the store (after restoring a version). */
+  reloadDraft(): Promise<void>;
+  /** The open draft's id, or null. */
+  draftId(): number | null;
+  /** Subscribes to changes of the section under the cursor, or of its text (`typing`);
+   *  returns the unsubscribe. */
+  onSectionChange(f: (typing: boolean) => void): () => void;
+}
+
+export interface LiveState { doc: Document; path: string | null; parentSection: string | null; typed: string }
+
+let link: EditorLink | null = null;
+let unsubscribe: (() => void) | null = null;
 let body: HTMLElement | null = null;
 let tab: "suggest" | "compare" | "versions" = "suggest";
 let timer: number | null = null;
@@ -13,12 +36,17 @@ const chosen = new Set<number>();
 /** The library's documents, read once each time the panels are shown. */
 let docs: CorpusEntry[] = [];
 
-export function mountPanels(side: HTMLElement): void {
+export function mountPanels(side: HTMLElement, editor: EditorLink): void {
   clear(side);
   docs = []; // the library may have changed since the panels were last shown
+  if (link !== editor) {
+    unsubscribe?.();
+    link = editor;
+    unsubscribe = editor.onSectionChange(sectionChanged);
+  }
   const tabs = h("div", { class: "tabs", role: "tablist" });
   const mk = (id: typeof tab, label: string) => {
-    const b = h("button", { role: "tab", id: `tab-${id}`, class: tab === id ? "active" : "", onclick: () => { tab = id; mountPanels(side); } }, label);
+    const b = h("button", { role: "tab", id: `tab-${id}`, class: tab === id ? "active" : "", onclick: () => { tab = id; mountPanels(side, editor); } }, label);
     tabs.append(b);
   };
   mk("suggest", "Gợi ý");
@@ -30,10 +58,17 @@ export function mountPanels(side: HTMLElement): void {
 }
 
 /** The section under the cursor changed, or its text did (typing: after a pause). */
-export function panelsSectionChanged(typing: boolean): void {
+function sectionChanged(typing: boolean): void {
   if (tab === "versions") return;
   if (timer !== null) clearTimeout(timer);
   timer = window.setTimeout(() => { timer = null; refreshPanel(); }, typing ? 600 : 150);
+}
+
+/** The document as edited now: the page read back first. */
+function live(): LiveState | null {
+  if (!link) return null;
+  link.syncFromPage();
+  return link.liveState();
 }
 
 /** Refreshes overlap (a pause in typing, a box ticked): only the latest one draws. */
@@ -51,7 +86,7 @@ async function refreshPanel(): Promise<void> {
 }
 
 async function suggestions(el: HTMLElement, latest: () => boolean): Promise<void> {
-  const s = liveState();
+  const s = live();
   if (!s) return;
   const d = s.doc;
   const province = d.province ?? null, year = d.place_date?.year ?? null;
@@ -69,7 +104,7 @@ async function suggestions(el: HTMLElement, latest: () => boolean): Promise<void
       h("p", {}, v.text),
       h("p", { class: "muted small" }, sug.curated ? "Câu mẫu tự soạn" : `${sug.count} tỉnh: ${sug.provinces.join(", ")}`),
       h("div", { class: "actions" },
-        h("button", { class: "small", onclick: () => insertParagraph(v.text) }, "Chèn"),
+        h("button", { class: "small", onclick: () => link?.insertParagraph(v.text) }, "Chèn"),
         sug.sources.length > 0 && h("button", { class: "small link", onclick: () => showSources(sug.sources) }, "Nguồn"))));
   }
 }
@@ -83,7 +118,7 @@ function showSources(sources: SuggestionSource[]): void {
 }
 
 async function compareOthers(el: HTMLElement, latest: () => boolean): Promise<void> {
-  const s = liveState();
+  const s = live();
   if (!s) return;
   if (docs.length === 0) docs = (await api.library("")).documents;
   if (!latest()) return;
@@ -111,22 +146,23 @@ async function compareOthers(el: HTMLElement, latest: () => boolean): Promise<vo
 }
 
 async function versions(el: HTMLElement, latest: () => boolean): Promise<void> {
-  const e = currentDraft();
-  if (!e) return;
-  const list = await api.versions(e.id);
+  const editor = link;
+  const id = editor?.draftId() ?? null;
+  if (!editor || id === null) return;
+  const list = await api.versions(id);
   if (!latest()) return;
   clear(el);
   const name = h("input", { type: "text", id: "version-name", value: `Dự thảo lần ${list.length + 1}`, "aria-label": "Tên phiên bản" });
   const save = h("button", { class: "primary", id: "save-version" }, "Lưu phiên bản");
   save.addEventListener("click", async () => {
-    await flush();
-    try { await api.saveVersion(e.id, name.value); toast(`Đã lưu phiên bản «${name.value}».`, "ok"); refreshPanel(); }
+    await editor.flush();
+    try { await api.saveVersion(id, name.value); toast(`Đã lưu phiên bản «${name.value}».`, "ok"); refreshPanel(); }
     catch (err) { toast(errorOf(err).message, "error"); }
   });
   el.append(h("div", { class: "version-save" }, name, save));
   if (list.length === 0) el.append(h("p", { class: "empty" }, "Chưa có phiên bản nào. Lưu một phiên bản trước mỗi lần trình duyệt."));
   const ul = h("ul", { class: "plain versions", id: "version-list" });
-  for (const v of [...list].reverse()) ul.append(versionRow(v));
+  for (const v of [...list].reverse()) ul.append(versionRow(v, editor));
   el.append(ul);
   const opt = (sel: number | null) => [h("option", { value: "", selected: sel === null }, "Bản hiện tại"), ...list.map((v) => h("option", { value: v.id, selected: v.id === sel }, v.name))];
   const a = h("select", { id: "cmp-a", "aria-label": "Bản cũ" }, ...opt(list.length ? list[list.length - 1].id : null));
@@ -135,22 +171,22 @@ async function versions(el: HTMLElement, latest: () => boolean): Promise<void> {
   const label = (s: HTMLSelectElement) => s.options[s.selectedIndex].text;
   const run = h("button", { id: "cmp-run" }, "So sánh");
   run.addEventListener("click", async () => {
-    await flush();
+    await editor.flush();
     try {
-      const c = await api.compareVersions(e.id, val(a), val(b));
+      const c = await api.compareVersions(id, val(a), val(b));
       const r = await modal(`So sánh «${label(a)}» với «${label(b)}»`, comparisonView(c, label(a), label(b)), [
         { label: "Xuất bản so sánh (.docx, theo dõi thay đổi)", value: "redline" }, { label: "Đóng", value: "close", primary: true }], true);
       if (r === "redline") {
         const s = await api.settings();
         const path = await pickSavePath(`${s.export_dir ?? ""}${s.export_dir ? "/" : ""}so-sanh.docx`);
-        if (path) { await api.exportRedline(e.id, val(a), val(b), path); toast(`Đã lưu ${path}`, "ok"); }
+        if (path) { await api.exportRedline(id, val(a), val(b), path); toast(`Đã lưu ${path}`, "ok"); }
       }
     } catch (err) { toast(errorOf(err).message, "error"); }
   });
   if (list.length) el.append(h("div", { class: "compare-pick" }, h("strong", {}, "So sánh hai bản"), a, h("span", {}, "với"), b, run));
 }
 
-function versionRow(v: VersionEntry): HTMLElement {
+function versionRow(v: VersionEntry, editor: EditorLink): HTMLElement {
   return h("li", { "data-version": v.id },
     h("strong", {}, v.name), h("span", { class: "muted small" }, ` ${when(v.created_at)}${v.author ? ` · ${v.author}` : ""}`),
     h("div", { class: "actions" },
@@ -161,8 +197,8 @@ function versionRow(v: VersionEntry): HTMLElement {
       h("button", { class: "small", onclick: async () => {
         const ok = await modal("Khôi phục phiên bản", h("p", {}, `Dự thảo sẽ trở về «${v.name}». Nội dung hiện tại được giữ lại thành phiên bản «Trước khi khôi phục».`), [{ label: "Khôi phục", value: "yes", primary: true }, { label: "Hủy", value: "no" }]);
         if (ok !== "yes") return;
-        await flush();
-        try { await api.restoreVersion(v.id); await reloadDraft(); toast(`Đã khôi phục «${v.name}».`, "ok"); refreshPanel(); }
+        await editor.flush();
+        try { await api.restoreVersion(v.id); await editor.reloadDraft(); toast(`Đã khôi phục «${v.name}».`, "ok"); refreshPanel(); }
         catch (err) { toast(errorOf(err).message, "error"); }
       } }, "Khôi phục")));
 }
