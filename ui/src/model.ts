@@ -106,7 +106,8 @@ export function moveTo(doc: Document, from: Idx, to: Idx, where: "before" | "aft
 }
 
 /** Runs a change of structure or labels keeping footnote anchors on their sections:
- *  anchors name sections by path, so they are keyed by section before and renamed after. */
+ *  anchors name sections by path, so they are keyed by section before and renamed after;
+ *  the notes of a section the change removed go with it. */
 export function keepingAnchors<T>(doc: Document, change: () => T): T {
   const bySection = new Map<Section, Footnote[]>();
   const byPath = new Map<string, Section>();
@@ -116,7 +117,10 @@ export function keepingAnchors<T>(doc: Document, change: () => T): T {
     if (s) bySection.set(s, [...(bySection.get(s) ?? []), f]);
   }
   const out = change();
-  walk(doc, (s, _i, p) => { for (const f of bySection.get(s) ?? []) if (f.anchor) f.anchor.section = p; });
+  const kept = new Set<Section>();
+  walk(doc, (s, _i, p) => { kept.add(s); for (const f of bySection.get(s) ?? []) if (f.anchor) f.anchor.section = p; });
+  const gone = new Set([...bySection].filter(([s]) => !kept.has(s)).flatMap(([, fs]) => fs));
+  if (gone.size) doc.footnotes = doc.footnotes.filter((f) => !gone.has(f));
   return out;
 }
 

@@ -1,10 +1,10 @@
 // The editor's side panels: suggested clauses for the section under the cursor,
-// the section beside other provinces' texts, and named versions.
+// the section beside other provinces' texts, and named versions. What they need of
+// the editor comes at mount as an EditorLink: this module imports no editor code.
 import { api, errorOf, pickSavePath } from "./api.js";
-import type { CorpusEntry, SuggestionSource, VersionEntry } from "./bindings.js";
+import type { CorpusEntry, Document, SuggestionSource, VersionEntry } from "./bindings.js";
 import { clear, docTypeLabel, h, modal, toast, when } from "./dom.js";
 import { comparisonView, documentView, sectionDiffView } from "./docview.js";
-import type { Document } from "./bindings.js";
 
 /** What the panels need of the editor, given at mount (the panels import no editor code). */
 export interface EditorLink {

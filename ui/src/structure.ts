@@ -85,7 +85,7 @@ export function removeSection(ed: Ed): void {
 /** After a change of structure (or of profile): the page drawn at once as the model
  *  stands, the renumbering asked for; when it comes back (and nothing newer has been
  *  asked since), the labels are patched in place. */
-export function restructured(ed: Ed, current: Idx | null): void {
+function restructured(ed: Ed, current: Idx | null): void {
   const d = ed.draft;
   const g = d.nextGeneration();
   d.current = current;
