@@ -9,8 +9,9 @@ fn declarations() -> String {
     use banthao_core::compare::diff::Counts;
     use banthao_core::compare::{Comparison, DiffOptions, ParaDiff, ParaKind, SectionDiff, Span};
     use banthao_core::model::*;
+    use banthao_core::scaffold::{DraftRequest, DraftType, IssuerKind};
     use banthao_store::{CorpusEntry, DraftEntry, Suggestion, SuggestionSource, VersionEntry};
-    let decls: [String; 41] = [
+    let decls: [String; 47] = [
         Document::decl(),
         DocKind::decl(),
         ParentRef::decl(),
@@ -36,12 +37,18 @@ fn declarations() -> String {
         VersionEntry::decl(),
         Suggestion::decl(),
         SuggestionSource::decl(),
+        crate::error::ErrorCode::decl(),
         crate::error::AppError::decl(),
         Library::decl(),
         ImportOutcome::decl(),
         ImportProgress::decl(),
         ParentOption::decl(),
-        PlaceSet::decl(),
+        PlacesForYear::decl(),
+        IssuerOption::decl(),
+        TypeOption::decl(),
+        IssuerKind::decl(),
+        DraftType::decl(),
+        DraftRequest::decl(),
         Settings::decl(),
         WizardOptions::decl(),
         NewDraft::decl(),

@@ -2,6 +2,8 @@
 //! store's entries). Each has a TypeScript declaration in `ui/src/bindings.ts`.
 
 use banthao_core::compare::SectionDiff;
+use banthao_core::model::DocKind;
+use banthao_core::scaffold::{DraftRequest, DraftType, IssuerKind};
 use banthao_core::Document;
 use banthao_store::{CorpusEntry, DraftEntry, Suggestion};
 use serde::{Deserialize, Serialize};
@@ -39,24 +41,37 @@ pub struct ParentOption {
     pub title: String,
 }
 
-/// Provinces in force over a period.
+/// The provinces and cities whose names apply to a draft of a given year.
 #[derive(Debug, Clone, Serialize, TS)]
-pub struct PlaceSet {
-    pub id: String,
-    pub valid_from: Option<String>,
-    pub valid_until: Option<String>,
+pub struct PlacesForYear {
+    /// Which list applies (`34 tỉnh, thành phố sau sắp xếp (từ 01/7/2025)`).
+    pub label: String,
     pub names: Vec<String>,
+}
+
+/// An issuer as the new-draft form offers it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct IssuerOption {
+    pub id: IssuerKind,
+    pub label: String,
+    /// The types it usually issues, the usual one first.
+    pub usual_types: Vec<DraftType>,
+}
+
+/// A type of draft as the new-draft form offers it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct TypeOption {
+    pub id: DraftType,
+    pub label: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 pub struct Settings {
     pub province: Option<String>,
-    /// `tinh-uy`, `ban-thuong-vu`, `ubnd`.
-    pub issuer: Option<String>,
+    pub issuer: Option<IssuerKind>,
     pub signer: Option<String>,
     pub signer_title: Option<String>,
-    /// `party` or `state`.
-    pub profile: Option<String>,
+    pub profile: Option<DocKind>,
     /// Recorded in document properties and on tracked changes.
     pub author: Option<String>,
     /// Where the last export was saved.
@@ -66,7 +81,8 @@ pub struct Settings {
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct WizardOptions {
     pub parents: Vec<ParentOption>,
-    pub sets: Vec<PlaceSet>,
+    pub issuers: Vec<IssuerOption>,
+    pub types: Vec<TypeOption>,
     /// `YYYY-MM-DD`.
     pub today: String,
     pub settings: Settings,
@@ -74,14 +90,9 @@ pub struct WizardOptions {
 
 #[derive(Debug, Clone, Deserialize, TS)]
 pub struct NewDraft {
+    /// `45-NQ/TW`, or `doc:ID` for an imported document.
     pub parent: String,
-    pub province: String,
-    pub issuer: String,
-    /// `ctr`, `kh`, `ctrhd`.
-    pub doc_type: String,
-    pub year: u16,
-    pub signer: Option<String>,
-    pub signer_title: Option<String>,
+    pub draft: DraftRequest,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]

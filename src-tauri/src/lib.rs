@@ -43,6 +43,7 @@ pub fn run() {
             library::delete_draft,
             library::open_document,
             drafts::wizard_options,
+            drafts::places_for_year,
             drafts::create_draft,
             drafts::get_draft,
             drafts::save_draft,

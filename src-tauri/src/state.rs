@@ -70,12 +70,9 @@ impl AppState {
         let mut guard = self.store.lock().expect("store lock");
         match guard.as_mut() {
             Some(s) => f(s),
-            None => Err(self
-                .open_error
-                .lock()
-                .expect("error lock")
-                .clone()
-                .unwrap_or_else(|| AppError::new("db-closed", "Cơ sở dữ liệu chưa được mở."))),
+            None => Err(self.open_error.lock().expect("error lock").clone().unwrap_or_else(|| {
+                AppError::new(crate::error::ErrorCode::DbClosed, "Cơ sở dữ liệu chưa được mở.")
+            })),
         }
     }
 }
@@ -87,8 +84,7 @@ fn seed(store: &mut Store) -> Result<()> {
     }
     let now = now_iso();
     for (name, bytes) in CORPUS {
-        let doc =
-            banthao_core::parse_text_bytes(bytes).map_err(|e| AppError::new("bad-input", e.to_string()))?;
+        let doc = banthao_core::parse_text_bytes(bytes).map_err(AppError::bad_input)?;
         store.add_document(name, bytes, &doc, &now)?;
     }
     store.set_setting("seeded", &now)?;

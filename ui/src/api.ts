@@ -1,8 +1,8 @@
 // Typed calls to the commands (src-tauri/src/commands). Types come from bindings.ts,
 // generated from the Rust types.
 import type {
-  AppError, Comparison, Counterpart, DbStatus, Document, DraftView, ImportOutcome, Library, NewDraft,
-  SavedAt, Settings, SuggestionView, VersionEntry, VersionView, WizardOptions,
+  AppError, Comparison, Counterpart, DbStatus, DocKind, Document, DraftView, ImportOutcome, Library, NewDraft,
+  PlacesForYear, SavedAt, Settings, SuggestionView, VersionEntry, VersionView, WizardOptions,
 } from "./bindings.js";
 
 type Invoke = (cmd: string, args?: Record<string, unknown>) => Promise<unknown>;
@@ -31,11 +31,12 @@ export const api = {
   deleteDraft: (id: number) => call<void>("delete_draft", { id }),
   openDocument: (id: number) => call<Document>("open_document", { id }),
   wizardOptions: () => call<WizardOptions>("wizard_options"),
+  placesForYear: (year: number) => call<PlacesForYear>("places_for_year", { year }),
   createDraft: (req: NewDraft) => call<number>("create_draft", { req }),
   getDraft: (id: number) => call<DraftView>("get_draft", { id }),
   saveDraft: (id: number, doc: Document) => call<SavedAt>("save_draft", { id, doc }),
-  setDraftProfile: (id: number, profile: string) => call<void>("set_draft_profile", { id, profile }),
-  renumber: (doc: Document, profile: string) => call<Document>("renumber", { doc, profile }),
+  setDraftProfile: (id: number, profile: DocKind) => call<void>("set_draft_profile", { id, profile }),
+  renumber: (doc: Document, profile: DocKind) => call<Document>("renumber", { doc, profile }),
   suggest: (parentSection: string | null, typed: string | null, province: string | null, year: number | null) =>
     call<SuggestionView[]>("suggest", { parentSection, typed, province, year }),
   saveVersion: (draftId: number, name: string) => call<VersionEntry[]>("save_version", { draftId, name }),
@@ -48,8 +49,8 @@ export const api = {
     call<void>("export_redline", { draftId, a, b, path }),
   compareSection: (doc: Document, path: string, others: number[]) =>
     call<Counterpart[]>("compare_section", { doc, path, others }),
-  preview: (doc: Document, profile: string) => call<string>("preview", { doc, profile }),
-  exportDocx: (doc: Document, profile: string, path: string) => call<void>("export_docx", { doc, profile, path }),
+  preview: (doc: Document, profile: DocKind) => call<string>("preview", { doc, profile }),
+  exportDocx: (doc: Document, profile: DocKind, path: string) => call<void>("export_docx", { doc, profile, path }),
   settings: () => call<Settings>("settings"),
   saveSettings: (settings: Settings) => call<void>("save_settings", { settings }),
   dbStatus: () => call<DbStatus>("db_status"),

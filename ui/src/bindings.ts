@@ -319,7 +319,11 @@ export type CorpusEntry = { id: number, file_name: string, province: string | nu
  */
 summary: string | null, };
 
-export type DraftEntry = { id: number, title: string, province: string | null, parent: string | null, profile: string, created_at: string, updated_at: string, versions: number, };
+export type DraftEntry = { id: number, title: string, province: string | null, parent: string | null, 
+/**
+ * The format profile it is written in: the built-in profile of this kind.
+ */
+profile: DocKind, created_at: string, updated_at: string, versions: number, };
 
 export type VersionEntry = { id: number, draft_id: number, name: string, author: string | null, created_at: string, };
 
@@ -339,11 +343,13 @@ document: string, section: string,
  */
 province: string | null, doc_type: string | null, year: number | null, };
 
+export type ErrorCode = "db-locked" | "db-corrupt" | "db-too-new" | "db-open" | "db-bad-row" | "db-closed" | "db" | "not-found" | "bad-input" | "io" | "unknown";
+
 export type AppError = { 
 /**
- * Stable, for the UI to act on (`db-locked`, `db-corrupt`, `not-found`, `bad-input`, `io`).
+ * Stable, for the UI to act on.
  */
-code: string, 
+code: ErrorCode, 
 /**
  * For the user, in Vietnamese.
  */
@@ -365,17 +371,56 @@ export type ParentOption = {
  */
 id: string, title: string, };
 
-export type PlaceSet = { id: string, valid_from: string | null, valid_until: string | null, names: Array<string>, };
+export type PlacesForYear = { 
+/**
+ * Which list applies (`34 tỉnh, thành phố sau sắp xếp (từ 01/7/2025)`).
+ */
+label: string, names: Array<string>, };
 
-export type Settings = { province: string | null, 
+export type IssuerOption = { id: IssuerKind, label: string, 
 /**
- * `tinh-uy`, `ban-thuong-vu`, `ubnd`.
+ * The types it usually issues, the usual one first.
  */
-issuer: string | null, signer: string | null, signer_title: string | null, 
+usual_types: Array<DraftType>, };
+
+export type TypeOption = { id: DraftType, label: string, };
+
+export type IssuerKind = "tinh-uy" | "ban-thuong-vu" | "ubnd";
+
+export type DraftType = "ctr" | "kh" | "ctrhd";
+
+export type DraftRequest = { 
 /**
- * `party` or `state`.
+ * Province or city, any spelling the gazetteer knows.
  */
-profile: string | null, 
+province: string, 
+/**
+ * Issuer.
+ */
+issuer: IssuerKind, 
+/**
+ * Type of the draft.
+ */
+doc_type: DraftType, 
+/**
+ * Year of the document.
+ */
+year: number, 
+/**
+ * ISO date that decides which names apply; by default from the year and today
+ * ([`reference_date`]).
+ */
+date: string | null, 
+/**
+ * Signer's name (blank: none yet).
+ */
+signer: string | null, 
+/**
+ * Signer's title (blank: the issuer's usual one).
+ */
+signer_title: string | null, };
+
+export type Settings = { province: string | null, issuer: IssuerKind | null, signer: string | null, signer_title: string | null, profile: DocKind | null, 
 /**
  * Recorded in document properties and on tracked changes.
  */
@@ -385,17 +430,17 @@ author: string | null,
  */
 export_dir: string | null, };
 
-export type WizardOptions = { parents: Array<ParentOption>, sets: Array<PlaceSet>, 
+export type WizardOptions = { parents: Array<ParentOption>, issuers: Array<IssuerOption>, types: Array<TypeOption>, 
 /**
  * `YYYY-MM-DD`.
  */
 today: string, settings: Settings, };
 
-export type NewDraft = { parent: string, province: string, issuer: string, 
+export type NewDraft = { 
 /**
- * `ctr`, `kh`, `ctrhd`.
+ * `45-NQ/TW`, or `doc:ID` for an imported document.
  */
-doc_type: string, year: number, signer: string | null, signer_title: string | null, };
+parent: string, draft: DraftRequest, };
 
 export type DraftView = { entry: DraftEntry, doc: Document, };
 

@@ -6,6 +6,7 @@
 // draft.ts (state, history, saving), render.ts, readback.ts, structure.ts,
 // history.ts, find.ts, footnotes.ts and keys.ts.
 import { api, errorOf } from "./api.js";
+import type { DocKind } from "./bindings.js";
 import { clear, h, markPainted, toast, when } from "./dom.js";
 import { Draft, SaveState } from "./draft.js";
 import { findBar, openFind } from "./find.js";
@@ -123,8 +124,9 @@ function toolbar(e: Ed): HTMLElement {
     h("option", { value: "party", selected: d.entry.profile === "party" }, "Thể thức văn bản của Đảng"),
     h("option", { value: "state", selected: d.entry.profile === "state" }, "Thể thức văn bản hành chính"));
   profile.addEventListener("change", async () => {
-    d.entry.profile = profile.value;
-    try { await api.setDraftProfile(d.id, profile.value); }
+    const kind: DocKind = profile.value === "state" ? "state" : "party";
+    d.entry.profile = kind;
+    try { await api.setDraftProfile(d.id, kind); }
     catch (err) { toast(`Không lưu được thể thức: ${errorOf(err).message}`, "error"); }
     if (ed === e) relabel(e);
   });

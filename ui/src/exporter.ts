@@ -2,6 +2,7 @@
 // .docx saved where the user chooses (the folder is remembered).
 import { api, errorOf, pickSavePath } from "./api.js";
 import { clear, h, toast } from "./dom.js";
+import type { DocKind } from "./bindings.js";
 
 export async function showExport(el: HTMLElement, id: number): Promise<void> {
   const view = await api.getDraft(id);
@@ -16,7 +17,7 @@ export async function showExport(el: HTMLElement, id: number): Promise<void> {
     frame.innerHTML = html; // produced by our own renderer from escaped text
     sheet.append(frame);
   };
-  const radio = (value: string, label: string) => {
+  const radio = (value: DocKind, label: string) => {
     const r = h("input", { type: "radio", name: "profile", value, checked: profile === value, id: `profile-${value}` });
     r.addEventListener("change", async () => { profile = value; await api.setDraftProfile(id, value); draw(); });
     return h("label", { class: "check" }, r, ` ${label}`);

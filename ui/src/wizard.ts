@@ -1,36 +1,42 @@
 // New draft: the parent document, the province (current or former by the year),
-// the issuer, the type, the year and the signer; creates the scaffold.
+// the issuer, the type, the year and the signer; creates the scaffold. The rules
+// (which provinces apply to a year, which type an issuer usually issues, checking the
+// request) are Rust's: this screen only shows what the commands answer.
 import { api, errorOf } from "./api.js";
-import type { PlaceSet, WizardOptions } from "./bindings.js";
+import type { DraftType, IssuerKind, WizardOptions } from "./bindings.js";
 import { clear, h, toast } from "./dom.js";
-
-function setFor(sets: PlaceSet[], year: number, today: string): PlaceSet | undefined {
-  const thisYear = Number(today.slice(0, 4));
-  const date = year === thisYear ? today : year < thisYear ? `${year}-12-31` : `${year}-01-01`;
-  return sets.find((s) => (!s.valid_from || s.valid_from <= date) && (!s.valid_until || date <= s.valid_until));
-}
 
 export async function showWizard(el: HTMLElement): Promise<void> {
   const o: WizardOptions = await api.wizardOptions();
   clear(el);
   const year = h("input", { type: "number", id: "year", min: 2000, max: 2100, value: Number(o.today.slice(0, 4)) });
   const province = h("select", { id: "province", required: true });
-  const fillProvinces = () => {
-    const keep = province.value || o.settings.province || "";
-    clear(province);
-    const set = setFor(o.sets, Number(year.value), o.today);
-    const names = [...(set?.names ?? [])].sort((a, b) => a.localeCompare(b, "vi"));
-    province.append(h("option", { value: "" }, "— Chọn tỉnh, thành phố —"), ...names.map((n) => h("option", { value: n, selected: n === keep }, n)));
-    note.textContent = set?.id === "former-63" ? "Năm này áp dụng danh sách 63 tỉnh, thành phố trước sắp xếp." : "Danh sách 34 tỉnh, thành phố sau sắp xếp (từ 01/7/2025).";
-  };
   const note = h("p", { class: "muted small" });
+  let asked = 0;
+  const fillProvinces = async () => {
+    const mine = ++asked;
+    const keep = province.value || o.settings.province || "";
+    let places;
+    try { places = await api.placesForYear(Number(year.value)); }
+    catch (err) { if (mine === asked) note.textContent = errorOf(err).message; return; }
+    if (mine !== asked) return; // a later year was typed meanwhile
+    clear(province);
+    const names = [...places.names].sort((a, b) => a.localeCompare(b, "vi"));
+    province.append(h("option", { value: "" }, "— Chọn tỉnh, thành phố —"), ...names.map((n) => h("option", { value: n, selected: n === keep }, n)));
+    note.textContent = `Danh sách ${places.label}.`;
+  };
   year.addEventListener("input", fillProvinces);
   const parent = h("select", { id: "parent" }, ...o.parents.map((p) => h("option", { value: p.id }, p.title)));
   const issuer = h("select", { id: "issuer" },
-    ...[["tinh-uy", "Tỉnh ủy (Ban Chấp hành Đảng bộ)"], ["ban-thuong-vu", "Ban Thường vụ Tỉnh ủy"], ["ubnd", "Ủy ban nhân dân tỉnh"]]
-      .map(([v, l]) => h("option", { value: v, selected: v === (o.settings.issuer ?? "tinh-uy") }, l)));
-  const type = h("select", { id: "doc-type" }, ...[["ctr", "Chương trình"], ["kh", "Kế hoạch"], ["ctrhd", "Chương trình hành động"]].map(([v, l]) => h("option", { value: v }, l)));
-  const syncType = () => { type.value = issuer.value === "ubnd" ? "kh" : type.value === "kh" ? "ctr" : type.value; };
+    ...o.issuers.map((i) => h("option", { value: i.id, selected: i.id === (o.settings.issuer ?? "tinh-uy") }, i.label)));
+  const type = h("select", { id: "doc-type" }, ...o.types.map((t) => h("option", { value: t.id }, t.label)));
+  const chosenIssuer = (): IssuerKind => o.issuers.find((i) => i.id === issuer.value)?.id ?? o.issuers[0].id;
+  const chosenType = (): DraftType => o.types.find((t) => t.id === type.value)?.id ?? o.types[0].id;
+  // Switching issuer keeps a type it usually issues, otherwise takes its usual one.
+  const syncType = () => {
+    const usual = o.issuers.find((i) => i.id === chosenIssuer())?.usual_types ?? [];
+    if (usual.length && !usual.includes(chosenType())) type.value = usual[0];
+  };
   issuer.addEventListener("change", syncType);
   const signer = h("input", { type: "text", id: "signer", value: o.settings.signer ?? "", placeholder: "Họ và tên người ký (có thể để trống)" });
   const signerTitle = h("input", { type: "text", id: "signer-title", value: o.settings.signer_title ?? "", placeholder: "Ví dụ: PHÓ BÍ THƯ THƯỜNG TRỰC (để trống: theo mặc định)" });
@@ -49,12 +55,13 @@ export async function showWizard(el: HTMLElement): Promise<void> {
     if (!province.value) { toast("Hãy chọn tỉnh, thành phố.", "error"); province.focus(); return; }
     create.disabled = true;
     try {
-      const id = await api.createDraft({ parent: parent.value, province: province.value, issuer: issuer.value, doc_type: type.value, year: Number(year.value), signer: signer.value || null, signer_title: signerTitle.value || null });
-      await api.saveSettings({ province: province.value, issuer: issuer.value, signer: signer.value || null, signer_title: signerTitle.value || null, profile: null, author: null, export_dir: null });
+      const draft = { province: province.value, issuer: chosenIssuer(), doc_type: chosenType(), year: Number(year.value), date: null, signer: signer.value || null, signer_title: signerTitle.value || null };
+      const id = await api.createDraft({ parent: parent.value, draft });
+      await api.saveSettings({ province: province.value, issuer: draft.issuer, signer: draft.signer, signer_title: draft.signer_title, profile: null, author: null, export_dir: null });
       location.hash = `#/du-thao/${id}`;
     } catch (err) { toast(errorOf(err).message, "error"); create.disabled = false; }
   });
   el.append(form);
-  fillProvinces();
+  await fillProvinces();
   syncType();
 }

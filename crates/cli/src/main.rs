@@ -12,7 +12,9 @@ mod report;
 use anyhow::Result;
 use banthao_core::compare::{self, DiffOptions};
 use banthao_core::profile::FormatProfile;
-use banthao_core::scaffold::{self, DraftType, IssuerKind, ParentTemplate, Presets, ScaffoldRequest};
+use banthao_core::scaffold::{
+    self, DraftRequest, DraftType, IssuerKind, ParentTemplate, Presets, ScaffoldRequest,
+};
 use clap::{Parser, Subcommand};
 use input::UserError;
 use std::path::{Path, PathBuf};
@@ -248,17 +250,17 @@ fn run(cli: Cli) -> Result<()> {
             signer_title,
             output,
         } => {
-            let issuer = IssuerKind::parse(&issuer).ok_or_else(|| {
-                UserError(format!("Cơ quan ban hành «{issuer}» không hợp lệ (tinh-uy, ban-thuong-vu, ubnd)."))
-            })?;
-            let doc_type = DraftType::parse(&doc_type).ok_or_else(|| {
-                UserError(format!("Loại văn bản «{doc_type}» không hợp lệ (CTr, KH, CTrHĐ)."))
-            })?;
-            if !(1945..=2100).contains(&year) {
-                return Err(UserError(format!("Năm {year} không hợp lệ.")).into());
-            }
-            let date = date.unwrap_or_else(|| scaffold::reference_date(year, &clock::today()));
-            let req = ScaffoldRequest { province, issuer, doc_type, year, date, signer, signer_title };
+            let user = |e: scaffold::ScaffoldError| UserError(e.to_string());
+            let form = DraftRequest {
+                province,
+                issuer: IssuerKind::parse(&issuer).map_err(user)?,
+                doc_type: DraftType::parse(&doc_type).map_err(user)?,
+                year,
+                date,
+                signer,
+                signer_title,
+            };
+            let req = ScaffoldRequest::new(form, &clock::today()).map_err(user)?;
             let parent = read_parent(&parent)?;
             let doc = scaffold::scaffold(&parent, &req, &Presets::builtin(), banthao_core::builtin_places())
                 .map_err(|e| UserError(e.to_string()))?;
@@ -352,22 +354,9 @@ fn run(cli: Cli) -> Result<()> {
     Ok(())
 }
 
-/// The parent section a heading stands for (`45-NQ/TW#III.3`), by its words.
+/// The parent section a heading stands for (`45-NQ/TW#III.3`), among the built-in parents.
 fn parent_section_of(heading: &str) -> Option<String> {
-    if heading.contains('#') {
-        return Some(heading.trim().to_string());
-    }
-    use banthao_core::compare::tokens::{dice_sorted, sorted_words};
-    let want = sorted_words(heading);
-    let parent = ParentTemplate::builtin("45-NQ/TW")?.as_document();
-    let mut best: Option<(f32, String)> = None;
-    parent.walk_sections(|_, s| {
-        let score = dice_sorted(&want, &sorted_words(&s.title));
-        if score >= 0.4 && best.as_ref().is_none_or(|b| score > b.0) {
-            best = s.implements.clone().map(|i| (score, i));
-        }
-    });
-    best.map(|b| b.1)
+    scaffold::parent_section_of(heading, &ParentTemplate::builtins())
 }
 
 fn suggest(
@@ -385,7 +374,7 @@ fn suggest(
     let typed = typed.map(str::to_string).or_else(|| parent.is_none().then(|| section.to_string()));
     let list = store.suggest(parent.as_deref(), typed.as_deref(), limit).map_err(user)?;
     let text_of = |t: &str| match province {
-        Some(p) => banthao_core::clauses::fill_for(t, p, None),
+        Some(p) => banthao_core::clauses::fill_for(t, p, None, banthao_core::builtin_places()),
         None => t.to_string(),
     };
     if json {
@@ -479,6 +468,11 @@ fn corpus(command: CorpusCommand, db: &Path) -> Result<()> {
 
 /// Reads two documents at once (two cores: half the wait).
 fn read_pair(a: &Path, b: &Path) -> Result<(banthao_core::Document, banthao_core::Document)> {
+    // Small files are read in turn: starting a thread costs more than it saves.
+    let small = |p: &Path| std::fs::metadata(p).is_ok_and(|m| m.len() <= 512 * 1024);
+    if small(a) && small(b) {
+        return Ok((input::read_draft_or_document(a)?, input::read_draft_or_document(b)?));
+    }
     std::thread::scope(|s| {
         let hb = s.spawn(|| input::read_draft_or_document(b));
         let da = input::read_draft_or_document(a);

@@ -8,6 +8,8 @@
 use crate::compare::align::{align_nodes, nodes};
 use crate::compare::tokens::{strip_marker, word_hashes};
 use crate::model::Document;
+use crate::placeholder;
+use crate::places::Gazetteer;
 use crate::text::{fold, FxMap};
 use serde::Serialize;
 
@@ -29,13 +31,16 @@ pub const COMMON_TRIPLE: usize = 400;
 pub struct Source<'a> {
     /// How the document is named in provenance (a file name or a store id).
     pub name: String,
+    /// The parsed document.
     pub doc: &'a Document,
 }
 
 /// Where one wording of a clause came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Occurrence {
+    /// The document it appears in (a source name).
     pub document: String,
+    /// That document's province.
     pub province: Option<String>,
     /// Section path in that document (`III.3`).
     pub section: String,
@@ -52,6 +57,7 @@ pub struct Clause {
     pub template: String,
     /// Distinct provinces that use it.
     pub provinces: Vec<String>,
+    /// Every appearance, with its source.
     pub occurrences: Vec<Occurrence>,
 }
 
@@ -80,36 +86,38 @@ pub fn sentences(paragraph: &str) -> Vec<String> {
 /// A sentence with the document's own names made placeholders: its province
 /// (`{tỉnh}`), the provincial Party committee (`{Tỉnh ủy}`), and its year (`{năm}`).
 pub fn generalise(sentence: &str, province: Option<&str>, year: Option<u16>) -> String {
+    let hole = |name: &str| format!("{{{name}}}");
     let mut s = sentence.to_string();
     if let Some(p) = province {
-        s = replace_folded(&s, p, "{tỉnh}");
+        s = replace_folded(&s, p, &hole(placeholder::PROVINCE));
     }
     for committee in ["Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ"] {
-        s = s.replace(committee, "{Tỉnh ủy}");
+        s = s.replace(committee, &hole(placeholder::COMMITTEE));
     }
     if let Some(y) = year {
-        s = s.replace(&y.to_string(), "{năm}");
+        s = s.replace(&y.to_string(), &hole(placeholder::YEAR));
     }
     s
 }
 
 /// Fills a template's placeholders for a province (city or province) and a year.
 pub fn fill(template: &str, province: &str, city: bool, year: Option<u16>) -> String {
-    let mut s =
-        template.replace("{tỉnh}", province).replace("{Tỉnh ủy}", if city { "Thành ủy" } else { "Tỉnh ủy" });
-    if let Some(y) = year {
-        s = s.replace("{năm}", &y.to_string());
+    let year = year.map(|y| y.to_string());
+    let mut vars = vec![
+        (placeholder::PROVINCE, province),
+        (placeholder::COMMITTEE, if city { "Thành ủy" } else { "Tỉnh ủy" }),
+    ];
+    if let Some(y) = &year {
+        vars.push((placeholder::YEAR, y));
     }
-    s
+    placeholder::fill(template, &vars)
 }
 
-/// Fills a template for a province or city named in any spelling the built-in
-/// gazetteer knows (a city gets `Thành ủy`), and a year.
-pub fn fill_for(template: &str, province: &str, year: Option<u16>) -> String {
-    let places = crate::builtin_places();
+/// Fills a template for a province or city named in any spelling `places` knows (a
+/// city gets `Thành ủy`), and a year.
+pub fn fill_for(template: &str, province: &str, year: Option<u16>, places: &Gazetteer) -> String {
     let name = places.lookup(province).unwrap_or(province);
-    let city = places.sets.iter().flat_map(|s| &s.units).any(|u| u.name == name && u.kind == "city");
-    fill(template, name, city, year)
+    fill(template, name, places.is_city(name), year)
 }
 
 /// Replaces `name` in `s` wherever it appears, ignoring tone-mark placement and case.
@@ -172,6 +180,7 @@ pub struct Mined {
     pub text: String,
     /// With the document's names as placeholders.
     pub general: String,
+    /// Its word-triple hashes (see [`triples`]).
     pub triples: Vec<u64>,
 }
 
@@ -237,7 +246,12 @@ pub enum Placement<R> {
     /// Joins `rep`'s group; the groups of `also` (other representatives it is like)
     /// are the same clause and merge into it. One hop, never further: groups gather
     /// around wordings and cannot chain through near-misses.
-    Join { rep: R, also: Vec<R> },
+    Join {
+        /// The wording it joins.
+        rep: R,
+        /// Other wordings it is also like, whose groups merge into `rep`'s.
+        also: Vec<R>,
+    },
 }
 
 /// Places a sentence given candidate representatives (`id`, triples); the closest
@@ -263,15 +277,20 @@ pub fn place<'a, R: Copy + Ord>(
 pub struct Member<'a> {
     /// Province (or the document's name when it has none).
     pub province: &'a str,
+    /// The wording with the names as placeholders.
     pub general: &'a str,
+    /// The parent section its document aligned it with.
     pub parent_section: Option<&'a str>,
 }
 
 /// What a group of sentences offers as a clause.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
+    /// The most used wording.
     pub template: String,
+    /// The provinces that wrote it.
     pub provinces: Vec<String>,
+    /// The parent section most members serve.
     pub parent_section: Option<String>,
 }
 

@@ -16,14 +16,18 @@
 //! assert_eq!(doc.sections[0].children[0].paragraphs, vec!["- Quán triệt sâu sắc Nghị quyết."]);
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod clauses;
 pub mod clean;
 pub mod compare;
+pub mod counterpart;
 pub mod date;
 pub mod label;
 pub mod model;
 pub mod outline;
 pub mod parse;
+pub mod placeholder;
 pub mod places;
 pub mod profile;
 pub mod reflow;

@@ -9,8 +9,8 @@ use serde::Deserialize;
 pub struct Unit {
     /// Usual spelling (`Hà Giang`, `Hồ Chí Minh`).
     pub name: String,
-    /// `province` or `city`.
-    pub kind: String,
+    /// A province or a centrally-run city.
+    pub kind: PlaceKind,
     /// Other spellings (`TP. Hồ Chí Minh`).
     #[serde(default)]
     pub aliases: Vec<String>,
@@ -19,11 +19,25 @@ pub struct Unit {
     pub merged_from: Vec<String>,
 }
 
+/// What a provincial-level unit is: it decides `tỉnh`/`thành phố` and `Tỉnh ủy`/`Thành ủy`.
+#[derive(Debug, Clone, Copy, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum PlaceKind {
+    /// A province (`tỉnh`).
+    Province,
+    /// A centrally-run city (`thành phố`).
+    City,
+}
+
 /// A list of units with the dates it is valid for.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 pub struct UnitSet {
     /// `former-63` or `current-34`.
     pub id: String,
+    /// How a form names the set (`34 tỉnh, thành phố sau sắp xếp (từ 01/7/2025)`).
+    #[serde(default)]
+    pub label: String,
     /// First day the set applies (ISO date), if bounded.
     pub valid_from: Option<String>,
     /// Last day the set applies (ISO date), if bounded.
@@ -78,6 +92,28 @@ impl Gazetteer {
         self.sets.iter().find(|s| {
             s.valid_from.as_deref().is_none_or(|f| f <= date)
                 && s.valid_until.as_deref().is_none_or(|u| date <= u)
+        })
+    }
+
+    /// The set whose names apply to a document of `year`, given today's ISO date (see
+    /// [`crate::scaffold::reference_date`]).
+    pub fn set_for_year(&self, year: u16, today: &str) -> Option<&UnitSet> {
+        self.set_on(&crate::scaffold::reference_date(year, today))
+    }
+
+    /// Whether the unit with this usual name is a centrally-run city.
+    pub fn is_city(&self, name: &str) -> bool {
+        self.sets.iter().flat_map(|s| &s.units).any(|u| u.name == name && u.kind == PlaceKind::City)
+    }
+
+    /// The unit that a former unit was merged into, and the first day of the set it
+    /// belongs to (`Hà Giang` → `Tuyên Quang`, `2025-07-01`).
+    pub fn merged_into(&self, former: &str) -> Option<(&Unit, Option<&str>)> {
+        self.sets.iter().find_map(|s| {
+            s.units
+                .iter()
+                .find(|u| u.merged_from.iter().any(|m| m == former))
+                .map(|u| (u, s.valid_from.as_deref()))
         })
     }
 
@@ -151,6 +187,20 @@ mod tests {
         assert_eq!(g.set("current-34").unwrap().units.len(), 34);
         assert_eq!(g.set_on("2024-02-01").unwrap().id, "former-63");
         assert_eq!(g.set_on("2025-07-01").unwrap().id, "current-34");
+    }
+
+    #[test]
+    fn kinds_mergers_and_the_set_of_a_year() {
+        let g = Gazetteer::builtin();
+        assert!(g.is_city("Cần Thơ"));
+        assert!(!g.is_city("Cao Bằng"));
+        let (into, from) = g.merged_into("Hà Giang").unwrap();
+        assert_eq!((into.name.as_str(), from), ("Tuyên Quang", Some("2025-07-01")));
+        assert!(g.merged_into("Cao Bằng").is_none());
+        assert_eq!(g.set_for_year(2024, "2026-12-02").unwrap().id, "former-63");
+        assert_eq!(g.set_for_year(2025, "2026-12-02").unwrap().id, "current-34");
+        assert_eq!(g.set_for_year(2025, "2025-03-01").unwrap().id, "former-63");
+        assert_eq!(g.set_for_year(2027, "2026-12-02").unwrap().id, "current-34");
     }
 
     #[test]

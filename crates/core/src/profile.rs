@@ -7,36 +7,57 @@ use serde::{Deserialize, Serialize};
 /// Paper size.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Paper {
+    /// Width in millimetres.
     pub width_mm: f32,
+    /// Height in millimetres.
     pub height_mm: f32,
 }
 
 /// Page margins.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Margins {
+    /// Top margin, mm.
     pub top: f32,
+    /// Bottom margin, mm.
     pub bottom: f32,
+    /// Left margin, mm.
     pub left: f32,
+    /// Right margin, mm.
     pub right: f32,
 }
 
 /// Font sizes in points, per element.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sizes {
+    /// `ĐẢNG CỘNG SẢN VIỆT NAM` or the State motto lines.
     pub national_heading: f32,
+    /// The parent body (`ĐẢNG BỘ TỈNH …`).
     pub parent_body: f32,
+    /// The issuer (`TỈNH ỦY …`, `ỦY BAN NHÂN DÂN …`).
     pub issuer: f32,
+    /// The number line (`Số 37-CTr/TU`).
     pub number: f32,
+    /// The place-date line.
     pub place_date: f32,
+    /// `Dự thảo`.
     pub draft_marker: f32,
+    /// The type name (`CHƯƠNG TRÌNH`).
     pub doc_type: f32,
+    /// The summary (trích yếu).
     pub summary: f32,
+    /// Body paragraphs.
     pub body: f32,
+    /// Section headings.
     pub heading: f32,
+    /// `Nơi nhận:`.
     pub recipients_heading: f32,
+    /// The recipient lines.
     pub recipients: f32,
+    /// The signature block.
     pub signature: f32,
+    /// Page numbers.
     pub page_number: f32,
+    /// Footnote text.
     pub footnote: f32,
 }
 
@@ -50,8 +71,11 @@ pub struct NumberingStyle {
 /// Body paragraphs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BodyStyle {
+    /// First-line indent, mm.
     pub first_line_indent_mm: f32,
+    /// Space before a paragraph, points.
     pub space_before_pt: f32,
+    /// Space after a paragraph, points.
     pub space_after_pt: f32,
     /// Line spacing as a multiple of single spacing.
     pub line_spacing: f32,
@@ -60,9 +84,13 @@ pub struct BodyStyle {
 /// The recipients block.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecipientsStyle {
+    /// The heading of the block (`Nơi nhận:`).
     pub heading: String,
+    /// `Nơi nhận:` in bold.
     pub heading_bold: bool,
+    /// `Nơi nhận:` in italics.
     pub heading_italic: bool,
+    /// `Nơi nhận:` underlined.
     pub heading_underline: bool,
     /// Punctuation after each entry but the last (`,` or `;`).
     pub item_end: String,
@@ -73,14 +101,18 @@ pub struct RecipientsStyle {
 /// The signature block.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SignatureStyle {
+    /// `T/M …`, `TM. …` in bold.
     pub authority_bold: bool,
+    /// The title (`BÍ THƯ`) in bold.
     pub title_bold: bool,
+    /// The signer's name in bold.
     pub name_bold: bool,
 }
 
 /// Page numbers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PageNumbers {
+    /// Whether pages are numbered at all.
     pub show: bool,
     /// Whether page 1 carries a number (the rules say no).
     pub first_page: bool,
@@ -89,20 +121,35 @@ pub struct PageNumbers {
 /// A format profile.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FormatProfile {
+    /// Identifier (`party`, `state`).
     pub id: String,
+    /// Name shown to the user.
     pub name: String,
+    /// The rule set it implements.
     pub kind: DocKind,
+    /// Paper size.
     pub paper: Paper,
+    /// Margins in millimetres.
     pub margins_mm: Margins,
+    /// Font family of every run.
     pub font: String,
+    /// Font sizes per element.
     pub sizes: Sizes,
+    /// Section labels.
     pub numbering: NumberingStyle,
+    /// Body paragraphs.
     pub body: BodyStyle,
+    /// A rule under the national heading.
     pub national_heading_rule: bool,
+    /// A `*` under the issuer (Party).
     pub issuer_star: bool,
+    /// Before the number: `Số ` (Party) or `Số: ` (State).
     pub number_prefix: String,
+    /// The recipients block.
     pub recipients: RecipientsStyle,
+    /// The signature block.
     pub signature: SignatureStyle,
+    /// Page numbers.
     pub page_numbers: PageNumbers,
 }
 
@@ -137,19 +184,29 @@ impl FormatProfile {
         Ok(p)
     }
 
-    /// A built-in profile: `party` or `state`.
+    /// A built-in profile by its id: `party` or `state`.
     pub fn builtin(id: &str) -> Result<FormatProfile, ProfileError> {
         match id {
-            "party" => FormatProfile::from_json(PARTY),
-            "state" => FormatProfile::from_json(STATE),
+            "party" => Ok(FormatProfile::of(DocKind::Party)),
+            "state" => Ok(FormatProfile::of(DocKind::State)),
             other => Err(ProfileError::Unknown(other.to_string())),
         }
     }
 
-    /// The built-in profile for a kind of document (Party when unknown).
+    /// The built-in profile of a rule set: Party documents follow the Party's guidance,
+    /// State documents Nghị định 30/2020/NĐ-CP. Its id is the kind's name
+    /// (`party`, `state`).
+    pub fn of(kind: DocKind) -> FormatProfile {
+        FormatProfile::from_json(match kind {
+            DocKind::Party => PARTY,
+            DocKind::State => STATE,
+        })
+        .expect("built-in profiles are valid")
+    }
+
+    /// The built-in profile for a document of this kind (Party when unknown).
     pub fn for_kind(kind: Option<DocKind>) -> FormatProfile {
-        let id = if kind == Some(DocKind::State) { "state" } else { "party" };
-        FormatProfile::builtin(id).expect("built-in profiles are valid")
+        FormatProfile::of(kind.unwrap_or(DocKind::Party))
     }
 }
 

@@ -8,9 +8,10 @@
 
 use crate::label::to_roman;
 use crate::model::{DocKind, DocNumber, Document, LabelKind, ParentRef, PlaceDate, Section, Signature};
-use crate::places::Gazetteer;
+use crate::placeholder::{self, fill};
+use crate::places::{Gazetteer, PlaceKind};
 use crate::text::{fold, title_case};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use thiserror::Error;
 
@@ -46,7 +47,11 @@ pub struct ParentTemplate {
     pub sections: Vec<ParentSection>,
 }
 
-const SCAFFOLD_45: &str = include_str!("../../../templates/scaffolds/45-NQ-TW.json");
+/// The scaffolds shipped in `templates/scaffolds/`.
+const BUILTIN_SCAFFOLDS: [&str; 1] = [include_str!("../../../templates/scaffolds/45-NQ-TW.json")];
+
+/// Headings whose sorted words are this alike (Dice) name the same section.
+pub const SAME_HEADING: f32 = 0.4;
 
 impl ParentTemplate {
     /// Reads a scaffold file.
@@ -54,11 +59,46 @@ impl ParentTemplate {
         serde_json::from_str(json).map_err(|e| ScaffoldError::BadTemplate(e.to_string()))
     }
 
-    /// A built-in scaffold by the parent's number (`45-NQ/TW`).
+    /// The built-in scaffolds (`templates/scaffolds/`).
+    pub fn builtins() -> Vec<ParentTemplate> {
+        BUILTIN_SCAFFOLDS
+            .iter()
+            .map(|j| ParentTemplate::from_json(j).expect("built-in scaffold is valid"))
+            .collect()
+    }
+
+    /// A built-in scaffold by the parent's number (`45-NQ/TW`; case, spaces and
+    /// diacritics ignored).
     pub fn builtin(id: &str) -> Option<ParentTemplate> {
-        let key = fold(id).replace(['/', ' '], "-");
-        (key == "45-nq-tw")
-            .then(|| ParentTemplate::from_json(SCAFFOLD_45).expect("built-in scaffold is valid"))
+        let key = |s: &str| fold(s).replace(['/', ' '], "-");
+        let want = key(id);
+        ParentTemplate::builtins().into_iter().find(|p| key(&p.id) == want)
+    }
+
+    /// How the parent is offered to a user: its citation and subject.
+    pub fn title(&self) -> String {
+        format!("{} {}", self.citation, self.subject).trim().to_string()
+    }
+
+    /// The section of this parent a heading names (`45-NQ/TW#III.3` for «Tăng cường
+    /// quản lý nhà nước…»): the most alike title, if alike enough ([`SAME_HEADING`]).
+    pub fn section_for_heading(&self, heading: &str) -> Option<String> {
+        use crate::compare::tokens::{dice_sorted, sorted_words};
+        let want = sorted_words(heading);
+        let mut best: Option<(f32, String)> = None;
+        fn walk(secs: &[ParentSection], f: &mut impl FnMut(&ParentSection)) {
+            for s in secs {
+                f(s);
+                walk(&s.children, f);
+            }
+        }
+        walk(&self.sections, &mut |s| {
+            let score = dice_sorted(&want, &sorted_words(&s.title));
+            if score >= SAME_HEADING && best.as_ref().is_none_or(|b| score > b.0) {
+                best = Some((score, format!("{}#{}", self.id, s.path)));
+            }
+        });
+        best.map(|b| b.1)
     }
 
     /// A parent made from an imported document: its number, citation, and headed sections.
@@ -137,6 +177,15 @@ impl ParentTemplate {
 }
 
 /// `CHƯƠNG TRÌNH HÀNH ĐỘNG` → `Chương trình hành động`.
+/// The parent section a user means: an id as written (`45-NQ/TW#III.3`), or the
+/// section of one of `parents` whose title the heading matches.
+pub fn parent_section_of(heading: &str, parents: &[ParentTemplate]) -> Option<String> {
+    if heading.contains('#') {
+        return Some(heading.trim().to_string());
+    }
+    parents.iter().find_map(|p| p.section_for_heading(heading))
+}
+
 /// `CHƯƠNG TRÌNH` → `Chương trình`.
 pub fn sentence_case(s: &str) -> String {
     let lower = s.to_lowercase();
@@ -169,7 +218,9 @@ pub fn issuer_display(issuer: &str) -> String {
 }
 
 /// Who issues the draft.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum IssuerKind {
     /// Tỉnh ủy (Ban Chấp hành Đảng bộ tỉnh).
     TinhUy,
@@ -180,13 +231,17 @@ pub enum IssuerKind {
 }
 
 impl IssuerKind {
-    /// `tinh-uy`, `ban-thuong-vu`, `ubnd`.
-    pub fn parse(s: &str) -> Option<IssuerKind> {
+    /// Every issuer, in the order a form offers them.
+    pub const ALL: [IssuerKind; 3] = [IssuerKind::TinhUy, IssuerKind::BanThuongVu, IssuerKind::Ubnd];
+
+    /// `tinh-uy`, `ban-thuong-vu`, `ubnd` (and spelled-out forms, case and diacritics
+    /// ignored).
+    pub fn parse(s: &str) -> Result<IssuerKind, ScaffoldError> {
         match fold(s).replace([' ', '_'], "-").as_str() {
-            "tinh-uy" | "thanh-uy" => Some(IssuerKind::TinhUy),
-            "ban-thuong-vu" | "btv" => Some(IssuerKind::BanThuongVu),
-            "ubnd" | "uy-ban-nhan-dan" => Some(IssuerKind::Ubnd),
-            _ => None,
+            "tinh-uy" | "thanh-uy" => Ok(IssuerKind::TinhUy),
+            "ban-thuong-vu" | "btv" => Ok(IssuerKind::BanThuongVu),
+            "ubnd" | "uy-ban-nhan-dan" => Ok(IssuerKind::Ubnd),
+            _ => Err(ScaffoldError::BadIssuer(s.to_string())),
         }
     }
 
@@ -198,10 +253,41 @@ impl IssuerKind {
             IssuerKind::Ubnd => "ubnd",
         }
     }
+
+    /// How a form names the issuer.
+    pub fn label(self) -> &'static str {
+        match self {
+            IssuerKind::TinhUy => "Tỉnh ủy (Ban Chấp hành Đảng bộ)",
+            IssuerKind::BanThuongVu => "Ban Thường vụ Tỉnh ủy",
+            IssuerKind::Ubnd => "Ủy ban nhân dân tỉnh",
+        }
+    }
+
+    /// A Party committee's document, or a State one.
+    pub fn kind(self) -> DocKind {
+        if self == IssuerKind::Ubnd {
+            DocKind::State
+        } else {
+            DocKind::Party
+        }
+    }
+
+    /// The types this issuer usually writes for a resolution, the usual one first: a
+    /// People's Committee issues a Kế hoạch, a Party committee a Chương trình or a
+    /// Chương trình hành động. A form switching issuer keeps a type in this list and
+    /// otherwise takes the first.
+    pub fn usual_types(self) -> &'static [DraftType] {
+        match self {
+            IssuerKind::Ubnd => &[DraftType::Kh],
+            IssuerKind::TinhUy | IssuerKind::BanThuongVu => &[DraftType::Ctr, DraftType::CtrHd],
+        }
+    }
 }
 
 /// The type of the draft.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum DraftType {
     /// Chương trình.
     Ctr,
@@ -212,14 +298,22 @@ pub enum DraftType {
 }
 
 impl DraftType {
+    /// Every type, in the order a form offers them.
+    pub const ALL: [DraftType; 3] = [DraftType::Ctr, DraftType::Kh, DraftType::CtrHd];
+
     /// `CTr`, `KH`, `CTrHĐ` (case and diacritics ignored).
-    pub fn parse(s: &str) -> Option<DraftType> {
+    pub fn parse(s: &str) -> Result<DraftType, ScaffoldError> {
         match fold(s).as_str() {
-            "ctr" | "chuong trinh" => Some(DraftType::Ctr),
-            "kh" | "ke hoach" => Some(DraftType::Kh),
-            "ctrhd" | "chuong trinh hanh dong" => Some(DraftType::CtrHd),
-            _ => None,
+            "ctr" | "chuong trinh" => Ok(DraftType::Ctr),
+            "kh" | "ke hoach" => Ok(DraftType::Kh),
+            "ctrhd" | "chuong trinh hanh dong" => Ok(DraftType::CtrHd),
+            _ => Err(ScaffoldError::BadType(s.to_string())),
         }
+    }
+
+    /// How a form names the type (`Kế hoạch`).
+    pub fn label(self) -> &'static str {
+        self.name().1
     }
 
     fn name(self) -> (&'static str, &'static str, &'static str) {
@@ -229,6 +323,31 @@ impl DraftType {
             DraftType::CtrHd => ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "Chương trình hành động", "CTr"),
         }
     }
+}
+
+/// A new draft as the user asked for it (the new-draft form, or the command line's
+/// words): checked and completed by [`ScaffoldRequest::new`].
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DraftRequest {
+    /// Province or city, any spelling the gazetteer knows.
+    pub province: String,
+    /// Issuer.
+    pub issuer: IssuerKind,
+    /// Type of the draft.
+    pub doc_type: DraftType,
+    /// Year of the document.
+    pub year: u16,
+    /// ISO date that decides which names apply; by default from the year and today
+    /// ([`reference_date`]).
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Signer's name (blank: none yet).
+    #[serde(default)]
+    pub signer: Option<String>,
+    /// Signer's title (blank: the issuer's usual one).
+    #[serde(default)]
+    pub signer_title: Option<String>,
 }
 
 /// What to scaffold.
@@ -248,6 +367,58 @@ pub struct ScaffoldRequest {
     pub signer: Option<String>,
     /// Signer's title (`BÍ THƯ`, `PHÓ BÍ THƯ`, `PHÓ CHỦ TỊCH`), if not the default.
     pub signer_title: Option<String>,
+}
+
+/// The years a draft may carry.
+pub const YEARS: std::ops::RangeInclusive<u16> = 1945..=2100;
+
+impl ScaffoldRequest {
+    /// Checks a request and completes it: the year in range, a real date (by default
+    /// the one [`reference_date`] gives for `today`, an ISO date), blank fields as none.
+    pub fn new(r: DraftRequest, today: &str) -> Result<ScaffoldRequest, ScaffoldError> {
+        let province = r.province.trim().to_string();
+        if province.is_empty() {
+            return Err(ScaffoldError::NoProvince);
+        }
+        if !YEARS.contains(&r.year) {
+            return Err(ScaffoldError::BadYear(r.year));
+        }
+        let date = match r.date.map(|d| d.trim().to_string()) {
+            Some(d) if is_iso_date(&d) => d,
+            Some(d) => return Err(ScaffoldError::BadDate(d)),
+            None => reference_date(r.year, today),
+        };
+        let given = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+        Ok(ScaffoldRequest {
+            province,
+            issuer: r.issuer,
+            doc_type: r.doc_type,
+            year: r.year,
+            date,
+            signer: given(r.signer),
+            signer_title: given(r.signer_title),
+        })
+    }
+}
+
+/// `YYYY-MM-DD` naming a day that exists.
+fn is_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).filter(|p| p.bytes().all(|c| c.is_ascii_digit()));
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else { return false };
+    let (y, m, d): (u32, u32, u32) = (y.parse().unwrap_or(0), m.parse().unwrap_or(0), d.parse().unwrap_or(0));
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
 }
 
 /// The date whose names apply to a document of `year`, given today's ISO date: today
@@ -324,12 +495,14 @@ pub enum ScaffoldError {
     #[error("Không có tỉnh, thành phố «{0}» trong danh sách đơn vị hành chính.")]
     UnknownProvince(String),
     /// A former province used for a date after it was merged.
-    #[error("«{name}» không còn là đơn vị hành chính cấp tỉnh từ ngày 01/7/2025 (đã sắp xếp vào {into}); hãy chọn {into} hoặc một năm trước 2025.")]
+    #[error("«{name}» không còn là đơn vị hành chính cấp tỉnh từ ngày {since} (đã sắp xếp vào {into}); hãy chọn {into} hoặc một năm trước đó.")]
     MergedProvince {
         /// The former name.
         name: String,
         /// The unit it became part of.
         into: String,
+        /// Since when (`01/7/2025`), from the gazetteer's data.
+        since: String,
     },
     /// A unit that did not exist yet on the date.
     #[error("«{0}» chưa là đơn vị hành chính cấp tỉnh vào năm của văn bản.")]
@@ -337,6 +510,24 @@ pub enum ScaffoldError {
     /// Bad template data.
     #[error("Dữ liệu mẫu không hợp lệ: {0}")]
     BadTemplate(String),
+    /// No province given.
+    #[error("Hãy chọn tỉnh, thành phố ban hành.")]
+    NoProvince,
+    /// Not an issuer.
+    #[error("Cơ quan ban hành «{0}» không hợp lệ (tinh-uy, ban-thuong-vu, ubnd).")]
+    BadIssuer(String),
+    /// Not a type of draft.
+    #[error("Loại văn bản «{0}» không hợp lệ (CTr, KH, CTrHĐ).")]
+    BadType(String),
+    /// A year out of range.
+    #[error("Năm {0} không hợp lệ.")]
+    BadYear(u16),
+    /// Not a date.
+    #[error("Ngày «{0}» không hợp lệ (viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2026-03-15).")]
+    BadDate(String),
+    /// Not a known parent.
+    #[error("Không có văn bản cấp trên «{0}».")]
+    UnknownParent(String),
 }
 
 /// Names a unit takes in a document.
@@ -375,22 +566,27 @@ fn resolve_place(req: &ScaffoldRequest, places: &Gazetteer) -> Result<Place, Sca
         places.lookup(&req.province).ok_or_else(|| ScaffoldError::UnknownProvince(req.province.clone()))?;
     let set = places.set_on(&req.date);
     if let Some(unit) = set.and_then(|s| s.units.iter().find(|u| u.name == name)) {
-        return Ok(Place { name: unit.name.clone(), city: unit.kind == "city" });
+        return Ok(Place { name: unit.name.clone(), city: unit.kind == PlaceKind::City });
     }
-    if let Some(into) = places
-        .sets
-        .iter()
-        .flat_map(|s| &s.units)
-        .find(|u| u.merged_from.iter().any(|m| m == name))
-        .filter(|_| req.date.as_str() >= "2025-07-01")
-    {
-        return Err(ScaffoldError::MergedProvince { name: name.to_string(), into: into.name.clone() });
+    match places.merged_into(name) {
+        Some((into, from)) if from.is_none_or(|f| req.date.as_str() >= f) => {
+            Err(ScaffoldError::MergedProvince {
+                name: name.to_string(),
+                into: into.name.clone(),
+                since: from.map(display_date).unwrap_or_default(),
+            })
+        }
+        _ => Err(ScaffoldError::NotYet(name.to_string())),
     }
-    Err(ScaffoldError::NotYet(name.to_string()))
 }
 
-fn fill(template: &str, vars: &[(&str, &str)]) -> String {
-    vars.iter().fold(template.to_string(), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
+/// `2025-07-01` → `01/7/2025`, as dates are written in running text.
+fn display_date(iso: &str) -> String {
+    let mut p = iso.splitn(3, '-');
+    match (p.next(), p.next().and_then(|m| m.parse::<u8>().ok()), p.next()) {
+        (Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
+        _ => iso.to_string(),
+    }
 }
 
 /// Builds the draft.
@@ -409,12 +605,13 @@ pub fn scaffold(
     let propaganda = presets.body("propaganda", &req.date);
     let central_propaganda = presets.body("central_propaganda", &req.date);
     let vars: Vec<(&str, &str)> = vec![
-        ("loai", type_name),
-        ("tinh_uy", committee),
-        ("cap", place.cap()),
-        ("ban_tuyen_giao", &propaganda),
-        ("ban_tuyen_giao_tw", &central_propaganda),
-        ("can_cu", &parent.short_citation),
+        (placeholder::DOC_TYPE, type_name),
+        (placeholder::COMMITTEE, committee),
+        (placeholder::LEVEL, place.cap()),
+        (placeholder::PROVINCE, &place.name),
+        (placeholder::PROPAGANDA, &propaganda),
+        (placeholder::CENTRAL_PROPAGANDA, &central_propaganda),
+        (placeholder::PARENT, &parent.short_citation),
     ];
 
     let mut doc = Document {
@@ -590,7 +787,11 @@ mod tests {
         assert!(last.starts_with("Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì"), "{last}");
         assert_eq!(
             scaffold(&p, &req("Hà Giang", IssuerKind::TinhUy, 2026), &pr, &g).unwrap_err(),
-            ScaffoldError::MergedProvince { name: "Hà Giang".into(), into: "Tuyên Quang".into() }
+            ScaffoldError::MergedProvince {
+                name: "Hà Giang".into(),
+                into: "Tuyên Quang".into(),
+                since: "01/7/2025".into()
+            }
         );
         assert!(matches!(
             scaffold(&p, &req("Atlantis", IssuerKind::Ubnd, 2026), &pr, &g),
@@ -632,6 +833,62 @@ mod tests {
             d.summary.as_deref(),
             Some("thực hiện Chương trình hành động số 41-CTr/TU, ngày 18/03/2024 của Tỉnh ủy Quảng Ninh thực hiện Nghị quyết số 45-NQ/TW")
         );
+    }
+
+    fn form(year: u16) -> DraftRequest {
+        DraftRequest {
+            province: " Cao Bằng ".into(),
+            issuer: IssuerKind::parse("Ban thường vụ").unwrap(),
+            doc_type: DraftType::parse("KẾ HOẠCH").unwrap(),
+            year,
+            date: None,
+            signer: Some("  ".into()),
+            signer_title: Some(" PHÓ BÍ THƯ ".into()),
+        }
+    }
+
+    #[test]
+    fn a_request_is_checked_and_completed() {
+        let r = ScaffoldRequest::new(form(2024), "2026-12-02").unwrap();
+        assert_eq!((r.province.as_str(), r.date.as_str()), ("Cao Bằng", "2024-12-31"));
+        assert_eq!((r.signer, r.signer_title.as_deref()), (None, Some("PHÓ BÍ THƯ")));
+        assert_eq!(ScaffoldRequest::new(form(2026), "2026-12-02").unwrap().date, "2026-12-02");
+        assert_eq!(ScaffoldRequest::new(form(1900), "2026-12-02").unwrap_err(), ScaffoldError::BadYear(1900));
+        let dated =
+            |d: &str| ScaffoldRequest::new(DraftRequest { date: Some(d.into()), ..form(2024) }, "2026-12-02");
+        assert_eq!(dated("2024-02-29").unwrap().date, "2024-02-29");
+        for bad in ["2023-02-29", "2024-13-01", "24-1-1", "2024/01/01", "2024-04-31"] {
+            assert_eq!(dated(bad).unwrap_err(), ScaffoldError::BadDate(bad.into()), "{bad}");
+        }
+        let blank = DraftRequest { province: " ".into(), ..form(2024) };
+        assert_eq!(ScaffoldRequest::new(blank, "2026-12-02").unwrap_err(), ScaffoldError::NoProvince);
+        assert!(matches!(IssuerKind::parse("huyện ủy"), Err(ScaffoldError::BadIssuer(_))));
+        assert!(matches!(DraftType::parse("QĐ"), Err(ScaffoldError::BadType(_))));
+    }
+
+    #[test]
+    fn issuers_and_their_kinds_and_types() {
+        assert_eq!(IssuerKind::Ubnd.kind(), DocKind::State);
+        assert_eq!(IssuerKind::BanThuongVu.kind(), DocKind::Party);
+        assert_eq!(IssuerKind::Ubnd.usual_types(), &[DraftType::Kh]);
+        assert_eq!(IssuerKind::TinhUy.usual_types()[0], DraftType::Ctr);
+        let json = serde_json::to_string(&(IssuerKind::BanThuongVu, DraftType::CtrHd)).unwrap();
+        assert_eq!(json, r#"["ban-thuong-vu","ctrhd"]"#);
+    }
+
+    #[test]
+    fn built_in_parents_and_the_section_a_heading_names() {
+        let all = ParentTemplate::builtins();
+        assert_eq!(all.len(), 1);
+        let p = ParentTemplate::builtin("45 nq/tw").unwrap();
+        assert!(p
+            .title()
+            .starts_with("Nghị quyết số 45-NQ/TW, ngày 24/11/2023 của Ban Chấp hành Trung ương"));
+        assert!(p.title().contains("về tiếp tục xây dựng"), "{}", p.title());
+        let heading = "Tăng cường quản lý nhà nước, hoàn thiện cơ chế, chính sách đối với đội ngũ trí thức";
+        assert_eq!(parent_section_of(heading, &all).as_deref(), Some("45-NQ/TW#III.3"));
+        assert_eq!(parent_section_of(" 45-NQ/TW#II.1 ", &all).as_deref(), Some("45-NQ/TW#II.1"));
+        assert_eq!(parent_section_of("Phát triển du lịch biển đảo", &all), None);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Drafts, their named versions, and the user's settings.
 
 use crate::{classify, model_from, model_json, Store, StoreError};
+use banthao_core::model::DocKind;
 use banthao_core::Document;
 use rusqlite::{params, OptionalExtension};
 
@@ -13,7 +14,8 @@ pub struct DraftEntry {
     pub title: String,
     pub province: Option<String>,
     pub parent: Option<String>,
-    pub profile: String,
+    /// The format profile it is written in: the built-in profile of this kind.
+    pub profile: DocKind,
     pub created_at: String,
     pub updated_at: String,
     #[cfg_attr(feature = "ts", ts(type = "number"))]
@@ -64,13 +66,21 @@ pub(crate) fn search_pattern(query: &str) -> Option<String> {
 
 impl Store {
     /// Stores a new draft; its id.
-    pub fn create_draft(&mut self, doc: &Document, profile: &str, now: &str) -> Result<i64, StoreError> {
+    pub fn create_draft(&mut self, doc: &Document, profile: DocKind, now: &str) -> Result<i64, StoreError> {
         let parent = doc.parent.as_ref().map(|p| p.id.clone());
         self.conn
             .execute(
                 "INSERT INTO draft (title, province, parent, profile, model, folded, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-                params![draft_title(doc), doc.province, parent, profile, model_json(doc), folded(doc), now],
+                params![
+                    draft_title(doc),
+                    doc.province,
+                    parent,
+                    profile_id(profile),
+                    model_json(doc),
+                    folded(doc),
+                    now
+                ],
             )
             .map_err(|e| classify(e, &self.path))?;
         Ok(self.conn.last_insert_rowid())
@@ -88,10 +98,10 @@ impl Store {
         Ok(n > 0)
     }
 
-    /// Changes the format profile a draft is written in (`party` or `state`).
-    pub fn set_draft_profile(&mut self, id: i64, profile: &str) -> Result<(), StoreError> {
+    /// Changes the format profile a draft is written in.
+    pub fn set_draft_profile(&mut self, id: i64, profile: DocKind) -> Result<(), StoreError> {
         self.conn
-            .execute("UPDATE draft SET profile = ?2 WHERE id = ?1", params![id, profile])
+            .execute("UPDATE draft SET profile = ?2 WHERE id = ?1", params![id, profile_id(profile)])
             .map_err(|e| classify(e, &self.path))?;
         Ok(())
     }
@@ -229,13 +239,32 @@ impl Store {
     }
 }
 
+/// How a profile is stored (`party`, `state`: the ids of the built-in profiles).
+fn profile_id(kind: DocKind) -> &'static str {
+    match kind {
+        DocKind::Party => "party",
+        DocKind::State => "state",
+    }
+}
+
 fn draft_entry(r: &rusqlite::Row) -> rusqlite::Result<DraftEntry> {
     Ok(DraftEntry {
         id: r.get(0)?,
         title: r.get(1)?,
         province: r.get(2)?,
         parent: r.get(3)?,
-        profile: r.get(4)?,
+        profile: match r.get_ref(4)?.as_str()? {
+            "state" => DocKind::State,
+            "party" => DocKind::Party,
+            other => {
+                let e = format!("thể thức «{other}» không có");
+                return Err(rusqlite::Error::FromSqlConversionFailure(
+                    4,
+                    rusqlite::types::Type::Text,
+                    e.into(),
+                ));
+            }
+        },
         created_at: r.get(5)?,
         updated_at: r.get(6)?,
         versions: r.get(7)?,

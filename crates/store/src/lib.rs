@@ -159,7 +159,7 @@ mod tests {
         let mut s = Store::in_memory().unwrap();
         let mut d = doc();
         d.summary = Some("về đội ngũ trí thức và vai trò của Đảng".into());
-        let id = s.create_draft(&d, "party", "t").unwrap();
+        let id = s.create_draft(&d, banthao_core::model::DocKind::Party, "t").unwrap();
         s.add_document("ke-hoach.txt", b"k", &d, "t").unwrap();
         for q in ["tri thuc", "TRÍ THỨC", "dang", "  doi   ngu  "] {
             assert_eq!(s.drafts(q).unwrap().iter().map(|e| e.id).collect::<Vec<_>>(), vec![id], "{q}");

@@ -1,21 +1,23 @@
 //! New drafts from a parent document, the editor's loading and autosave, numbering in
 //! the profile's style, and clause suggestions for the section being written.
 
-use crate::dto::{DraftView, NewDraft, ParentOption, PlaceSet, SavedAt, SuggestionView, WizardOptions};
+use crate::dto::{
+    DraftView, IssuerOption, NewDraft, ParentOption, PlacesForYear, SavedAt, SuggestionView, TypeOption,
+    WizardOptions,
+};
 use crate::error::{AppError, Result};
 use crate::state::{now_iso, today, AppState};
+use banthao_core::model::DocKind;
 use banthao_core::profile::FormatProfile;
 use banthao_core::scaffold::{self, DraftType, IssuerKind, ParentTemplate, Presets, ScaffoldRequest};
 use banthao_core::Document;
 use tauri::State;
 
-/// What the new-draft form offers: parents, provinces by period, and the user's defaults.
+/// What the new-draft form offers: parents, issuers and types, and the user's defaults.
 #[tauri::command]
 pub async fn wizard_options(state: State<'_, AppState>) -> Result<WizardOptions> {
-    let mut parents = vec![ParentOption {
-        id: "45-NQ/TW".into(),
-        title: "Nghị quyết số 45-NQ/TW ngày 24/11/2023 của Ban Chấp hành Trung ương về tiếp tục xây dựng và phát huy vai trò của đội ngũ trí thức".into(),
-    }];
+    let mut parents: Vec<ParentOption> =
+        ParentTemplate::builtins().into_iter().map(|p| ParentOption { title: p.title(), id: p.id }).collect();
     let documents = state.with(|s| Ok(s.list()?))?;
     parents.extend(documents.into_iter().map(|d| ParentOption {
         id: format!("doc:{}", d.id),
@@ -26,19 +28,22 @@ pub async fn wizard_options(state: State<'_, AppState>) -> Result<WizardOptions>
             d.province.as_deref().map(|p| format!(" ({p})")).unwrap_or_default()
         ),
     }));
-    let places = banthao_core::builtin_places();
-    let sets = places
-        .sets
+    let issuers = IssuerKind::ALL
         .iter()
-        .map(|s| PlaceSet {
-            id: s.id.clone(),
-            valid_from: s.valid_from.clone(),
-            valid_until: s.valid_until.clone(),
-            names: s.units.iter().map(|u| u.name.clone()).collect(),
-        })
+        .map(|&i| IssuerOption { id: i, label: i.label().into(), usual_types: i.usual_types().to_vec() })
         .collect();
+    let types = DraftType::ALL.iter().map(|&t| TypeOption { id: t, label: t.label().into() }).collect();
     let settings = state.with(|s| crate::commands::settings::read(s))?;
-    Ok(WizardOptions { parents, sets, today: today(), settings })
+    Ok(WizardOptions { parents, issuers, types, today: today(), settings })
+}
+
+/// The provinces and cities whose names apply to a draft of `year`.
+#[tauri::command]
+pub fn places_for_year(year: u16) -> Result<PlacesForYear> {
+    let set = banthao_core::builtin_places()
+        .set_for_year(year, &today())
+        .ok_or_else(|| AppError::not_found("danh sách tỉnh, thành phố của năm này"))?;
+    Ok(PlacesForYear { label: set.label.clone(), names: set.units.iter().map(|u| u.name.clone()).collect() })
 }
 
 /// Creates a draft from the parent's structure; its id.
@@ -53,20 +58,10 @@ pub async fn create_draft(state: State<'_, AppState>, req: NewDraft) -> Result<i
         }
         None => ParentTemplate::builtin(&req.parent).ok_or_else(|| AppError::not_found("nghị quyết"))?,
     };
-    let bad = |what: &str| AppError::new("bad-input", format!("{what} không hợp lệ."));
-    let issuer = IssuerKind::parse(&req.issuer).ok_or_else(|| bad("Cơ quan ban hành"))?;
-    let request = ScaffoldRequest {
-        province: req.province.clone(),
-        issuer,
-        doc_type: DraftType::parse(&req.doc_type).ok_or_else(|| bad("Loại văn bản"))?,
-        year: req.year,
-        date: scaffold::reference_date(req.year, &today()),
-        signer: req.signer.filter(|s| !s.trim().is_empty()),
-        signer_title: req.signer_title.filter(|s| !s.trim().is_empty()),
-    };
+    let request = ScaffoldRequest::new(req.draft, &today()).map_err(AppError::bad_input)?;
     let doc = scaffold::scaffold(&parent, &request, &Presets::builtin(), banthao_core::builtin_places())
-        .map_err(|e| AppError::new("bad-input", e.to_string()))?;
-    let profile = if issuer == IssuerKind::Ubnd { "state" } else { "party" };
+        .map_err(AppError::bad_input)?;
+    let profile = doc.kind.unwrap_or(DocKind::Party);
     state.with(|s| Ok(s.create_draft(&doc, profile, &now_iso())?))
 }
 
@@ -96,19 +91,14 @@ pub async fn save_draft(state: State<'_, AppState>, id: i64, doc: Document) -> R
 }
 
 #[tauri::command]
-pub async fn set_draft_profile(state: State<'_, AppState>, id: i64, profile: String) -> Result<()> {
-    profile_named(&profile)?;
-    state.with(|s| Ok(s.set_draft_profile(id, &profile)?))
-}
-
-pub fn profile_named(id: &str) -> Result<FormatProfile> {
-    FormatProfile::builtin(id).map_err(|e| AppError::new("bad-input", e.to_string()))
+pub async fn set_draft_profile(state: State<'_, AppState>, id: i64, profile: DocKind) -> Result<()> {
+    state.with(|s| Ok(s.set_draft_profile(id, profile)?))
 }
 
 /// The document with its labels recomputed from the structure in the profile's style.
 #[tauri::command]
-pub fn renumber(doc: Document, profile: String) -> Result<Document> {
-    let p = profile_named(&profile)?;
+pub fn renumber(doc: Document, profile: DocKind) -> Result<Document> {
+    let p = FormatProfile::of(profile);
     let mut doc = doc;
     banthao_core::label::renumber(&mut doc.sections, &p.numbering.roman_separator);
     Ok(doc)
@@ -130,7 +120,9 @@ pub async fn suggest(
         .into_iter()
         .map(|s| SuggestionView {
             text: match &province {
-                Some(p) => banthao_core::clauses::fill_for(&s.template, p, year),
+                Some(p) => {
+                    banthao_core::clauses::fill_for(&s.template, p, year, banthao_core::builtin_places())
+                }
                 None => s.template.clone(),
             },
             suggestion: s,

@@ -2,14 +2,16 @@
 
 use crate::error::Result;
 use crate::state::{now_iso, AppState};
+use banthao_core::model::DocKind;
+use banthao_core::profile::FormatProfile;
 use banthao_core::Document;
 use std::path::Path;
 use tauri::State;
 
 /// The first page as it will print, as HTML sized in millimetres.
 #[tauri::command]
-pub fn preview(doc: Document, profile: String) -> Result<String> {
-    Ok(banthao_docx::preview_html(&doc, &crate::commands::drafts::profile_named(&profile)?))
+pub fn preview(doc: Document, profile: DocKind) -> Result<String> {
+    Ok(banthao_docx::preview_html(&doc, &FormatProfile::of(profile)))
 }
 
 /// Writes the official .docx to `path` and remembers its folder.
@@ -17,10 +19,10 @@ pub fn preview(doc: Document, profile: String) -> Result<String> {
 pub async fn export_docx(
     state: State<'_, AppState>,
     doc: Document,
-    profile: String,
+    profile: DocKind,
     path: String,
 ) -> Result<()> {
-    let p = crate::commands::drafts::profile_named(&profile)?;
+    let p = FormatProfile::of(profile);
     let author = state.with(|s| Ok(s.setting("author")?))?;
     let bytes =
         banthao_docx::write_docx(&doc, &p, &banthao_docx::ExportOptions { created: now_iso(), author });

@@ -17,7 +17,10 @@ pub async fn save_version(
     name: String,
 ) -> Result<Vec<VersionEntry>> {
     if name.trim().is_empty() {
-        return Err(AppError::new("bad-input", "Hãy đặt tên cho phiên bản (ví dụ «Dự thảo lần 2»)."));
+        return Err(AppError::new(
+            crate::error::ErrorCode::BadInput,
+            "Hãy đặt tên cho phiên bản (ví dụ «Dự thảo lần 2»).",
+        ));
     }
     state.with(|s| {
         let author = s.setting("author")?;
@@ -54,13 +57,13 @@ fn pair(
     draft_id: i64,
     a: Option<i64>,
     b: Option<i64>,
-) -> Result<(Document, Document, String)> {
+) -> Result<(Document, Document, banthao_core::model::DocKind)> {
     let current = draft_view(s, draft_id)?;
     let pick = |v: Option<i64>| match v {
         Some(id) => s.version(id)?.ok_or_else(|| AppError::not_found("phiên bản")),
         None => Ok(current.doc.clone()),
     };
-    Ok((pick(a)?, pick(b)?, current.entry.profile.clone()))
+    Ok((pick(a)?, pick(b)?, current.entry.profile))
 }
 
 /// Two versions (or a version and the current state) aligned section by section and
@@ -86,7 +89,7 @@ pub async fn export_redline(
     path: String,
 ) -> Result<()> {
     let (da, db, profile) = state.with(|s| pair(s, draft_id, a, b))?;
-    let profile = crate::commands::drafts::profile_named(&profile)?;
+    let profile = banthao_core::profile::FormatProfile::of(profile);
     let author = state.with(|s| Ok(s.setting("author")?))?.unwrap_or_else(|| "Bản thảo".into());
     let bytes = banthao_docx::write_redline(
         &da,

@@ -84,8 +84,8 @@ async fn make_long_draft(app: &App, data: &Path) -> (i64, u64, u32, u64) {
              (async () => {{
                const lib = await inv('library', {{ query: '' }});
                let id = lib.drafts.length ? lib.drafts[0].id : await inv('create_draft', {{ req: {{
-                 parent: '45-NQ/TW', province: 'Quảng Ninh', issuer: 'tinh-uy', doc_type: 'ctr', year: 2026,
-                 signer: 'Nguyễn Văn A', signer_title: 'BÍ THƯ' }} }});
+                 parent: '45-NQ/TW', draft: {{ province: 'Quảng Ninh', issuer: 'tinh-uy', doc_type: 'ctr', year: 2026,
+                 signer: 'Nguyễn Văn A', signer_title: 'BÍ THƯ' }} }} }});
                const paras = [];
                const collect = (ss) => ss.forEach((s) => {{ paras.push(...s.paragraphs.filter((p) => p.length > 40)); collect(s.children); }});
                for (const d of lib.documents) collect((await inv('open_document', {{ id: d.id }})).sections);
