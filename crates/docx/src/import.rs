@@ -27,7 +27,7 @@ pub fn read_path(path: &Path) -> Result<(Vec<u8>, Document), ImportError> {
     let bytes = std::fs::read(path).map_err(|e| ImportError::from_io(&e))?;
     let is_docx = path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("docx"));
     let doc = if bytes.starts_with(b"PK\x03\x04") || is_docx {
-        crate::read_docx(&bytes)
+        crate::read::read_docx(&bytes)
     } else {
         banthao_core::parse_text_bytes(&bytes)
     };

@@ -1,7 +1,7 @@
 //! Layout: paragraphs of runs and two-column tables, the form a document takes before
 //! it becomes OOXML. Export serialises one layout; the redline merges two.
 
-use crate::write::{note_ref, ppr, rpr, run_xml, ParaStyle, RunStyle};
+use crate::xml::{esc, note_ref, ppr, rpr, run_xml, ParaStyle, RunStyle};
 use banthao_core::profile::FormatProfile;
 
 /// A piece of a paragraph.
@@ -49,12 +49,7 @@ pub(crate) struct Changes {
 impl Changes {
     fn attrs(&mut self) -> String {
         self.next_id += 1;
-        format!(
-            r#"w:id="{}" w:author="{}" w:date="{}""#,
-            self.next_id,
-            crate::write::esc(&self.author),
-            crate::write::esc(&self.date)
-        )
+        format!(r#"w:id="{}" w:author="{}" w:date="{}""#, self.next_id, esc(&self.author), esc(&self.date))
     }
 }
 
@@ -73,7 +68,7 @@ pub(crate) fn inlines_xml(
                     body.push_str(&format!(
                         r#"<w:r>{}<w:delText xml:space="preserve">{}</w:delText></w:r>"#,
                         rpr(*st, &profile.font),
-                        crate::write::esc(t)
+                        esc(t)
                     ));
                 }
             }

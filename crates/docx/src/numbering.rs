@@ -1,8 +1,8 @@
 //! Word automatic numbering (`word/numbering.xml`) and the numbering that paragraph
 //! styles carry (`word/styles.xml`), turned into the labels a reader sees.
 
-use crate::read::attr;
-use crate::DocxError;
+use crate::error::DocxError;
+use crate::xml_read::attr;
 use banthao_core::label::to_roman;
 use quick_xml::events::Event;
 use quick_xml::Reader;

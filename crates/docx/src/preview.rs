@@ -1,8 +1,8 @@
 //! The first page of an export as HTML, from the same layout the .docx is written
 //! from: what the export screen shows before the user saves.
 
+use crate::compose::compose;
 use crate::layout::{Inline, Item, P};
-use crate::write::layout;
 use banthao_core::profile::FormatProfile;
 use banthao_core::Document;
 
@@ -76,7 +76,7 @@ fn paragraph(p: &P, font: &str) -> String {
 /// profile's margins; what does not fit on the page is cut off, as the printer would
 /// carry it to the next).
 pub fn preview_html(doc: &Document, profile: &FormatProfile) -> String {
-    let laid = layout(doc, profile, 1);
+    let laid = compose(doc, profile, 1);
     let (w, h, m) = (profile.paper.width_mm, profile.paper.height_mm, &profile.margins_mm);
     let mut html = format!(
         "<div class=\"sheet\" style=\"width:{w}mm;height:{h}mm;padding:{}mm {}mm {}mm {}mm;box-sizing:border-box;overflow:hidden;background:#fff;color:#000\">",

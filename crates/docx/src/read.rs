@@ -4,27 +4,29 @@
 //! Guarded against hostile files: sizes of the parts read are capped (zip bombs),
 //! DTDs are refused (entity expansion), and any malformed XML is an error, never a panic.
 
+use crate::error::DocxError;
 use crate::numbering::{Numbering, Styles};
-use crate::DocxError;
+use crate::xml_read::{attr, decode_text, resolve_ref, toggle, xml_err};
 use banthao_core::source::{Line, LineBuilder};
-use quick_xml::events::{BytesStart, Event};
+use banthao_core::{Document, ReadError};
+use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::io::{Cursor, Read};
 use zip::ZipArchive;
 
 /// Largest uncompressed size read for `word/document.xml`.
-pub(crate) const MAX_DOCUMENT_XML: u64 = 64 * 1024 * 1024;
+const MAX_DOCUMENT_XML: u64 = 64 * 1024 * 1024;
 /// Largest uncompressed size read for the other parts.
-pub(crate) const MAX_PART_XML: u64 = 16 * 1024 * 1024;
+const MAX_PART_XML: u64 = 16 * 1024 * 1024;
 /// More entries than this is not a Word document.
 const MAX_ENTRIES: usize = 10_000;
 
-pub(crate) struct Archive {
+struct Archive {
     zip: ZipArchive<Cursor<Vec<u8>>>,
 }
 
 impl Archive {
-    pub(crate) fn open(bytes: &[u8]) -> Result<Archive, DocxError> {
+    fn open(bytes: &[u8]) -> Result<Archive, DocxError> {
         let zip = ZipArchive::new(Cursor::new(bytes.to_vec())).map_err(|_| DocxError::Zip(String::new()))?;
         if zip.len() > MAX_ENTRIES {
             return Err(DocxError::Zip(format!(" ({} mục trong tệp nén)", zip.len())));
@@ -33,7 +35,7 @@ impl Archive {
     }
 
     /// A part as text, or `None` when absent. Refuses parts over `limit` bytes and DTDs.
-    pub(crate) fn part(&mut self, name: &str, limit: u64) -> Result<Option<String>, DocxError> {
+    fn part(&mut self, name: &str, limit: u64) -> Result<Option<String>, DocxError> {
         let file = match self.zip.by_name(name) {
             Ok(f) => f,
             Err(zip::result::ZipError::FileNotFound) => return Ok(None),
@@ -53,7 +55,7 @@ impl Archive {
 }
 
 /// Footnote bodies from `word/footnotes.xml`: (id, text), separators skipped.
-pub(crate) fn read_footnotes(xml: &str) -> Result<Vec<(String, String)>, DocxError> {
+fn read_footnotes(xml: &str) -> Result<Vec<(String, String)>, DocxError> {
     let mut reader = Reader::from_str(xml);
     let mut out = Vec::new();
     let mut current: Option<(String, LineBuilder)> = None;
@@ -96,36 +98,42 @@ pub(crate) fn read_footnotes(xml: &str) -> Result<Vec<(String, String)>, DocxErr
     Ok(out)
 }
 
-fn xml_err(e: quick_xml::Error) -> DocxError {
-    DocxError::Xml(e.to_string())
+/// The text of a .docx before structure inference.
+#[derive(Debug, Clone, Default)]
+pub struct DocxText {
+    /// Paragraphs and table-cell paragraphs in reading order, numbering labels included.
+    pub lines: Vec<Line>,
+    /// Footnote bodies: (id, text).
+    pub footnotes: Vec<(String, String)>,
 }
 
-fn decode_text(t: &quick_xml::events::BytesText) -> Result<String, DocxError> {
-    t.decode().map(|c| c.into_owned()).map_err(|e| DocxError::Xml(e.to_string()))
-}
-
-/// `&amp;`, `&#x1EA1;` and the other predefined references; anything else is an error
-/// (a DTD-defined entity would have been refused already).
-fn resolve_ref(r: &quick_xml::events::BytesRef) -> Result<String, DocxError> {
-    if let Some(c) = r.resolve_char_ref().map_err(|e| DocxError::Xml(e.to_string()))? {
-        return Ok(c.to_string());
+/// Reads a .docx into a document.
+pub fn read_docx(bytes: &[u8]) -> Result<Document, ReadError> {
+    let text = docx_text(bytes)?;
+    if text.lines.is_empty() {
+        return Err(ReadError::Empty);
     }
-    let name = r.decode().map_err(|e| DocxError::Xml(e.to_string()))?;
-    quick_xml::escape::resolve_predefined_entity(&name)
-        .map(str::to_string)
-        .ok_or_else(|| DocxError::Xml(format!("thực thể XML không xác định &{name};")))
+    Ok(banthao_core::parse_lines(text.lines, text.footnotes, banthao_core::builtin_places()))
 }
 
-pub(crate) fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == name)
-        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
-}
-
-/// `w:b`, `w:i` and similar toggles: on unless `w:val` says false.
-fn toggle(e: &BytesStart) -> bool {
-    !matches!(attr(e, b"val").as_deref(), Some("0" | "false" | "off" | "none"))
+/// The lines and footnote bodies of a .docx.
+pub fn docx_text(bytes: &[u8]) -> Result<DocxText, DocxError> {
+    let mut archive = Archive::open(bytes)?;
+    let document = archive.part("word/document.xml", MAX_DOCUMENT_XML)?.ok_or(DocxError::NoDocument)?;
+    let mut numbering = match archive.part("word/numbering.xml", MAX_PART_XML)? {
+        Some(x) => Numbering::parse(&x)?,
+        None => Numbering::default(),
+    };
+    let styles = match archive.part("word/styles.xml", MAX_PART_XML)? {
+        Some(x) => Styles::parse(&x)?,
+        None => Styles::default(),
+    };
+    let footnotes = match archive.part("word/footnotes.xml", MAX_PART_XML)? {
+        Some(x) => read_footnotes(&x)?,
+        None => Vec::new(),
+    };
+    let lines = read_document(&document, &mut numbering, &styles)?;
+    Ok(DocxText { lines, footnotes })
 }
 
 #[derive(Default)]
@@ -147,11 +155,7 @@ struct RunProps {
 }
 
 /// Reads `word/document.xml` into lines.
-pub(crate) fn read_document(
-    xml: &str,
-    numbering: &mut Numbering,
-    styles: &Styles,
-) -> Result<Vec<Line>, DocxError> {
+fn read_document(xml: &str, numbering: &mut Numbering, styles: &Styles) -> Result<Vec<Line>, DocxError> {
     let mut reader = Reader::from_str(xml);
     let mut lines = Vec::new();
     let mut paras: Vec<Para> = Vec::new();

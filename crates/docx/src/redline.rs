@@ -7,8 +7,10 @@
 //! paragraphs word by word. A moved paragraph is a deletion where it was and an
 //! insertion where it is, which keeps accept and reject exact.
 
+use crate::compose::compose;
 use crate::layout::{inlines_xml, p_xml, table_xml, Changes, Inline, Item, Track, P};
-use crate::write::{layout, package, ExportOptions, RunStyle};
+use crate::package::{package, ExportOptions};
+use crate::xml::{footnote_xml, RunStyle};
 use banthao_core::compare::tokens::{bag, dice, token_slices};
 use banthao_core::model::Document;
 use banthao_core::profile::FormatProfile;
@@ -242,8 +244,8 @@ fn parts(items: &[Item]) -> (Option<&Item>, Vec<P>, Option<&Item>) {
 
 /// Writes the redline of A → B as .docx bytes.
 pub fn write_redline(a: &Document, b: &Document, profile: &FormatProfile, opts: &RedlineOptions) -> Vec<u8> {
-    let lb = layout(b, profile, 1);
-    let la = layout(a, profile, lb.footnotes.len() + 1);
+    let lb = compose(b, profile, 1);
+    let la = compose(a, profile, lb.footnotes.len() + 1);
     let (ha, body_a, ta) = parts(&la.items);
     let (hb, body_b, tb) = parts(&lb.items);
     let mut m = Merger {
@@ -253,12 +255,8 @@ pub fn write_redline(a: &Document, b: &Document, profile: &FormatProfile, opts: 
     let mut body = m.table(ha, hb);
     body.push_str(&m.paragraphs(&body_a, &body_b));
     body.push_str(&m.table(ta, tb));
-    let notes: String = lb
-        .footnotes
-        .iter()
-        .chain(&la.footnotes)
-        .map(|(n, t)| crate::write::footnote_xml(*n, t, profile))
-        .collect();
+    let notes: String =
+        lb.footnotes.iter().chain(&la.footnotes).map(|(n, t)| footnote_xml(*n, t, profile)).collect();
     let export = ExportOptions { created: opts.date.clone(), author: Some(opts.author.clone()) };
     package(&body, &notes, b, profile, &export)
 }

@@ -10,7 +10,9 @@ use std::path::Path;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("Không ghi được tệp «{path}»: {reason}")]
 pub struct SaveError {
+    /// The file that could not be written, as the user named it.
     pub path: String,
+    /// Why, for the user.
     pub reason: String,
 }
 
