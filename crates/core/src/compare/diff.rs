@@ -3,14 +3,12 @@
 //! punctuation as tokens of its own).
 
 use super::align::{align_nodes, nodes};
-use super::tokens::{dice_sorted, is_punct, join_slices, sorted_words, strip_marker, token_slices};
+use super::matching::{heaviest_increasing, match_paragraphs};
+use super::tokens::{is_punct, join_slices, strip_marker, token_slices};
 use crate::model::{Document, Section};
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 use std::collections::HashMap;
-
-/// Two paragraphs at least this similar are the same paragraph, edited.
-const SAME_PARAGRAPH: f32 = 0.5;
 
 /// What to ignore.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -233,61 +231,58 @@ fn merge(spans: Vec<Span>) -> Vec<Span> {
 }
 
 /// Paragraph-level diff: match paragraphs, keep those in order in place, report the
-/// others as moved; the rest are deleted or inserted.
+/// others as moved; the rest are deleted or inserted. Near-linear on long sections
+/// (see [`super::matching`]).
 pub fn diff_paragraphs(a: &[String], b: &[String], o: &DiffOptions) -> (Vec<ParaDiff>, Counts) {
-    let ba: Vec<_> = a.iter().map(|p| sorted_words(p)).collect();
-    let bb: Vec<_> = b.iter().map(|p| sorted_words(p)).collect();
-    let mut cands: Vec<(f32, usize, usize)> = Vec::new();
-    for (i, x) in ba.iter().enumerate() {
-        for (j, y) in bb.iter().enumerate() {
-            // Dice cannot reach the threshold when one side is over three times the other.
-            if 2 * x.len().min(y.len()) < (x.len() + y.len()) / 2 {
-                continue;
-            }
-            let s = if prepare(&a[i], o) == prepare(&b[j], o) { 1.0 } else { dice_sorted(x, y) };
-            if s >= SAME_PARAGRAPH {
-                cands.push((s, i, j));
-            }
-        }
+    let (paras, counts, _) = diff_paragraphs_counted(a, b, o);
+    (paras, counts)
+}
+
+/// [`diff_paragraphs`], with how many pairs of paragraphs were compared.
+pub(crate) fn diff_paragraphs_counted(
+    a: &[String],
+    b: &[String],
+    o: &DiffOptions,
+) -> (Vec<ParaDiff>, Counts, usize) {
+    let pa: Vec<&str> = a.iter().map(|p| prepare(p, o)).collect();
+    let pb: Vec<&str> = b.iter().map(|p| prepare(p, o)).collect();
+    let m = match_paragraphs(a, b, &pa, &pb);
+    let mut match_a: Vec<Option<usize>> = vec![None; a.len()];
+    let mut match_b: Vec<Option<usize>> = vec![None; b.len()];
+    let mut seq: Vec<(usize, usize, u32)> = Vec::with_capacity(m.pairs.len());
+    for &(i, j, s) in &m.pairs {
+        match_a[i] = Some(j);
+        match_b[j] = Some(i);
+        // Among equally long chains, edited paragraphs stay and unchanged ones count
+        // as moved.
+        seq.push((i, j, 1000 + ((1.0 - s) * 100.0) as u32));
     }
-    cands.sort_by(|p, q| q.0.total_cmp(&p.0).then((p.1.abs_diff(p.2)).cmp(&q.1.abs_diff(q.2))));
-    let mut match_a: HashMap<usize, usize> = HashMap::new();
-    let mut match_b: HashMap<usize, usize> = HashMap::new();
-    let mut sim: HashMap<(usize, usize), f32> = HashMap::new();
-    for (s, i, j) in cands {
-        if !match_a.contains_key(&i) && !match_b.contains_key(&j) {
-            match_a.insert(i, j);
-            match_b.insert(j, i);
-            sim.insert((i, j), s);
-        }
-    }
-    // Matched pairs in order on both sides stay in place; the others moved. Among
-    // equally long chains, edited paragraphs stay and unchanged ones count as moved.
-    let mut seq: Vec<(usize, usize, u32)> =
-        match_a.iter().map(|(&i, &j)| (i, j, 1000 + ((1.0 - sim[&(i, j)]) * 100.0) as u32)).collect();
+    // Matched pairs in order on both sides stay in place; the others moved.
     seq.sort_unstable();
-    let in_place = longest_increasing(&seq);
-    let mut out = Vec::new();
+    let mut in_place = vec![false; a.len()];
+    for k in heaviest_increasing(&seq) {
+        in_place[seq[k].0] = true;
+    }
+    let mut out = Vec::with_capacity(a.len().max(b.len()));
     let mut counts = Counts::default();
     let mut ia = 0;
     for (j, pb) in b.iter().enumerate() {
         // A's paragraphs that have gone, before the next one kept in place.
-        let next_a = match_b.get(&j).filter(|i| in_place.contains(&(**i, j))).copied();
-        if let Some(na) = next_a {
+        if let Some(na) = match_b[j].filter(|&i| in_place[i]) {
             while ia < na {
-                if !match_a.contains_key(&ia) {
+                if match_a[ia].is_none() {
                     out.push(deleted(ia, &a[ia], o, &mut counts));
                 }
                 ia += 1;
             }
             ia = na + 1;
         }
-        match match_b.get(&j) {
-            Some(&i) => {
+        match match_b[j] {
+            Some(i) => {
                 let (spans, c) = diff_text(&a[i], pb, o);
                 counts.add(c);
                 let changed = spans.iter().any(|s| !matches!(s, Span::Equal(_)));
-                let kind = if !in_place.contains(&(i, j)) {
+                let kind = if !in_place[i] {
                     ParaKind::Moved
                 } else if changed {
                     ParaKind::Changed
@@ -309,40 +304,18 @@ pub fn diff_paragraphs(a: &[String], b: &[String], o: &DiffOptions) -> (Vec<Para
         }
     }
     while ia < a.len() {
-        if !match_a.contains_key(&ia) {
+        if match_a[ia].is_none() {
             out.push(deleted(ia, &a[ia], o, &mut counts));
         }
         ia += 1;
     }
-    (out, counts)
+    (out, counts, m.comparisons)
 }
 
 fn deleted(i: usize, text: &str, o: &DiffOptions, counts: &mut Counts) -> ParaDiff {
     let t = prepare(text, o).to_string();
     counts.a += words(&token_slices(&t));
     ParaDiff { kind: ParaKind::Deleted, a: Some(i), b: None, spans: vec![Span::Delete(t)] }
-}
-
-/// The heaviest chain of pairs increasing on both sides (pairs sorted by A).
-fn longest_increasing(seq: &[(usize, usize, u32)]) -> std::collections::HashSet<(usize, usize)> {
-    let n = seq.len();
-    let mut best: Vec<u64> = seq.iter().map(|s| u64::from(s.2)).collect();
-    let mut prev = vec![usize::MAX; n];
-    for i in 0..n {
-        for k in 0..i {
-            if seq[k].1 < seq[i].1 && best[k] + u64::from(seq[i].2) > best[i] {
-                best[i] = best[k] + u64::from(seq[i].2);
-                prev[i] = k;
-            }
-        }
-    }
-    let mut out = std::collections::HashSet::new();
-    let mut at = (0..n).max_by_key(|&i| (best[i], std::cmp::Reverse(i)));
-    while let Some(i) = at {
-        out.insert((seq[i].0, seq[i].1));
-        at = (prev[i] != usize::MAX).then_some(prev[i]);
-    }
-    out
 }
 
 fn heading(s: &Section) -> String {

@@ -14,6 +14,7 @@
 
 pub mod align;
 pub mod diff;
+mod matching;
 pub mod tokens;
 
 pub use align::{align, Alignment, Pair};
@@ -64,10 +65,15 @@ pub struct Coverage {
 /// how similar they are, and the paragraphs they have there that the draft lacks.
 pub fn coverage(draft: &Document, others: &[Document], o: &DiffOptions) -> Coverage {
     let nd = align::nodes(draft);
+    // Draft node -> its entry in `sections` (first two levels only).
+    let mut entry: Vec<Option<usize>> = vec![None; nd.len()];
     let mut sections: Vec<SectionCoverage> = nd
         .iter()
-        .filter(|n| n.depth <= 2)
-        .map(|n| {
+        .enumerate()
+        .filter(|(_, n)| n.depth <= 2)
+        .enumerate()
+        .map(|(k, (at, n))| {
+            entry[at] = Some(k);
             let s = diff::section_by_index(&draft.sections, &n.index);
             SectionCoverage {
                 path: n.path.clone(),
@@ -81,7 +87,7 @@ pub fn coverage(draft: &Document, others: &[Document], o: &DiffOptions) -> Cover
     for (k, other) in others.iter().enumerate() {
         let no = align::nodes(other);
         for (i, j, _) in align::align_nodes(&nd, &no) {
-            let Some(sc) = sections.iter_mut().find(|s| s.path == nd[i].path) else { continue };
+            let Some(sc) = entry[i].map(|k| &mut sections[k]) else { continue };
             let sa = diff::section_by_index(&draft.sections, &nd[i].index);
             let sb = diff::section_by_index(&other.sections, &no[j].index);
             let d = diff_section(sa, sb, o);
