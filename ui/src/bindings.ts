@@ -313,35 +313,159 @@ export type Span = { "op": "equal", "text": string } | { "op": "delete", "text":
 
 export type Counts = { equal: number, a: number, b: number, };
 
-export type CorpusEntry = { id: number, file_name: string, province: string | null, issuer: string | null, kind: string | null, doc_type: string | null, year: number | null, parent: string | null, imported_at: string, 
+export type CorpusEntry = { 
+/**
+ * Its id in the store.
+ */
+id: number, 
+/**
+ * The file it was imported from.
+ */
+file_name: string, 
+/**
+ * Its province, as read.
+ */
+province: string | null, 
+/**
+ * Its issuer, as written (`TỈNH ỦY CAO BẰNG`).
+ */
+issuer: string | null, 
+/**
+ * `party` or `state`, when it can be told.
+ */
+kind: string | null, 
+/**
+ * Its type as written (`KẾ HOẠCH`).
+ */
+doc_type: string | null, 
+/**
+ * Its year.
+ */
+year: number | null, 
+/**
+ * The resolution it implements (`45-NQ/TW`).
+ */
+parent: string | null, 
+/**
+ * When it was imported (ISO time).
+ */
+imported_at: string, 
 /**
  * The summary (trích yếu), for the library.
  */
 summary: string | null, };
 
-export type DraftEntry = { id: number, title: string, province: string | null, parent: string | null, 
+export type DraftEntry = { 
+/**
+ * Its id.
+ */
+id: number, 
+/**
+ * Type and summary, as the library shows it.
+ */
+title: string, 
+/**
+ * Its province.
+ */
+province: string | null, 
+/**
+ * What it implements (`45-NQ/TW`).
+ */
+parent: string | null, 
 /**
  * The format profile it is written in: the built-in profile of this kind.
  */
-profile: DocKind, created_at: string, updated_at: string, versions: number, };
+profile: DocKind, 
+/**
+ * When it was created (ISO time).
+ */
+created_at: string, 
+/**
+ * When it was last saved.
+ */
+updated_at: string, 
+/**
+ * How many named versions it has.
+ */
+versions: number, };
 
-export type VersionEntry = { id: number, draft_id: number, name: string, author: string | null, created_at: string, };
+export type VersionEntry = { 
+/**
+ * Its id.
+ */
+id: number, 
+/**
+ * The draft it is a version of.
+ */
+draft_id: number, 
+/**
+ * Its name (`Dự thảo lần 2`).
+ */
+name: string, 
+/**
+ * Who saved it.
+ */
+author: string | null, 
+/**
+ * When it was saved (ISO time).
+ */
+created_at: string, };
 
-export type Suggestion = { id: number, 
+export type Suggestion = { 
+/**
+ * Its row in the clause table.
+ */
+id: number, 
 /**
  * Written by the user rather than mined.
  */
-curated: boolean, template: string, parent_section: string | null, provinces: Array<string>, count: number, score: number, sources: Array<SuggestionSource>, };
+curated: boolean, 
+/**
+ * The wording, with the province's names as placeholders (`{tỉnh}`).
+ */
+template: string, 
+/**
+ * The parent section it serves (`45-NQ/TW#III.3`).
+ */
+parent_section: string | null, 
+/**
+ * The provinces that wrote it.
+ */
+provinces: Array<string>, 
+/**
+ * How many provinces wrote it.
+ */
+count: number, 
+/**
+ * Its rank: higher is better.
+ */
+score: number, 
+/**
+ * Where each wording was found.
+ */
+sources: Array<SuggestionSource>, };
 
 export type SuggestionSource = { 
 /**
  * `#ID file name`.
  */
-document: string, section: string, 
+document: string, 
+/**
+ * The section of that document (`III.3`).
+ */
+section: string, 
 /**
  * The document's province, type (`CHƯƠNG TRÌNH`) and year, as read on import.
  */
-province: string | null, doc_type: string | null, year: number | null, };
+province: string | null, 
+/**
+ * Its type as written (`CHƯƠNG TRÌNH`).
+ */
+doc_type: string | null, 
+/**
+ * Its year.
+ */
+year: number | null, };
 
 export type ErrorCode = "db-locked" | "db-corrupt" | "db-too-new" | "db-open" | "db-bad-row" | "db-closed" | "db" | "not-found" | "bad-input" | "io" | "unknown";
 

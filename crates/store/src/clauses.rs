@@ -8,15 +8,22 @@ use rusqlite::params;
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Suggestion {
+    /// Its row in the clause table.
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     /// Written by the user rather than mined.
     pub curated: bool,
+    /// The wording, with the province's names as placeholders (`{tỉnh}`).
     pub template: String,
+    /// The parent section it serves (`45-NQ/TW#III.3`).
     pub parent_section: Option<String>,
+    /// The provinces that wrote it.
     pub provinces: Vec<String>,
+    /// How many provinces wrote it.
     pub count: usize,
+    /// Its rank: higher is better.
     pub score: f64,
+    /// Where each wording was found.
     pub sources: Vec<SuggestionSource>,
 }
 
@@ -26,10 +33,13 @@ pub struct Suggestion {
 pub struct SuggestionSource {
     /// `#ID file name`.
     pub document: String,
+    /// The section of that document (`III.3`).
     pub section: String,
     /// The document's province, type (`CHƯƠNG TRÌNH`) and year, as read on import.
     pub province: Option<String>,
+    /// Its type as written (`CHƯƠNG TRÌNH`).
     pub doc_type: Option<String>,
+    /// Its year.
     #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub year: Option<i64>,
 }

@@ -10,16 +10,25 @@ use sha2::{Digest, Sha256};
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CorpusEntry {
+    /// Its id in the store.
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
+    /// The file it was imported from.
     pub file_name: String,
+    /// Its province, as read.
     pub province: Option<String>,
+    /// Its issuer, as written (`TỈNH ỦY CAO BẰNG`).
     pub issuer: Option<String>,
+    /// `party` or `state`, when it can be told.
     pub kind: Option<String>,
+    /// Its type as written (`KẾ HOẠCH`).
     pub doc_type: Option<String>,
+    /// Its year.
     #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub year: Option<i64>,
+    /// The resolution it implements (`45-NQ/TW`).
     pub parent: Option<String>,
+    /// When it was imported (ISO time).
     pub imported_at: String,
     /// The summary (trích yếu), for the library.
     pub summary: Option<String>,
@@ -37,9 +46,13 @@ pub enum Added {
 /// A stored document with what the store knows of it.
 #[derive(Debug, Clone)]
 pub struct StoredDocument {
+    /// Its id in the store.
     pub id: i64,
+    /// The file it was imported from.
     pub file_name: String,
+    /// The resolution it implements.
     pub parent: Option<String>,
+    /// The document.
     pub doc: Document,
 }
 
@@ -105,15 +118,20 @@ impl Store {
     /// (diacritics and case ignored), oldest first.
     pub fn search_documents(&self, query: &str) -> Result<Vec<CorpusEntry>, StoreError> {
         let err = |e| classify(e, &self.path);
-        let mut st = self
-            .conn
-            .prepare(
-                "SELECT id, file_name, province, issuer, kind, doc_type, year, parent, imported_at, summary FROM document
-                 WHERE ?1 IS NULL OR folded LIKE ?1 ORDER BY id",
-            )
-            .map_err(err)?;
+        const COLUMNS: &str =
+            "SELECT id, file_name, province, issuer, kind, doc_type, year, parent, imported_at, summary FROM document";
+        let pattern = crate::drafts::search_pattern(query);
+        // A phrase is looked up in the trigram index (`LIKE` on an FTS5 trigram
+        // column uses it); no phrase lists everything.
+        let sql = match pattern {
+            Some(_) => format!(
+                "{COLUMNS} WHERE id IN (SELECT rowid FROM document_fts WHERE folded LIKE ?1) ORDER BY id"
+            ),
+            None => format!("{COLUMNS} WHERE ?1 IS NULL ORDER BY id"),
+        };
+        let mut st = self.conn.prepare_cached(&sql).map_err(err)?;
         let rows = st
-            .query_map([crate::drafts::search_pattern(query)], |r| {
+            .query_map([pattern], |r| {
                 Ok(CorpusEntry {
                     id: r.get(0)?,
                     file_name: r.get(1)?,

@@ -9,15 +9,22 @@ use rusqlite::{params, OptionalExtension};
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DraftEntry {
+    /// Its id.
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
+    /// Type and summary, as the library shows it.
     pub title: String,
+    /// Its province.
     pub province: Option<String>,
+    /// What it implements (`45-NQ/TW`).
     pub parent: Option<String>,
     /// The format profile it is written in: the built-in profile of this kind.
     pub profile: DocKind,
+    /// When it was created (ISO time).
     pub created_at: String,
+    /// When it was last saved.
     pub updated_at: String,
+    /// How many named versions it has.
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub versions: i64,
 }
@@ -26,12 +33,17 @@ pub struct DraftEntry {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct VersionEntry {
+    /// Its id.
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
+    /// The draft it is a version of.
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub draft_id: i64,
+    /// Its name (`Dự thảo lần 2`).
     pub name: String,
+    /// Who saved it.
     pub author: Option<String>,
+    /// When it was saved (ISO time).
     pub created_at: String,
 }
 

@@ -6,6 +6,8 @@
 //! This crate knows the document model and SQL; it knows nothing of files other than
 //! the database, nor of the window.
 
+#![warn(missing_docs)]
+
 use rusqlite::{Connection, ErrorCode};
 use std::path::Path;
 use std::time::Duration;
@@ -17,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_clauses.sql"),
     include_str!("../migrations/0003_incremental_mining.sql"),
     include_str!("../migrations/0004_drafts.sql"),
+    include_str!("../migrations/0005_document_search.sql"),
 ];
 
 mod backup;
@@ -43,7 +46,12 @@ pub enum StoreError {
     TooNew(i64),
     /// The folder or file cannot be opened.
     #[error("Không mở được cơ sở dữ liệu «{path}»: {reason}")]
-    Open { path: String, reason: String },
+    Open {
+        /// The database file.
+        path: String,
+        /// Why, for the user.
+        reason: String,
+    },
     /// A stored model that no longer reads.
     #[error("Văn bản số {0} trong cơ sở dữ liệu không đọc được.")]
     BadRow(i64),
@@ -167,6 +175,22 @@ mod tests {
         }
         assert!(s.drafts("thuc tri").unwrap().is_empty(), "words are found as a phrase");
         assert!(s.search_documents("100%").unwrap().is_empty());
+        // Short phrases (under a trigram) are found too; the index follows removals.
+        assert_eq!(s.search_documents("ke").unwrap().len(), 1);
+        let plan: String = s
+            .conn
+            .query_row(
+                "EXPLAIN QUERY PLAN SELECT rowid FROM document_fts WHERE folded LIKE '%tri thuc%'",
+                [],
+                |r| r.get(3),
+            )
+            .unwrap();
+        assert!(plan.contains("VIRTUAL TABLE INDEX"), "{plan}");
+        s.conn.execute("INSERT INTO document_fts (document_fts) VALUES ('integrity-check')", []).unwrap();
+        let id = s.list().unwrap()[0].id;
+        assert!(s.remove(id, "t").unwrap());
+        assert!(s.search_documents("tri thuc").unwrap().is_empty());
+        s.conn.execute("INSERT INTO document_fts (document_fts) VALUES ('integrity-check')", []).unwrap();
         assert_eq!(s.drafts("").unwrap().len(), 1);
     }
 
