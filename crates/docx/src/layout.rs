@@ -111,7 +111,8 @@ pub(crate) fn para_xml(
     p_xml(p.style, &content, track, ch)
 }
 
-/// Opening and closing XML of a borderless one-row table; `row_track` marks the row.
+/// XML of a borderless one-row table; `row_track` marks the row. The children of
+/// `w:tblPr` follow the schema's order (CT_TblPr: tblW … tblBorders, tblLayout, tblCellMar).
 pub(crate) fn table_xml(
     widths: (i64, i64),
     cells: [String; 2],
@@ -132,7 +133,7 @@ pub(crate) fn table_xml(
         format!(r#"<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{content}</w:tc>"#)
     };
     format!(
-        r#"<w:tbl><w:tblPr><w:tblW w:w="{}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblBorders>{borders}</w:tblBorders><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w="{}"/><w:gridCol w:w="{}"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/>{row_mark}</w:trPr>{}{}</w:tr></w:tbl>"#,
+        r#"<w:tbl><w:tblPr><w:tblW w:w="{}" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w="{}"/><w:gridCol w:w="{}"/></w:tblGrid><w:tr><w:trPr><w:cantSplit/>{row_mark}</w:trPr>{}{}</w:tr></w:tbl>"#,
         widths.0 + widths.1,
         widths.0,
         widths.1,

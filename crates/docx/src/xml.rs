@@ -70,12 +70,13 @@ pub(crate) fn rpr(st: RunStyle, font: &str) -> String {
     if st.italic {
         p.push_str("<w:i/><w:iCs/>");
     }
-    if st.underline {
-        p.push_str(r#"<w:u w:val="single"/>"#);
-    }
+    // EG_RPrBase orders sz and szCs before u.
     if st.size > 0.0 {
         let hp = half_points(st.size);
         p.push_str(&format!(r#"<w:sz w:val="{hp}"/><w:szCs w:val="{hp}"/>"#));
+    }
+    if st.underline {
+        p.push_str(r#"<w:u w:val="single"/>"#);
     }
     p.push_str("</w:rPr>");
     p
@@ -134,7 +135,7 @@ pub(crate) fn ppr(ps: ParaStyle) -> String {
 /// A footnote mark in the body.
 pub(crate) fn note_ref(n: usize, font: &str, size: f32) -> String {
     format!(
-        r#"<w:r><w:rPr><w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:cs="{f}"/><w:vertAlign w:val="superscript"/><w:sz w:val="{hp}"/></w:rPr><w:footnoteReference w:id="{n}"/></w:r>"#,
+        r#"<w:r><w:rPr><w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:cs="{f}"/><w:sz w:val="{hp}"/><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="{n}"/></w:r>"#,
         f = esc(font),
         hp = half_points(size)
     )
@@ -145,7 +146,7 @@ pub(crate) fn footnote_xml(n: usize, text: &str, profile: &FormatProfile) -> Str
     let f = profile.font.as_str();
     let size = profile.sizes.footnote;
     format!(
-        r#"<w:footnote w:id="{n}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/><w:rFonts w:ascii="{f}" w:hAnsi="{f}"/><w:vertAlign w:val="superscript"/><w:sz w:val="{hp}"/></w:rPr><w:footnoteRef/></w:r>{}</w:p></w:footnote>"#,
+        r#"<w:footnote w:id="{n}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/><w:rFonts w:ascii="{f}" w:hAnsi="{f}"/><w:sz w:val="{hp}"/><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>{}</w:p></w:footnote>"#,
         run_xml(&format!(" {text}"), RunStyle::size(size), f),
         f = esc(f),
         hp = half_points(size)
