@@ -1,8 +1,23 @@
 // Typed calls to the commands (src-tauri/src/commands). Types come from bindings.ts,
 // generated from the Rust types.
 import type {
-  AppError, Comparison, Counterpart, DbStatus, DocKind, Document, DraftView, ImportOutcome, Library, NewDraft,
-  PlacesForYear, SavedAt, Settings, SuggestionView, VersionEntry, VersionView, WizardOptions,
+  AppError,
+  Comparison,
+  Counterpart,
+  DbStatus,
+  DocKind,
+  Document,
+  DraftView,
+  ImportOutcome,
+  Library,
+  NewDraft,
+  PlacesForYear,
+  SavedAt,
+  Settings,
+  SuggestionView,
+  VersionEntry,
+  VersionView,
+  WizardOptions,
 } from "./bindings.js";
 
 type Invoke = (cmd: string, args?: Record<string, unknown>) => Promise<unknown>;

@@ -14,7 +14,10 @@ async function route(): Promise<void> {
   const hash = location.hash || "#/";
   const nav = document.getElementById("nav")!;
   clear(nav);
-  nav.append(h("a", { href: "#/", class: hash === "#/" ? "active" : "" }, "Thư viện"), h("a", { href: "#/moi", class: hash === "#/moi" ? "active" : "" }, "Dự thảo mới"));
+  nav.append(
+    h("a", { href: "#/", class: hash === "#/" ? "active" : "" }, "Thư viện"),
+    h("a", { href: "#/moi", class: hash === "#/moi" ? "active" : "" }, "Dự thảo mới"),
+  );
   document.getElementById("save-state")!.textContent = "";
   const status = await api.dbStatus();
   if (!status.ok) return showRecovery(main(), status);
@@ -36,26 +39,57 @@ function showRecovery(el: HTMLElement, status: Awaited<ReturnType<typeof api.dbS
   const redo = async (p: Promise<Awaited<ReturnType<typeof api.dbStatus>>>) => {
     try {
       const s = await p;
-      if (s.ok) { toast("Đã mở cơ sở dữ liệu.", "ok"); location.hash = "#/"; route(); } else showRecovery(el, s);
-    } catch (e) { toast(errorOf(e).message, "error"); }
+      if (s.ok) {
+        toast("Đã mở cơ sở dữ liệu.", "ok");
+        location.hash = "#/";
+        route();
+      } else showRecovery(el, s);
+    } catch (e) {
+      toast(errorOf(e).message, "error");
+    }
   };
-  el.append(h("section", { class: "recovery card" },
-    h("h1", {}, locked ? "Cơ sở dữ liệu đang bị khóa" : "Không mở được cơ sở dữ liệu"),
-    h("p", {}, err?.message ?? ""),
-    h("p", { class: "muted" }, `Tệp: ${status.path}`),
-    h("div", { class: "actions" },
-      h("button", { class: "primary", onclick: () => redo(api.retryOpen()) }, "Thử mở lại"),
-      !locked && h("button", { onclick: () => redo(api.startFresh()) }, "Bắt đầu với cơ sở dữ liệu mới (giữ lại tệp hỏng)")),
-    !locked && status.backups.length > 0 && h("div", {},
-      h("h2", {}, "Mở một bản sao lưu"),
-      h("ul", { class: "plain" }, ...status.backups.map((b) => h("li", {},
-        h("span", {}, `Bản sao lưu ngày ${b.day.split("-").reverse().join("/")}`), " ",
-        h("button", { onclick: () => redo(api.restoreBackup(b.path)) }, "Mở bản này"))))),
-    !locked && status.backups.length === 0 && h("p", { class: "muted" }, "Chưa có bản sao lưu nào."),
-  ));
+  el.append(
+    h(
+      "section",
+      { class: "recovery card" },
+      h("h1", {}, locked ? "Cơ sở dữ liệu đang bị khóa" : "Không mở được cơ sở dữ liệu"),
+      h("p", {}, err?.message ?? ""),
+      h("p", { class: "muted" }, `Tệp: ${status.path}`),
+      h(
+        "div",
+        { class: "actions" },
+        h("button", { class: "primary", onclick: () => redo(api.retryOpen()) }, "Thử mở lại"),
+        !locked &&
+          h("button", { onclick: () => redo(api.startFresh()) }, "Bắt đầu với cơ sở dữ liệu mới (giữ lại tệp hỏng)"),
+      ),
+      !locked &&
+        status.backups.length > 0 &&
+        h(
+          "div",
+          {},
+          h("h2", {}, "Mở một bản sao lưu"),
+          h(
+            "ul",
+            { class: "plain" },
+            ...status.backups.map((b) =>
+              h(
+                "li",
+                {},
+                h("span", {}, `Bản sao lưu ngày ${b.day.split("-").reverse().join("/")}`),
+                " ",
+                h("button", { onclick: () => redo(api.restoreBackup(b.path)) }, "Mở bản này"),
+              ),
+            ),
+          ),
+        ),
+      !locked && status.backups.length === 0 && h("p", { class: "muted" }, "Chưa có bản sao lưu nào."),
+    ),
+  );
 }
 
-window.addEventListener("hashchange", () => { route(); });
+window.addEventListener("hashchange", () => {
+  route();
+});
 window.addEventListener("DOMContentLoaded", () => {
   installDrop();
   route();

@@ -35,20 +35,36 @@ function paraRow(d: ParaDiff): HTMLElement {
   const a = d.a !== null ? spansView(d.spans, "a") : h("span", { class: "muted" }, "");
   const b = d.b !== null ? spansView(d.spans, "b") : h("span", { class: "muted" }, "");
   const tag = { same: "", changed: "Sửa", moved: "Chuyển chỗ", deleted: "Bỏ", inserted: "Thêm" }[d.kind];
-  return h("div", { class: `diff-row ${d.kind}` },
+  return h(
+    "div",
+    { class: `diff-row ${d.kind}` },
     h("div", { class: "diff-a" }, a),
     h("div", { class: "diff-b" }, b),
-    h("div", { class: "diff-tag" }, tag));
+    h("div", { class: "diff-tag" }, tag),
+  );
 }
 
 /** One section's comparison, side by side. */
 export function sectionDiffView(d: SectionDiff, showSame = true): HTMLElement {
   const box = h("div", { class: "diff-section" });
   const changedTitle = d.title.some((s) => s.op !== "equal");
-  box.append(h("div", { class: `diff-row heading ${changedTitle ? "changed" : "same"}` },
-    h("div", { class: "diff-a" }, d.a_heading ? h("strong", {}, spansView(d.title, "a")) : h("span", { class: "muted" }, "(không có)")),
-    h("div", { class: "diff-b" }, d.b_heading ? h("strong", {}, spansView(d.title, "b")) : h("span", { class: "muted" }, "(không có)")),
-    h("div", { class: "diff-tag", title: "Mức giống nhau của cả mục" }, `giống ${Math.round(d.similarity * 100)}%`)));
+  box.append(
+    h(
+      "div",
+      { class: `diff-row heading ${changedTitle ? "changed" : "same"}` },
+      h(
+        "div",
+        { class: "diff-a" },
+        d.a_heading ? h("strong", {}, spansView(d.title, "a")) : h("span", { class: "muted" }, "(không có)"),
+      ),
+      h(
+        "div",
+        { class: "diff-b" },
+        d.b_heading ? h("strong", {}, spansView(d.title, "b")) : h("span", { class: "muted" }, "(không có)"),
+      ),
+      h("div", { class: "diff-tag", title: "Mức giống nhau của cả mục" }, `giống ${Math.round(d.similarity * 100)}%`),
+    ),
+  );
   for (const p of d.paragraphs) if (showSame || p.kind !== "same") box.append(paraRow(p));
   return box;
 }
@@ -56,10 +72,29 @@ export function sectionDiffView(d: SectionDiff, showSame = true): HTMLElement {
 /** A whole comparison, section by section; unchanged sections folded away. */
 export function comparisonView(c: Comparison, leftName: string, rightName: string): HTMLElement {
   const box = h("div", { class: "comparison" });
-  box.append(h("div", { class: "diff-row legend" }, h("div", { class: "diff-a" }, h("strong", {}, leftName)), h("div", { class: "diff-b" }, h("strong", {}, rightName)), h("div", { class: "diff-tag" }, "")));
-  if (c.identical) { box.append(h("p", { class: "empty" }, "Hai bản giống hệt nhau.")); return box; }
-  const changed = c.sections.filter((s) => s.title.some((t) => t.op !== "equal") || s.paragraphs.some((p) => p.kind !== "same"));
-  box.append(h("p", { class: "muted small" }, `Giống nhau ${Math.round(c.similarity * 100)}% · ${changed.length} mục có thay đổi`));
+  box.append(
+    h(
+      "div",
+      { class: "diff-row legend" },
+      h("div", { class: "diff-a" }, h("strong", {}, leftName)),
+      h("div", { class: "diff-b" }, h("strong", {}, rightName)),
+      h("div", { class: "diff-tag" }, ""),
+    ),
+  );
+  if (c.identical) {
+    box.append(h("p", { class: "empty" }, "Hai bản giống hệt nhau."));
+    return box;
+  }
+  const changed = c.sections.filter(
+    (s) => s.title.some((t) => t.op !== "equal") || s.paragraphs.some((p) => p.kind !== "same"),
+  );
+  box.append(
+    h(
+      "p",
+      { class: "muted small" },
+      `Giống nhau ${Math.round(c.similarity * 100)}% · ${changed.length} mục có thay đổi`,
+    ),
+  );
   for (const s of changed) box.append(sectionDiffView(s, false));
   return box;
 }

@@ -4,7 +4,11 @@ type Attrs = Record<string, string | number | boolean | EventListener | undefine
 type Child = Node | string | null | undefined | false;
 
 /** Builds an element: h("button", {class: "x", onclick: f}, "Nhãn"). */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === null || v === false) continue;
@@ -21,32 +25,80 @@ export function clear(el: Element): void {
 }
 
 /** A message at the bottom of the window; with an action (such as undo) when given. */
-export function toast(message: string, kind: "ok" | "error" | "info" = "info", action?: { label: string; run: () => void }, ms = 6000): void {
+export function toast(
+  message: string,
+  kind: "ok" | "error" | "info" = "info",
+  action?: { label: string; run: () => void },
+  ms = 6000,
+): void {
   const box = document.getElementById("toasts")!;
   const t = h("div", { class: `toast ${kind}`, role: kind === "error" ? "alert" : "status" }, h("span", {}, message));
   let done = false;
-  const close = () => { if (!done) { done = true; t.remove(); } };
-  if (action) t.append(h("button", { class: "link", onclick: () => { action.run(); close(); } }, action.label));
+  const close = () => {
+    if (!done) {
+      done = true;
+      t.remove();
+    }
+  };
+  if (action)
+    t.append(
+      h(
+        "button",
+        {
+          class: "link",
+          onclick: () => {
+            action.run();
+            close();
+          },
+        },
+        action.label,
+      ),
+    );
   t.append(h("button", { class: "close", title: "Đóng", "aria-label": "Đóng", onclick: close }, "×"));
   box.append(t);
   setTimeout(close, ms);
 }
 
 /** A modal dialog; resolves with the button's value (or null when closed). */
-export function modal(title: string, body: Node, buttons: { label: string; value: string; primary?: boolean }[], wide = false): Promise<string | null> {
+export function modal(
+  title: string,
+  body: Node,
+  buttons: { label: string; value: string; primary?: boolean }[],
+  wide = false,
+): Promise<string | null> {
   return new Promise((resolve) => {
     const back = h("div", { class: "modal-back" });
-    const box = h("div", { class: wide ? "modal wide" : "modal", role: "dialog", "aria-modal": "true", "aria-label": title });
+    const box = h("div", {
+      class: wide ? "modal wide" : "modal",
+      role: "dialog",
+      "aria-modal": "true",
+      "aria-label": title,
+    });
     const end = (v: string | null) => {
       back.remove();
       document.removeEventListener("keydown", onKey);
       if (!document.querySelector(".modal-back")) document.body.classList.remove("modal-open");
       resolve(v);
     };
-    const onKey = (e: KeyboardEvent) => { if (e.key === "Escape") end(null); };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") end(null);
+    };
     document.addEventListener("keydown", onKey);
-    box.append(h("h2", {}, title), body, h("div", { class: "modal-buttons" },
-      ...buttons.map((b) => h("button", { class: b.primary ? "primary" : "", "data-value": b.value, onclick: () => end(b.value) }, b.label))));
+    box.append(
+      h("h2", {}, title),
+      body,
+      h(
+        "div",
+        { class: "modal-buttons" },
+        ...buttons.map((b) =>
+          h(
+            "button",
+            { class: b.primary ? "primary" : "", "data-value": b.value, onclick: () => end(b.value) },
+            b.label,
+          ),
+        ),
+      ),
+    );
     back.append(box);
     document.body.append(back);
     document.body.classList.add("modal-open");
@@ -57,7 +109,12 @@ export function modal(title: string, body: Node, buttons: { label: string; value
 
 /** Lower case without tone marks, with đ → d: what diacritic-free search compares. */
 export function fold(s: string): string {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "d").toLowerCase();
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "d")
+    .toLowerCase();
 }
 
 /** A document type as read (`CHƯƠNG TRÌNH`) in sentence case (`Chương trình`). */
@@ -76,7 +133,12 @@ export function when(iso: string): string {
 /** Marks `name` on the page's performance timeline once the next frame has been painted
  *  (scripts/bench-app.sh reads these marks to time launch and opening a draft). */
 export function markPainted(name: string): void {
-  requestAnimationFrame(() => setTimeout(() => { performance.clearMarks(name); performance.mark(name); }, 0));
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      performance.clearMarks(name);
+      performance.mark(name);
+    }, 0),
+  );
 }
 
 /** Records how long something took since `start` (performance.now()) on the timeline,

@@ -6,10 +6,10 @@ import type { Document, DraftEntry } from "./bindings.js";
 import { measure } from "./dom.js";
 import type { Idx } from "./model.js";
 
-const SAVE_PAUSE = 700;   // ms after the last keystroke
-const SAVE_MAX = 1500;    // ms at most between a change and its save
-const RETRY = 3000;       // ms before a failed save is tried again
-const HISTORY = 200;      // undo steps kept
+const SAVE_PAUSE = 700; // ms after the last keystroke
+const SAVE_MAX = 1500; // ms at most between a change and its save
+const RETRY = 3000; // ms before a failed save is tried again
+const HISTORY = 200; // undo steps kept
 
 /** Where the draft stands with the disk. */
 export type SaveState =
@@ -40,7 +40,12 @@ export class Draft {
   private closed = false;
   private listeners = new Set<(typing: boolean) => void>();
 
-  constructor(readonly id: number, public entry: DraftEntry, public doc: Document, private hooks: DraftHooks) {}
+  constructor(
+    readonly id: number,
+    public entry: DraftEntry,
+    public doc: Document,
+    private hooks: DraftHooks,
+  ) {}
 
   // ---------- undo history ----------
 
@@ -48,7 +53,10 @@ export class Draft {
    *  of a second starts a new one), or always when `force` (a structural edit). */
   snapshot(force = false): void {
     const now = Date.now();
-    if (!force && now - this.lastSnap < 1000) { this.lastSnap = now; return; }
+    if (!force && now - this.lastSnap < 1000) {
+      this.lastSnap = now;
+      return;
+    }
     this.lastSnap = now;
     this.undoStack.push(JSON.stringify(this.doc));
     if (this.undoStack.length > HISTORY) this.undoStack.shift();
@@ -56,7 +64,9 @@ export class Draft {
   }
 
   /** Forgets the last snapshot, when the change it was taken for did not happen. */
-  dropSnapshot(): void { this.undoStack.pop(); }
+  dropSnapshot(): void {
+    this.undoStack.pop();
+  }
 
   /** One step back (undo) or forward (redo): the state now goes on the other stack.
    *  False when there is no such step. */
@@ -84,16 +94,22 @@ export class Draft {
 
   /** A new generation: answers asked for under an older one are stale. Replacing the
    *  document (undo, redo, a restored version) and closing start one too. */
-  nextGeneration(): number { return ++this.generation; }
+  nextGeneration(): number {
+    return ++this.generation;
+  }
 
-  isLatest(g: number): boolean { return !this.closed && g === this.generation; }
+  isLatest(g: number): boolean {
+    return !this.closed && g === this.generation;
+  }
 
   // ---------- the section under the cursor ----------
 
   /** Called when the section under the cursor changes, or its text (`typing`). */
   onSectionChange(f: (typing: boolean) => void): () => void {
     this.listeners.add(f);
-    return () => { this.listeners.delete(f); };
+    return () => {
+      this.listeners.delete(f);
+    };
   }
 
   sectionChanged(typing: boolean): void {
@@ -110,14 +126,22 @@ export class Draft {
     this.hooks.status({ state: "dirty" });
     if (this.timer !== null) clearTimeout(this.timer);
     const wait = Math.max(0, Math.min(SAVE_PAUSE, this.dirtySince + SAVE_MAX - now));
-    this.timer = setTimeout(() => { void this.flush(); }, wait);
+    this.timer = setTimeout(() => {
+      void this.flush();
+    }, wait);
     if (fromPage) this.sectionChanged(true);
   }
 
   /** Saves now what is unsaved (the page read back first); waits for saves under way. */
   async flush(): Promise<void> {
-    if (this.timer !== null) { clearTimeout(this.timer); this.timer = null; }
-    if (this.dirtySince === null) { if (this.saving) await this.saving; return; }
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    if (this.dirtySince === null) {
+      if (this.saving) await this.saving;
+      return;
+    }
     const t0 = performance.now();
     this.hooks.readBack(this.doc);
     this.dirtySince = null;
@@ -134,7 +158,12 @@ export class Draft {
         if (!this.closed && this.dirtySince === null) this.hooks.status({ state: "saved", at });
       } catch (error) {
         this.hooks.status({ state: "error", error });
-        if (!this.closed) { this.dirtySince = Date.now(); this.timer = setTimeout(() => { void this.flush(); }, RETRY); }
+        if (!this.closed) {
+          this.dirtySince = Date.now();
+          this.timer = setTimeout(() => {
+            void this.flush();
+          }, RETRY);
+        }
       }
     });
     await this.saving;
@@ -146,6 +175,9 @@ export class Draft {
     await this.flush();
     this.closed = true;
     this.generation++;
-    if (this.timer !== null) { clearTimeout(this.timer); this.timer = null; }
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
   }
 }

@@ -24,7 +24,10 @@ let ed: Ed | null = null;
 
 function indicator(text: string, cls = ""): void {
   const el = document.getElementById("save-state");
-  if (el) { el.textContent = text; el.className = cls; }
+  if (el) {
+    el.textContent = text;
+    el.className = cls;
+  }
 }
 
 function showSaveState(s: SaveState): void {
@@ -51,10 +54,15 @@ export async function showEditor(el: HTMLElement, id: number): Promise<void> {
   });
   const e: Ed = { draft, page, outline };
   ed = e;
-  el.append(h("div", { class: "editor" },
-    h("div", { class: "outline-col" }, outlineTools(e), outline),
-    h("div", { class: "page-col" }, toolbar(e), findBar(e), h("div", { class: "page-scroll" }, page)),
-    side));
+  el.append(
+    h(
+      "div",
+      { class: "editor" },
+      h("div", { class: "outline-col" }, outlineTools(e), outline),
+      h("div", { class: "page-col" }, toolbar(e), findBar(e), h("div", { class: "page-scroll" }, page)),
+      side,
+    ),
+  );
   renderAll(e);
   wireOutline(e);
   mountPanels(side, panelLink(e));
@@ -62,10 +70,16 @@ export async function showEditor(el: HTMLElement, id: number): Promise<void> {
   page.addEventListener("input", onInput);
   // An input method's last input event comes while it is still composing: the text it
   // committed counts as a change when the composition ends.
-  page.addEventListener("compositionend", () => { draft.snapshot(); draft.changed(true); });
+  page.addEventListener("compositionend", () => {
+    draft.snapshot();
+    draft.changed(true);
+  });
   page.addEventListener("beforeinput", (ev) => {
     const t = (ev as InputEvent).inputType;
-    if (t === "historyUndo" || t === "historyRedo") { ev.preventDefault(); t === "historyUndo" ? undo(e) : redo(e); }
+    if (t === "historyUndo" || t === "historyRedo") {
+      ev.preventDefault();
+      t === "historyUndo" ? undo(e) : redo(e);
+    }
   });
   document.addEventListener("selectionchange", onSelection);
   document.addEventListener("keydown", onKey);
@@ -83,15 +97,22 @@ export async function leaveEditor(): Promise<void> {
   ed = null;
 }
 
-function onKey(e: KeyboardEvent): void { if (ed) keyDown(ed, e); }
+function onKey(e: KeyboardEvent): void {
+  if (ed) keyDown(ed, e);
+}
 
-function flushSync(): void { void ed?.draft.flush(); }
+function flushSync(): void {
+  void ed?.draft.flush();
+}
 
 function onInput(e: Event): void {
   if (!ed) return;
   if ((e as InputEvent).isComposing) return; // the input method is still composing
   const t = e.target as HTMLElement;
-  if (t.closest("[contenteditable]")) { ed.draft.snapshot(); ed.draft.changed(true); }
+  if (t.closest("[contenteditable]")) {
+    ed.draft.snapshot();
+    ed.draft.changed(true);
+  }
 }
 
 /** The cursor moved: the section it is in becomes the current one. */
@@ -105,32 +126,47 @@ function onSelection(): void {
 }
 
 function outlineTools(e: Ed): HTMLElement {
-  const b = (id: string, label: string, title: string, f: () => void) => h("button", { id, class: "icon", title, "aria-label": title, onclick: f }, label);
-  return h("div", { class: "outline-tools" },
+  const b = (id: string, label: string, title: string, f: () => void) =>
+    h("button", { id, class: "icon", title, "aria-label": title, onclick: f }, label);
+  return h(
+    "div",
+    { class: "outline-tools" },
     h("strong", {}, "Dàn ý"),
     b("move-up", "↑", "Chuyển mục lên (Alt+↑)", () => structural(e, "up")),
     b("move-down", "↓", "Chuyển mục xuống (Alt+↓)", () => structural(e, "down")),
     b("outdent", "←", "Nâng cấp mục (Alt+←)", () => structural(e, "outdent")),
     b("indent", "→", "Hạ cấp mục (Alt+→)", () => structural(e, "indent")),
     b("add-section", "+", "Thêm mục sau mục đang chọn", () => addSection(e)),
-    b("remove-section", "−", "Xóa mục đang chọn", () => removeSection(e)));
+    b("remove-section", "−", "Xóa mục đang chọn", () => removeSection(e)),
+  );
 }
 
 function toolbar(e: Ed): HTMLElement {
   const d = e.draft;
-  const cmd = (c: string) => () => { document.execCommand(c); };
-  const b = (id: string, label: string, title: string, f: () => void) => h("button", { id, title, "aria-label": title, onmousedown: (ev: Event) => ev.preventDefault(), onclick: f }, label);
-  const profile = h("select", { id: "profile", "aria-label": "Thể thức" },
+  const cmd = (c: string) => () => {
+    document.execCommand(c);
+  };
+  const b = (id: string, label: string, title: string, f: () => void) =>
+    h("button", { id, title, "aria-label": title, onmousedown: (ev: Event) => ev.preventDefault(), onclick: f }, label);
+  const profile = h(
+    "select",
+    { id: "profile", "aria-label": "Thể thức" },
     h("option", { value: "party", selected: d.entry.profile === "party" }, "Thể thức văn bản của Đảng"),
-    h("option", { value: "state", selected: d.entry.profile === "state" }, "Thể thức văn bản hành chính"));
+    h("option", { value: "state", selected: d.entry.profile === "state" }, "Thể thức văn bản hành chính"),
+  );
   profile.addEventListener("change", async () => {
     const kind: DocKind = profile.value === "state" ? "state" : "party";
     d.entry.profile = kind;
-    try { await api.setDraftProfile(d.id, kind); }
-    catch (err) { toast(`Không lưu được thể thức: ${errorOf(err).message}`, "error"); }
+    try {
+      await api.setDraftProfile(d.id, kind);
+    } catch (err) {
+      toast(`Không lưu được thể thức: ${errorOf(err).message}`, "error");
+    }
     if (ed === e) relabel(e);
   });
-  return h("div", { class: "toolbar", role: "toolbar" },
+  return h(
+    "div",
+    { class: "toolbar", role: "toolbar" },
     b("bold", "B", "Chữ đậm (Ctrl+B)", cmd("bold")),
     b("italic", "I", "Chữ nghiêng (Ctrl+I)", cmd("italic")),
     b("footnote", "Chú thích", "Chèn chú thích tại con trỏ (Ctrl+Alt+F)", () => insertFootnote(e)),
@@ -141,7 +177,8 @@ function toolbar(e: Ed): HTMLElement {
     h("span", { class: "sep" }),
     profile,
     h("span", { class: "grow" }),
-    h("a", { class: "button primary", id: "go-export", href: `#/xuat/${d.id}` }, "Xuất Word…"));
+    h("a", { class: "button primary", id: "go-export", href: `#/xuat/${d.id}` }, "Xuất Word…"),
+  );
 }
 
 // ---------- for the side panels ----------
@@ -149,11 +186,17 @@ function toolbar(e: Ed): HTMLElement {
 function panelLink(e: Ed): EditorLink {
   const open = () => (ed === e ? e : null);
   return {
-    syncFromPage: () => { if (open()) syncFromPage(e.page, e.draft.doc); },
+    syncFromPage: () => {
+      if (open()) syncFromPage(e.page, e.draft.doc);
+    },
     liveState: () => (open() ? liveState(e) : null),
-    insertParagraph: (text) => { if (open()) insertParagraph(e, text); },
+    insertParagraph: (text) => {
+      if (open()) insertParagraph(e, text);
+    },
     flush: () => e.draft.flush(),
-    reloadDraft: async () => { if (open()) await reloadDraft(e); },
+    reloadDraft: async () => {
+      if (open()) await reloadDraft(e);
+    },
     draftId: () => (open() ? e.draft.id : null),
     onSectionChange: (f) => e.draft.onSectionChange(f),
   };
@@ -165,21 +208,32 @@ function liveState(e: Ed): LiveState {
   const p = paragraphAtCursor(e.page);
   const typed = p ? (p.textContent ?? "").trim().split(/\s+/).slice(-3).join(" ") : "";
   const idx = d.current;
-  return { doc: d.doc, path: idx ? pathOf(d.doc, idx) : null, parentSection: idx ? implementsOf(d.doc, idx) : null, typed };
+  return {
+    doc: d.doc,
+    path: idx ? pathOf(d.doc, idx) : null,
+    parentSection: idx ? implementsOf(d.doc, idx) : null,
+    typed,
+  };
 }
 
 /** Inserts a paragraph after the one under the cursor (or at the end of the section). */
 function insertParagraph(e: Ed, text: string): void {
   const d = e.draft;
-  if (!d.current) { toast("Hãy đặt con trỏ vào mục cần chèn.", "info"); return; }
+  if (!d.current) {
+    toast("Hãy đặt con trỏ vào mục cần chèn.", "info");
+    return;
+  }
   const body = sectionElement(e, d.current)?.querySelector(":scope > .sec-body");
   if (!body) return;
   d.snapshot(true);
   const at = paragraphAtCursor(body);
   const p = h("p", {}, text);
-  if (at) at.after(p); else body.append(p);
+  if (at) at.after(p);
+  else body.append(p);
   // An empty placeholder paragraph gives way.
-  body.querySelectorAll("p").forEach((x) => { if (x !== p && !(x.textContent ?? "").trim() && !x.querySelector("sup")) x.remove(); });
+  body.querySelectorAll("p").forEach((x) => {
+    if (x !== p && !(x.textContent ?? "").trim() && !x.querySelector("sup")) x.remove();
+  });
   d.changed(true);
 }
 

@@ -19,10 +19,21 @@ export async function showExport(el: HTMLElement, id: number): Promise<void> {
   };
   const radio = (value: DocKind, label: string) => {
     const r = h("input", { type: "radio", name: "profile", value, checked: profile === value, id: `profile-${value}` });
-    r.addEventListener("change", async () => { profile = value; await api.setDraftProfile(id, value); draw(); });
+    r.addEventListener("change", async () => {
+      profile = value;
+      await api.setDraftProfile(id, value);
+      draw();
+    });
     return h("label", { class: "check" }, r, ` ${label}`);
   };
-  const fileName = `${(view.entry.title || "du-thao").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60).toLowerCase()}.docx`;
+  const fileName = `${(view.entry.title || "du-thao")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .replace(/[^A-Za-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 60)
+    .toLowerCase()}.docx`;
   const save = h("button", { class: "primary", id: "export-save" }, "Lưu tệp .docx…");
   save.addEventListener("click", async () => {
     try {
@@ -33,18 +44,41 @@ export async function showExport(el: HTMLElement, id: number): Promise<void> {
       toast(`Đã lưu ${path}`, "ok");
       const done = document.getElementById("export-done");
       if (done) done.textContent = `Đã lưu: ${path}`;
-    } catch (e) { toast(errorOf(e).message, "error"); }
+    } catch (e) {
+      toast(errorOf(e).message, "error");
+    }
   });
-  el.append(h("div", { class: "export" },
-    h("section", { class: "card export-form" },
-      h("h1", {}, "Xuất văn bản Word"),
-      h("p", {}, view.entry.title),
-      h("fieldset", {}, h("legend", {}, "Thể thức"),
-        radio("party", "Văn bản của Đảng (Hướng dẫn 36-HD/VPTW)"),
-        radio("state", "Văn bản hành chính (Nghị định 30/2020/NĐ-CP)")),
-      h("p", { class: "muted small" }, "Bên cạnh là trang đầu như khi in. Đánh số mục, tiêu đề, chú thích, nơi nhận và chữ ký theo thể thức đã chọn."),
-      h("div", { class: "actions" }, save, h("a", { class: "button", href: `#/du-thao/${id}` }, "Quay lại soạn thảo")),
-      h("p", { id: "export-done", class: "muted small" })),
-    h("section", { class: "preview-wrap" }, sheet)));
+  el.append(
+    h(
+      "div",
+      { class: "export" },
+      h(
+        "section",
+        { class: "card export-form" },
+        h("h1", {}, "Xuất văn bản Word"),
+        h("p", {}, view.entry.title),
+        h(
+          "fieldset",
+          {},
+          h("legend", {}, "Thể thức"),
+          radio("party", "Văn bản của Đảng (Hướng dẫn 36-HD/VPTW)"),
+          radio("state", "Văn bản hành chính (Nghị định 30/2020/NĐ-CP)"),
+        ),
+        h(
+          "p",
+          { class: "muted small" },
+          "Bên cạnh là trang đầu như khi in. Đánh số mục, tiêu đề, chú thích, nơi nhận và chữ ký theo thể thức đã chọn.",
+        ),
+        h(
+          "div",
+          { class: "actions" },
+          save,
+          h("a", { class: "button", href: `#/du-thao/${id}` }, "Quay lại soạn thảo"),
+        ),
+        h("p", { id: "export-done", class: "muted small" }),
+      ),
+      h("section", { class: "preview-wrap" }, sheet),
+    ),
+  );
   await draw();
 }

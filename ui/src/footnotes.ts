@@ -7,13 +7,19 @@ import { anchorElement } from "./selection.js";
 export function insertFootnote(ed: Ed): void {
   const sel = document.getSelection();
   const where = anchorElement()?.closest(".sec-body, .sec-head .title");
-  if (!sel || !where || !sel.rangeCount) { toast("Hãy đặt con trỏ vào nội dung một mục để chèn chú thích.", "info"); return; }
+  if (!sel || !where || !sel.rangeCount) {
+    toast("Hãy đặt con trỏ vào nội dung một mục để chèn chú thích.", "info");
+    return;
+  }
   const d = ed.draft;
   syncFromPage(ed.page, d.doc);
   d.snapshot(true);
   const id = String(Math.max(0, ...d.doc.footnotes.map((f) => Number(f.id) || 0)) + 1);
   const sup = document.createElement("sup");
-  sup.className = "fn"; sup.contentEditable = "false"; sup.dataset.id = id; sup.textContent = "*";
+  sup.className = "fn";
+  sup.contentEditable = "false";
+  sup.dataset.id = id;
+  sup.textContent = "*";
   const r = sel.getRangeAt(0);
   r.collapse(false);
   r.insertNode(sup);
@@ -23,7 +29,8 @@ export function insertFootnote(ed: Ed): void {
   const order: string[] = [];
   ed.page.querySelectorAll<HTMLElement>("sup.fn").forEach((s) => order.push(s.dataset.id!));
   d.doc.footnotes.sort((a, b) => {
-    const ia = order.indexOf(a.id), ib = order.indexOf(b.id);
+    const ia = order.indexOf(a.id),
+      ib = order.indexOf(b.id);
     return (ia < 0 ? 1e9 : ia) - (ib < 0 ? 1e9 : ib);
   });
   renderAll(ed);

@@ -12,12 +12,21 @@ function step(ed: Ed, from: "undo" | "redo"): void {
   if (d.current) {
     const at = d.current;
     let exists = false;
-    try { exists = listOf(d.doc, at.slice(0, -1))[at[at.length - 1]] !== undefined; } catch { /* a parent is gone */ }
-    if (exists) select(ed, at, false); else d.current = null;
+    try {
+      exists = listOf(d.doc, at.slice(0, -1))[at[at.length - 1]] !== undefined;
+    } catch {
+      /* a parent is gone */
+    }
+    if (exists) select(ed, at, false);
+    else d.current = null;
   }
   d.changed();
 }
 
-export function undo(ed: Ed): void { step(ed, "undo"); }
+export function undo(ed: Ed): void {
+  step(ed, "undo");
+}
 
-export function redo(ed: Ed): void { step(ed, "redo"); }
+export function redo(ed: Ed): void {
+  step(ed, "redo");
+}

@@ -51,7 +51,9 @@ export function sectionAt(doc: Document, idx: Idx): Section {
 
 export function pathOf(doc: Document, idx: Idx): string {
   let found = "";
-  walk(doc, (_s, i, p) => { if (i.join(".") === idx.join(".")) found = p; });
+  walk(doc, (_s, i, p) => {
+    if (i.join(".") === idx.join(".")) found = p;
+  });
   return found;
 }
 
@@ -66,10 +68,17 @@ export function implementsOf(doc: Document, idx: Idx): string | null {
 
 /** Moves a section; returns its new index path (or null when it cannot move so). */
 export function move(doc: Document, idx: Idx, how: "up" | "down" | "indent" | "outdent"): Idx | null {
-  const parent = idx.slice(0, -1), i = idx[idx.length - 1];
+  const parent = idx.slice(0, -1),
+    i = idx[idx.length - 1];
   const list = listOf(doc, parent);
-  if (how === "up" && i > 0) { [list[i - 1], list[i]] = [list[i], list[i - 1]]; return [...parent, i - 1]; }
-  if (how === "down" && i < list.length - 1) { [list[i + 1], list[i]] = [list[i], list[i + 1]]; return [...parent, i + 1]; }
+  if (how === "up" && i > 0) {
+    [list[i - 1], list[i]] = [list[i], list[i - 1]];
+    return [...parent, i - 1];
+  }
+  if (how === "down" && i < list.length - 1) {
+    [list[i + 1], list[i]] = [list[i], list[i + 1]];
+    return [...parent, i + 1];
+  }
   if (how === "indent" && i > 0) {
     const [s] = list.splice(i, 1);
     const into = list[i - 1];
@@ -91,15 +100,21 @@ export function move(doc: Document, idx: Idx, how: "up" | "down" | "indent" | "o
 /** Moves section `from` to stand before or after `to`, or inside it as its last child. */
 export function moveTo(doc: Document, from: Idx, to: Idx, where: "before" | "after" | "inside"): boolean {
   if (to.length >= from.length && from.every((v, k) => to[k] === v)) return false;
-  const src = sectionAt(doc, from), dst = sectionAt(doc, to);
+  const src = sectionAt(doc, from),
+    dst = sectionAt(doc, to);
   const list = listOf(doc, from.slice(0, -1));
   list.splice(from[from.length - 1], 1);
   // Find the target again: removing may have shifted it.
   let target: Idx | null = null;
-  walk(doc, (s, i) => { if (s === dst) target = i; });
+  walk(doc, (s, i) => {
+    if (s === dst) target = i;
+  });
   if (!target) return false;
   const t: Idx = target;
-  if (where === "inside") { dst.children.push(src); return true; }
+  if (where === "inside") {
+    dst.children.push(src);
+    return true;
+  }
   const tl = listOf(doc, t.slice(0, -1));
   tl.splice(t[t.length - 1] + (where === "after" ? 1 : 0), 0, src);
   return true;
@@ -118,14 +133,21 @@ export function keepingAnchors<T>(doc: Document, change: () => T): T {
   }
   const out = change();
   const kept = new Set<Section>();
-  walk(doc, (s, _i, p) => { kept.add(s); for (const f of bySection.get(s) ?? []) if (f.anchor) f.anchor.section = p; });
+  walk(doc, (s, _i, p) => {
+    kept.add(s);
+    for (const f of bySection.get(s) ?? []) if (f.anchor) f.anchor.section = p;
+  });
   const gone = new Set([...bySection].filter(([s]) => !kept.has(s)).flatMap(([, fs]) => fs));
   if (gone.size) doc.footnotes = doc.footnotes.filter((f) => !gone.has(f));
   return out;
 }
 
 /** Text, emphasis and footnote marks read from an editable block (a <p> or a title). */
-export interface Read { text: string; emphasis: { start: number; end: number; bold: boolean; italic: boolean }[]; notes: { id: string; offset: number }[] }
+export interface Read {
+  text: string;
+  emphasis: { start: number; end: number; bold: boolean; italic: boolean }[];
+  notes: { id: string; offset: number }[];
+}
 
 export function readInline(el: Node): Read {
   let text = "";
@@ -141,10 +163,14 @@ export function readInline(el: Node): Read {
       return;
     }
     if (!(n instanceof HTMLElement)) return;
-    if (n.classList.contains("fn")) { notes.push({ id: n.dataset.id ?? "", offset: Array.from(text).length }); return; }
+    if (n.classList.contains("fn")) {
+      notes.push({ id: n.dataset.id ?? "", offset: Array.from(text).length });
+      return;
+    }
     if (n.tagName === "BR") return;
     const tag = n.tagName;
-    const fw = n.style.fontWeight, fs = n.style.fontStyle;
+    const fw = n.style.fontWeight,
+      fs = n.style.fontStyle;
     const b = bold || tag === "B" || tag === "STRONG" || fw === "bold" || Number(fw) >= 600;
     const i = italic || tag === "I" || tag === "EM" || fs === "italic";
     n.childNodes.forEach((c) => go(c, b, i));
@@ -187,10 +213,17 @@ function squeeze(text: string, runs: Read["emphasis"], notes: Read["notes"]): Re
 }
 
 /** A text with emphasis and footnote marks as DOM nodes. */
-export function renderInline(text: string, emphasis: Emphasis[], notes: { id: string; offset: number; n: number }[]): Node[] {
+export function renderInline(
+  text: string,
+  emphasis: Emphasis[],
+  notes: { id: string; offset: number; n: number }[],
+): Node[] {
   const chars = Array.from(text);
   const cuts = new Set<number>([0, chars.length]);
-  for (const e of emphasis) { cuts.add(Math.min(e.start, chars.length)); cuts.add(Math.min(e.end, chars.length)); }
+  for (const e of emphasis) {
+    cuts.add(Math.min(e.start, chars.length));
+    cuts.add(Math.min(e.end, chars.length));
+  }
   for (const f of notes) cuts.add(Math.min(f.offset, chars.length));
   const points = [...cuts].sort((a, b) => a - b);
   const out: Node[] = [];
@@ -206,13 +239,22 @@ export function renderInline(text: string, emphasis: Emphasis[], notes: { id: st
     }
   };
   for (let k = 0; k < points.length - 1; k++) {
-    const a = points[k], b = points[k + 1];
+    const a = points[k],
+      b = points[k + 1];
     mark(a);
     const piece = chars.slice(a, b).join("");
     const e = emphasis.find((x) => x.start <= a && b <= x.end);
     let node: Node = document.createTextNode(piece);
-    if (e?.italic) { const i = document.createElement("i"); i.append(node); node = i; }
-    if (e?.bold) { const bb = document.createElement("b"); bb.append(node); node = bb; }
+    if (e?.italic) {
+      const i = document.createElement("i");
+      i.append(node);
+      node = i;
+    }
+    if (e?.bold) {
+      const bb = document.createElement("b");
+      bb.append(node);
+      node = bb;
+    }
     out.push(node);
   }
   mark(chars.length);

@@ -25,7 +25,12 @@ export interface EditorLink {
   onSectionChange(f: (typing: boolean) => void): () => void;
 }
 
-export interface LiveState { doc: Document; path: string | null; parentSection: string | null; typed: string }
+export interface LiveState {
+  doc: Document;
+  path: string | null;
+  parentSection: string | null;
+  typed: string;
+}
 
 let link: EditorLink | null = null;
 let unsubscribe: (() => void) | null = null;
@@ -46,7 +51,19 @@ export function mountPanels(side: HTMLElement, editor: EditorLink): void {
   }
   const tabs = h("div", { class: "tabs", role: "tablist" });
   const mk = (id: typeof tab, label: string) => {
-    const b = h("button", { role: "tab", id: `tab-${id}`, class: tab === id ? "active" : "", onclick: () => { tab = id; mountPanels(side, editor); } }, label);
+    const b = h(
+      "button",
+      {
+        role: "tab",
+        id: `tab-${id}`,
+        class: tab === id ? "active" : "",
+        onclick: () => {
+          tab = id;
+          mountPanels(side, editor);
+        },
+      },
+      label,
+    );
     tabs.append(b);
   };
   mk("suggest", "Gợi ý");
@@ -61,7 +78,13 @@ export function mountPanels(side: HTMLElement, editor: EditorLink): void {
 function sectionChanged(typing: boolean): void {
   if (tab === "versions") return;
   if (timer !== null) clearTimeout(timer);
-  timer = window.setTimeout(() => { timer = null; refreshPanel(); }, typing ? 600 : 150);
+  timer = window.setTimeout(
+    () => {
+      timer = null;
+      refreshPanel();
+    },
+    typing ? 600 : 150,
+  );
 }
 
 /** The document as edited now: the page read back first. */
@@ -82,39 +105,81 @@ async function refreshPanel(): Promise<void> {
     if (tab === "suggest") await suggestions(body, latest);
     else if (tab === "compare") await compareOthers(body, latest);
     else await versions(body, latest);
-  } catch (e) { toast(errorOf(e).message, "error"); }
+  } catch (e) {
+    toast(errorOf(e).message, "error");
+  }
 }
 
 async function suggestions(el: HTMLElement, latest: () => boolean): Promise<void> {
   const s = live();
   if (!s) return;
   const d = s.doc;
-  const province = d.province ?? null, year = d.place_date?.year ?? null;
-  const head = h("p", { class: "muted small" }, s.parentSection ? `Câu chữ các tỉnh đã viết cho mục ${s.parentSection.replace("#", " — mục ")}` : "Đặt con trỏ vào một mục để xem câu chữ các tỉnh đã viết cho mục tương ứng.");
-  if (!s.parentSection) { clear(el); el.append(head); return; }
+  const province = d.province ?? null,
+    year = d.place_date?.year ?? null;
+  const head = h(
+    "p",
+    { class: "muted small" },
+    s.parentSection
+      ? `Câu chữ các tỉnh đã viết cho mục ${s.parentSection.replace("#", " — mục ")}`
+      : "Đặt con trỏ vào một mục để xem câu chữ các tỉnh đã viết cho mục tương ứng.",
+  );
+  if (!s.parentSection) {
+    clear(el);
+    el.append(head);
+    return;
+  }
   let list = await api.suggest(s.parentSection, s.typed || null, province, year);
   if (list.length === 0 && s.typed) list = await api.suggest(s.parentSection, null, province, year);
   if (!latest()) return;
   clear(el);
   el.append(head);
-  if (list.length === 0) { el.append(h("p", { class: "empty" }, "Chưa có câu mẫu cho mục này trong thư viện.")); return; }
+  if (list.length === 0) {
+    el.append(h("p", { class: "empty" }, "Chưa có câu mẫu cho mục này trong thư viện."));
+    return;
+  }
   for (const v of list) {
     const sug = v.suggestion;
-    el.append(h("div", { class: "suggestion" },
-      h("p", {}, v.text),
-      h("p", { class: "muted small" }, sug.curated ? "Câu mẫu tự soạn" : `${sug.count} tỉnh: ${sug.provinces.join(", ")}`),
-      h("div", { class: "actions" },
-        h("button", { class: "small", onclick: () => link?.insertParagraph(v.text) }, "Chèn"),
-        sug.sources.length > 0 && h("button", { class: "small link", onclick: () => showSources(sug.sources) }, "Nguồn"))));
+    el.append(
+      h(
+        "div",
+        { class: "suggestion" },
+        h("p", {}, v.text),
+        h(
+          "p",
+          { class: "muted small" },
+          sug.curated ? "Câu mẫu tự soạn" : `${sug.count} tỉnh: ${sug.provinces.join(", ")}`,
+        ),
+        h(
+          "div",
+          { class: "actions" },
+          h("button", { class: "small", onclick: () => link?.insertParagraph(v.text) }, "Chèn"),
+          sug.sources.length > 0 &&
+            h("button", { class: "small link", onclick: () => showSources(sug.sources) }, "Nguồn"),
+        ),
+      ),
+    );
   }
 }
 
 /** Where a suggestion was written: province, document, section, and the file. */
 function showSources(sources: SuggestionSource[]): void {
-  modal("Nguồn của câu mẫu", h("ul", { class: "plain sources" }, ...sources.map((x) => h("li", {},
-    h("strong", {}, x.province ?? "Không rõ tỉnh"), ` · ${docTypeLabel(x.doc_type)}${x.year ? ` năm ${x.year}` : ""} · mục ${x.section}`,
-    h("div", { class: "muted small" }, `Tệp: ${x.document.replace(/^#\d+ /, "")}`)))),
-  [{ label: "Đóng", value: "x", primary: true }]);
+  modal(
+    "Nguồn của câu mẫu",
+    h(
+      "ul",
+      { class: "plain sources" },
+      ...sources.map((x) =>
+        h(
+          "li",
+          {},
+          h("strong", {}, x.province ?? "Không rõ tỉnh"),
+          ` · ${docTypeLabel(x.doc_type)}${x.year ? ` năm ${x.year}` : ""} · mục ${x.section}`,
+          h("div", { class: "muted small" }, `Tệp: ${x.document.replace(/^#\d+ /, "")}`),
+        ),
+      ),
+    ),
+    [{ label: "Đóng", value: "x", primary: true }],
+  );
 }
 
 async function compareOthers(el: HTMLElement, latest: () => boolean): Promise<void> {
@@ -124,24 +189,45 @@ async function compareOthers(el: HTMLElement, latest: () => boolean): Promise<vo
   if (!latest()) return;
   clear(el);
   const editor = document.querySelector(".editor");
-  const widen = h("button", { class: "small", id: "widen-side", onclick: () => { editor?.classList.toggle("wide-side"); widen.textContent = label(); } });
+  const widen = h("button", {
+    class: "small",
+    id: "widen-side",
+    onclick: () => {
+      editor?.classList.toggle("wide-side");
+      widen.textContent = label();
+    },
+  });
   const label = () => (editor?.classList.contains("wide-side") ? "Thu hẹp khung so sánh" : "Mở rộng khung so sánh");
   widen.textContent = label();
   el.append(h("div", { class: "panel-tools" }, widen));
-  const picks = h("div", { class: "picks" }, h("p", { class: "muted small" }, "Chọn văn bản để đặt mục đang viết bên cạnh mục tương ứng của tỉnh khác:"));
+  const picks = h(
+    "div",
+    { class: "picks" },
+    h("p", { class: "muted small" }, "Chọn văn bản để đặt mục đang viết bên cạnh mục tương ứng của tỉnh khác:"),
+  );
   for (const d of docs) {
     const c = h("input", { type: "checkbox", "data-doc": d.id, checked: chosen.has(d.id) });
-    c.addEventListener("change", () => { c.checked ? chosen.add(d.id) : chosen.delete(d.id); refreshPanel(); });
+    c.addEventListener("change", () => {
+      c.checked ? chosen.add(d.id) : chosen.delete(d.id);
+      refreshPanel();
+    });
     picks.append(h("label", { class: "check" }, c, ` ${d.province ?? d.file_name}${d.year ? ` (${d.year})` : ""}`));
   }
   el.append(picks);
-  if (!s.path) { el.append(h("p", { class: "empty" }, "Đặt con trỏ vào một mục của dự thảo.")); return; }
+  if (!s.path) {
+    el.append(h("p", { class: "empty" }, "Đặt con trỏ vào một mục của dự thảo."));
+    return;
+  }
   if (chosen.size === 0) return;
   const res = await api.compareSection(s.doc, s.path, [...chosen]);
   if (!latest()) return;
   for (const c of res) {
     el.append(h("h4", {}, `${c.name}: ${c.heading ?? "không có mục tương ứng"}`));
-    if (c.diff) el.append(h("div", { class: "diff-legend small muted" }, "Trái: văn bản của tỉnh · Phải: dự thảo"), sectionDiffView(c.diff));
+    if (c.diff)
+      el.append(
+        h("div", { class: "diff-legend small muted" }, "Trái: văn bản của tỉnh · Phải: dự thảo"),
+        sectionDiffView(c.diff),
+      );
   }
 }
 
@@ -152,19 +238,33 @@ async function versions(el: HTMLElement, latest: () => boolean): Promise<void> {
   const list = await api.versions(id);
   if (!latest()) return;
   clear(el);
-  const name = h("input", { type: "text", id: "version-name", value: `Dự thảo lần ${list.length + 1}`, "aria-label": "Tên phiên bản" });
+  const name = h("input", {
+    type: "text",
+    id: "version-name",
+    value: `Dự thảo lần ${list.length + 1}`,
+    "aria-label": "Tên phiên bản",
+  });
   const save = h("button", { class: "primary", id: "save-version" }, "Lưu phiên bản");
   save.addEventListener("click", async () => {
     await editor.flush();
-    try { await api.saveVersion(id, name.value); toast(`Đã lưu phiên bản «${name.value}».`, "ok"); refreshPanel(); }
-    catch (err) { toast(errorOf(err).message, "error"); }
+    try {
+      await api.saveVersion(id, name.value);
+      toast(`Đã lưu phiên bản «${name.value}».`, "ok");
+      refreshPanel();
+    } catch (err) {
+      toast(errorOf(err).message, "error");
+    }
   });
   el.append(h("div", { class: "version-save" }, name, save));
-  if (list.length === 0) el.append(h("p", { class: "empty" }, "Chưa có phiên bản nào. Lưu một phiên bản trước mỗi lần trình duyệt."));
+  if (list.length === 0)
+    el.append(h("p", { class: "empty" }, "Chưa có phiên bản nào. Lưu một phiên bản trước mỗi lần trình duyệt."));
   const ul = h("ul", { class: "plain versions", id: "version-list" });
   for (const v of [...list].reverse()) ul.append(versionRow(v, editor));
   el.append(ul);
-  const opt = (sel: number | null) => [h("option", { value: "", selected: sel === null }, "Bản hiện tại"), ...list.map((v) => h("option", { value: v.id, selected: v.id === sel }, v.name))];
+  const opt = (sel: number | null) => [
+    h("option", { value: "", selected: sel === null }, "Bản hiện tại"),
+    ...list.map((v) => h("option", { value: v.id, selected: v.id === sel }, v.name)),
+  ];
   const a = h("select", { id: "cmp-a", "aria-label": "Bản cũ" }, ...opt(list.length ? list[list.length - 1].id : null));
   const b = h("select", { id: "cmp-b", "aria-label": "Bản mới" }, ...opt(null));
   const val = (s: HTMLSelectElement) => (s.value === "" ? null : Number(s.value));
@@ -174,31 +274,87 @@ async function versions(el: HTMLElement, latest: () => boolean): Promise<void> {
     await editor.flush();
     try {
       const c = await api.compareVersions(id, val(a), val(b));
-      const r = await modal(`So sánh «${label(a)}» với «${label(b)}»`, comparisonView(c, label(a), label(b)), [
-        { label: "Xuất bản so sánh (.docx, theo dõi thay đổi)", value: "redline" }, { label: "Đóng", value: "close", primary: true }], true);
+      const r = await modal(
+        `So sánh «${label(a)}» với «${label(b)}»`,
+        comparisonView(c, label(a), label(b)),
+        [
+          { label: "Xuất bản so sánh (.docx, theo dõi thay đổi)", value: "redline" },
+          { label: "Đóng", value: "close", primary: true },
+        ],
+        true,
+      );
       if (r === "redline") {
         const s = await api.settings();
         const path = await pickSavePath(`${s.export_dir ?? ""}${s.export_dir ? "/" : ""}so-sanh.docx`);
-        if (path) { await api.exportRedline(id, val(a), val(b), path); toast(`Đã lưu ${path}`, "ok"); }
+        if (path) {
+          await api.exportRedline(id, val(a), val(b), path);
+          toast(`Đã lưu ${path}`, "ok");
+        }
       }
-    } catch (err) { toast(errorOf(err).message, "error"); }
+    } catch (err) {
+      toast(errorOf(err).message, "error");
+    }
   });
-  if (list.length) el.append(h("div", { class: "compare-pick" }, h("strong", {}, "So sánh hai bản"), a, h("span", {}, "với"), b, run));
+  if (list.length)
+    el.append(h("div", { class: "compare-pick" }, h("strong", {}, "So sánh hai bản"), a, h("span", {}, "với"), b, run));
 }
 
 function versionRow(v: VersionEntry, editor: EditorLink): HTMLElement {
-  return h("li", { "data-version": v.id },
-    h("strong", {}, v.name), h("span", { class: "muted small" }, ` ${when(v.created_at)}${v.author ? ` · ${v.author}` : ""}`),
-    h("div", { class: "actions" },
-      h("button", { class: "small", onclick: async () => {
-        const r = await api.getVersion(v.id);
-        await modal(`${v.name} (chỉ đọc)`, documentView(r.doc), [{ label: "Đóng", value: "x", primary: true }], true);
-      } }, "Xem"),
-      h("button", { class: "small", onclick: async () => {
-        const ok = await modal("Khôi phục phiên bản", h("p", {}, `Dự thảo sẽ trở về «${v.name}». Nội dung hiện tại được giữ lại thành phiên bản «Trước khi khôi phục».`), [{ label: "Khôi phục", value: "yes", primary: true }, { label: "Hủy", value: "no" }]);
-        if (ok !== "yes") return;
-        await editor.flush();
-        try { await api.restoreVersion(v.id); await editor.reloadDraft(); toast(`Đã khôi phục «${v.name}».`, "ok"); refreshPanel(); }
-        catch (err) { toast(errorOf(err).message, "error"); }
-      } }, "Khôi phục")));
+  return h(
+    "li",
+    { "data-version": v.id },
+    h("strong", {}, v.name),
+    h("span", { class: "muted small" }, ` ${when(v.created_at)}${v.author ? ` · ${v.author}` : ""}`),
+    h(
+      "div",
+      { class: "actions" },
+      h(
+        "button",
+        {
+          class: "small",
+          onclick: async () => {
+            const r = await api.getVersion(v.id);
+            await modal(
+              `${v.name} (chỉ đọc)`,
+              documentView(r.doc),
+              [{ label: "Đóng", value: "x", primary: true }],
+              true,
+            );
+          },
+        },
+        "Xem",
+      ),
+      h(
+        "button",
+        {
+          class: "small",
+          onclick: async () => {
+            const ok = await modal(
+              "Khôi phục phiên bản",
+              h(
+                "p",
+                {},
+                `Dự thảo sẽ trở về «${v.name}». Nội dung hiện tại được giữ lại thành phiên bản «Trước khi khôi phục».`,
+              ),
+              [
+                { label: "Khôi phục", value: "yes", primary: true },
+                { label: "Hủy", value: "no" },
+              ],
+            );
+            if (ok !== "yes") return;
+            await editor.flush();
+            try {
+              await api.restoreVersion(v.id);
+              await editor.reloadDraft();
+              toast(`Đã khôi phục «${v.name}».`, "ok");
+              refreshPanel();
+            } catch (err) {
+              toast(errorOf(err).message, "error");
+            }
+          },
+        },
+        "Khôi phục",
+      ),
+    ),
+  );
 }

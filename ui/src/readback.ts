@@ -27,7 +27,10 @@ export function syncFromPage(page: HTMLElement, d: Document): void {
     s.paragraphs = paragraphs;
     s.emphasis = emphasis;
   });
-  const free = (role: string) => blocksOf(page.querySelector(`[data-role=${role}]`)!).map((p) => readInline(p).text).filter(Boolean);
+  const free = (role: string) =>
+    blocksOf(page.querySelector(`[data-role=${role}]`)!)
+      .map((p) => readInline(p).text)
+      .filter(Boolean);
   d.preamble = free("preamble");
   const closing = free("closing").join(" ");
   d.closing = closing || null;
@@ -44,11 +47,18 @@ function blocksOf(el: Element): Node[] {
   const out: Node[] = [];
   let loose: Node[] = [];
   const flushLoose = () => {
-    if (loose.length) { const w = document.createElement("span"); loose.forEach((n) => w.append(n.cloneNode(true))); out.push(w); loose = []; }
+    if (loose.length) {
+      const w = document.createElement("span");
+      loose.forEach((n) => w.append(n.cloneNode(true)));
+      out.push(w);
+      loose = [];
+    }
   };
   el.childNodes.forEach((n) => {
-    if (n instanceof HTMLElement && (n.tagName === "P" || n.tagName === "DIV")) { flushLoose(); out.push(n); }
-    else loose.push(n);
+    if (n instanceof HTMLElement && (n.tagName === "P" || n.tagName === "DIV")) {
+      flushLoose();
+      out.push(n);
+    } else loose.push(n);
   });
   flushLoose();
   return out;

@@ -14,8 +14,12 @@ export interface Ed {
 }
 
 function notesFor(d: Document, path: string, paragraph: number | null): { id: string; offset: number; n: number }[] {
-  return d.footnotes.map((f, k) => ({ f, n: k + 1 }))
-    .filter(({ f }) => f.anchor?.part === "section" && f.anchor.section === path && (f.anchor.paragraph ?? null) === paragraph)
+  return d.footnotes
+    .map((f, k) => ({ f, n: k + 1 }))
+    .filter(
+      ({ f }) =>
+        f.anchor?.part === "section" && f.anchor.section === path && (f.anchor.paragraph ?? null) === paragraph,
+    )
     .map(({ f, n }) => ({ id: f.id, offset: f.anchor!.offset, n }));
 }
 
@@ -25,8 +29,10 @@ export function renderAll(ed: Ed): void {
   const page = ed.page;
   clear(page);
   page.append(headerForm(ed, d));
-  page.append(h("div", { class: "block-label" }, "Căn cứ, mở đầu"),
-    editableBlock("preamble", d.preamble.length ? d.preamble : [""], "Các đoạn căn cứ, mở đầu…"));
+  page.append(
+    h("div", { class: "block-label" }, "Căn cứ, mở đầu"),
+    editableBlock("preamble", d.preamble.length ? d.preamble : [""], "Các đoạn căn cứ, mở đầu…"),
+  );
   const body = h("div", { class: "sections", id: "sections" });
   // Every section's path in one walk (looking each one up walked the whole tree again).
   const paths = new Map<string, string>();
@@ -35,18 +41,55 @@ export function renderAll(ed: Ed): void {
     secs.forEach((s, i) => {
       const idx = [...parent, i];
       const path = paths.get(idx.join("."))!;
-      const secEl = h("section", { class: `sec depth${Math.min(idx.length, 4)}`, "data-idx": idx.join("."), "data-path": path });
-      const title = h("span", { class: "title", contenteditable: "true", "data-role": "title", "aria-label": "Tên mục" });
-      title.append(...renderInline(s.title, (s.emphasis ?? []).filter((e) => e.paragraph === null), notesFor(d, path, null)));
-      secEl.append(h("div", { class: "sec-head" },
-        h("span", { class: "label" }, s.label),
-        title,
-        s.implements ? h("span", { class: "implements", title: "Mục của văn bản cấp trên mà mục này triển khai" }, `↳ ${s.implements}`) : null));
-      const bodyEl = h("div", { class: "sec-body", contenteditable: "true", "data-role": "body", "aria-label": bodyLabel(s) });
+      const secEl = h("section", {
+        class: `sec depth${Math.min(idx.length, 4)}`,
+        "data-idx": idx.join("."),
+        "data-path": path,
+      });
+      const title = h("span", {
+        class: "title",
+        contenteditable: "true",
+        "data-role": "title",
+        "aria-label": "Tên mục",
+      });
+      title.append(
+        ...renderInline(
+          s.title,
+          (s.emphasis ?? []).filter((e) => e.paragraph === null),
+          notesFor(d, path, null),
+        ),
+      );
+      secEl.append(
+        h(
+          "div",
+          { class: "sec-head" },
+          h("span", { class: "label" }, s.label),
+          title,
+          s.implements
+            ? h(
+                "span",
+                { class: "implements", title: "Mục của văn bản cấp trên mà mục này triển khai" },
+                `↳ ${s.implements}`,
+              )
+            : null,
+        ),
+      );
+      const bodyEl = h("div", {
+        class: "sec-body",
+        contenteditable: "true",
+        "data-role": "body",
+        "aria-label": bodyLabel(s),
+      });
       const paras = s.paragraphs.length ? s.paragraphs : [""];
       paras.forEach((p, k) => {
         const pe = h("p", {});
-        pe.append(...renderInline(p, (s.emphasis ?? []).filter((e) => e.paragraph === k), notesFor(d, path, k)));
+        pe.append(
+          ...renderInline(
+            p,
+            (s.emphasis ?? []).filter((e) => e.paragraph === k),
+            notesFor(d, path, k),
+          ),
+        );
         if (!p) pe.append(h("br", {}));
         bodyEl.append(pe);
       });
@@ -59,7 +102,10 @@ export function renderAll(ed: Ed): void {
   };
   go(d.sections, [], body);
   page.append(body);
-  page.append(h("div", { class: "block-label" }, "Đoạn kết"), editableBlock("closing", [d.closing ?? ""], "Trên đây là …"));
+  page.append(
+    h("div", { class: "block-label" }, "Đoạn kết"),
+    editableBlock("closing", [d.closing ?? ""], "Trên đây là …"),
+  );
   page.append(tailForm(ed, d));
   page.append(footnoteList(ed, d));
   renderOutline(ed);
@@ -89,30 +135,94 @@ export function patchLabels(ed: Ed): void {
 }
 
 function editableBlock(role: string, paras: string[], placeholder: string): HTMLElement {
-  const el = h("div", { class: "free-block", contenteditable: "true", "data-role": role, "data-placeholder": placeholder });
-  for (const p of paras) { const pe = h("p", {}, p); if (!p) pe.append(h("br", {})); el.append(pe); }
+  const el = h("div", {
+    class: "free-block",
+    contenteditable: "true",
+    "data-role": role,
+    "data-placeholder": placeholder,
+  });
+  for (const p of paras) {
+    const pe = h("p", {}, p);
+    if (!p) pe.append(h("br", {}));
+    el.append(pe);
+  }
   return el;
 }
 
-function input(ed: Ed, label: string, value: string | null | undefined, set: (v: string) => void, attrs: Record<string, string> = {}): HTMLElement {
+function input(
+  ed: Ed,
+  label: string,
+  value: string | null | undefined,
+  set: (v: string) => void,
+  attrs: Record<string, string> = {},
+): HTMLElement {
   const i = h("input", { type: "text", value: value ?? "", ...attrs });
-  i.addEventListener("input", () => { ed.draft.snapshot(); set(i.value.normalize("NFC")); ed.draft.changed(); });
+  i.addEventListener("input", () => {
+    ed.draft.snapshot();
+    set(i.value.normalize("NFC"));
+    ed.draft.changed();
+  });
   return h("label", { class: "field" }, h("span", {}, label), i);
 }
 
 function headerForm(ed: Ed, d: Document): HTMLElement {
   const num = d.number ?? { raw: "", seq: null, type_abbr: null, issuer_abbr: null };
   const pd = d.place_date ?? { raw: "", place: null, day: null, month: null, year: null };
-  const box = h("details", { class: "card header-form", open: true },
+  const box = h(
+    "details",
+    { class: "card header-form", open: true },
     h("summary", {}, "Thông tin văn bản (tiêu đề, số, ngày, trích yếu)"),
-    h("div", { class: "grid2" },
-      input(ed, "Cơ quan ban hành", d.issuer, (v) => { d.issuer = v; }, { id: "f-issuer" }),
-      input(ed, "Cơ quan cấp trên", d.parent_body, (v) => { d.parent_body = v || null; })),
-    h("div", { class: "grid3" },
-      input(ed, "Số, ký hiệu", num.raw, (v) => { d.number = { ...num, raw: v }; }, { id: "f-number" }),
-      input(ed, "Địa danh, ngày tháng", pd.raw, (v) => { d.place_date = { ...pd, raw: v }; }, { id: "f-date" }),
-      input(ed, "Loại văn bản", d.doc_type, (v) => { d.doc_type = v || null; })),
-    input(ed, "Trích yếu", d.summary, (v) => { d.summary = v || null; }, { id: "f-summary" }));
+    h(
+      "div",
+      { class: "grid2" },
+      input(
+        ed,
+        "Cơ quan ban hành",
+        d.issuer,
+        (v) => {
+          d.issuer = v;
+        },
+        { id: "f-issuer" },
+      ),
+      input(ed, "Cơ quan cấp trên", d.parent_body, (v) => {
+        d.parent_body = v || null;
+      }),
+    ),
+    h(
+      "div",
+      { class: "grid3" },
+      input(
+        ed,
+        "Số, ký hiệu",
+        num.raw,
+        (v) => {
+          d.number = { ...num, raw: v };
+        },
+        { id: "f-number" },
+      ),
+      input(
+        ed,
+        "Địa danh, ngày tháng",
+        pd.raw,
+        (v) => {
+          d.place_date = { ...pd, raw: v };
+        },
+        { id: "f-date" },
+      ),
+      input(ed, "Loại văn bản", d.doc_type, (v) => {
+        d.doc_type = v || null;
+      }),
+    ),
+    input(
+      ed,
+      "Trích yếu",
+      d.summary,
+      (v) => {
+        d.summary = v || null;
+      },
+      { id: "f-summary" },
+    ),
+  );
   return box;
 }
 
@@ -120,25 +230,55 @@ function tailForm(ed: Ed, d: Document): HTMLElement {
   const sig = d.signature ?? { authority: null, delegation: null, title: null, name: null };
   const rec = h("textarea", { rows: 6, id: "f-recipients", "aria-label": "Nơi nhận" });
   rec.value = d.recipients.join("\n");
-  rec.addEventListener("input", () => { ed.draft.snapshot(); d.recipients = rec.value.normalize("NFC").split("\n").map((x) => x.trim()).filter(Boolean); ed.draft.changed(); });
-  const setSig = (k: keyof typeof sig) => (v: string) => { d.signature = { ...(d.signature ?? sig), [k]: v || null }; };
-  return h("div", { class: "card tail-form" },
-    h("div", { class: "grid2" },
+  rec.addEventListener("input", () => {
+    ed.draft.snapshot();
+    d.recipients = rec.value
+      .normalize("NFC")
+      .split("\n")
+      .map((x) => x.trim())
+      .filter(Boolean);
+    ed.draft.changed();
+  });
+  const setSig = (k: keyof typeof sig) => (v: string) => {
+    d.signature = { ...(d.signature ?? sig), [k]: v || null };
+  };
+  return h(
+    "div",
+    { class: "card tail-form" },
+    h(
+      "div",
+      { class: "grid2" },
       h("label", { class: "field" }, h("span", {}, "Nơi nhận (mỗi dòng một nơi)"), rec),
-      h("div", {},
+      h(
+        "div",
+        {},
         input(ed, "Thẩm quyền ký", sig.authority, setSig("authority")),
         input(ed, "Ký thay", sig.delegation, setSig("delegation")),
         input(ed, "Chức vụ người ký", sig.title, setSig("title")),
-        input(ed, "Họ và tên người ký", sig.name, setSig("name"), { id: "f-signer" }))));
+        input(ed, "Họ và tên người ký", sig.name, setSig("name"), { id: "f-signer" }),
+      ),
+    ),
+  );
 }
 
 function footnoteList(ed: Ed, d: Document): HTMLElement {
   const box = h("div", { class: "card footnotes", id: "footnotes" }, h("h3", {}, "Chú thích"));
-  if (d.footnotes.length === 0) box.append(h("p", { class: "muted small" }, "Chưa có chú thích. Đặt con trỏ vào chỗ cần chú thích rồi bấm «Chú thích» (Ctrl+Alt+F)."));
+  if (d.footnotes.length === 0)
+    box.append(
+      h(
+        "p",
+        { class: "muted small" },
+        "Chưa có chú thích. Đặt con trỏ vào chỗ cần chú thích rồi bấm «Chú thích» (Ctrl+Alt+F).",
+      ),
+    );
   d.footnotes.forEach((f: Footnote, k) => {
     const t = h("textarea", { rows: 2, "data-fn": f.id, "aria-label": `Chú thích ${k + 1}` });
     t.value = f.text;
-    t.addEventListener("input", () => { ed.draft.snapshot(); f.text = t.value.normalize("NFC"); ed.draft.changed(); });
+    t.addEventListener("input", () => {
+      ed.draft.snapshot();
+      f.text = t.value.normalize("NFC");
+      ed.draft.changed();
+    });
     box.append(h("div", { class: "fn-row" }, h("sup", {}, String(k + 1)), t));
   });
   return box;
@@ -153,10 +293,21 @@ function renderOutline(ed: Ed): void {
   const current = ed.draft.current?.join(".");
   walk(ed.draft.doc, (s, idx) => {
     const cur = current !== undefined && current === idx.join(".");
-    ul.append(h("li", { class: `o-item depth${Math.min(idx.length, 4)}${cur ? " current" : ""}`, draggable: "true", "data-idx": idx.join("."), tabindex: 0 },
-      h("span", { class: "o-label" }, s.label), " ",
-      outlineTitle(s),
-      s.implements ? h("span", { class: "o-impl" }, s.implements.replace(/^.*#/, "↳ ")) : null));
+    ul.append(
+      h(
+        "li",
+        {
+          class: `o-item depth${Math.min(idx.length, 4)}${cur ? " current" : ""}`,
+          draggable: "true",
+          "data-idx": idx.join("."),
+          tabindex: 0,
+        },
+        h("span", { class: "o-label" }, s.label),
+        " ",
+        outlineTitle(s),
+        s.implements ? h("span", { class: "o-impl" }, s.implements.replace(/^.*#/, "↳ ")) : null,
+      ),
+    );
   });
   o.append(ul);
 }
@@ -173,7 +324,9 @@ function outlineTitle(s: Section): HTMLElement {
 export function markCurrent(ed: Ed, idx: Idx): void {
   ed.draft.current = idx;
   const key = idx.join(".");
-  ed.outline.querySelectorAll<HTMLElement>(".o-item").forEach((li) => li.classList.toggle("current", li.dataset.idx === key));
+  ed.outline
+    .querySelectorAll<HTMLElement>(".o-item")
+    .forEach((li) => li.classList.toggle("current", li.dataset.idx === key));
   ed.draft.sectionChanged(false);
 }
 

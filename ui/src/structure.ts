@@ -14,7 +14,10 @@ export function wireOutline(ed: Ed): void {
   const o = ed.outline;
   const item = (e: Event) => (e.target instanceof Element ? e.target.closest<HTMLElement>("li.o-item") : null);
   const idxOf = (li: HTMLElement) => li.dataset.idx!.split(".").map(Number);
-  o.addEventListener("click", (e) => { const li = item(e); if (li) select(ed, idxOf(li), true); });
+  o.addEventListener("click", (e) => {
+    const li = item(e);
+    if (li) select(ed, idxOf(li), true);
+  });
   o.addEventListener("dragstart", (e) => {
     const li = item(e);
     if (!li) return;
@@ -22,8 +25,17 @@ export function wireOutline(ed: Ed): void {
     li.classList.add("dragging");
   });
   o.addEventListener("dragend", (e) => item(e)?.classList.remove("dragging"));
-  o.addEventListener("dragover", (e) => { const li = item(e); if (li) { e.preventDefault(); li.dataset.drop = dropZone(e, li); } });
-  o.addEventListener("dragleave", (e) => { const li = item(e); if (li) delete li.dataset.drop; });
+  o.addEventListener("dragover", (e) => {
+    const li = item(e);
+    if (li) {
+      e.preventDefault();
+      li.dataset.drop = dropZone(e, li);
+    }
+  });
+  o.addEventListener("dragleave", (e) => {
+    const li = item(e);
+    if (li) delete li.dataset.drop;
+  });
   o.addEventListener("drop", (e) => {
     const li = item(e);
     if (!li) return;
@@ -49,14 +61,20 @@ function change(ed: Ed, f: () => Idx | null | false): boolean {
   syncFromPage(ed.page, ed.draft.doc);
   ed.draft.snapshot(true);
   const to = keepingAnchors(ed.draft.doc, f);
-  if (to === false) { ed.draft.dropSnapshot(); return false; }
+  if (to === false) {
+    ed.draft.dropSnapshot();
+    return false;
+  }
   restructured(ed, to);
   return true;
 }
 
 export function structural(ed: Ed, how: "up" | "down" | "indent" | "outdent"): void {
   const at = ed.draft.current;
-  if (!at) { toast("Hãy chọn một mục trong dàn ý hoặc đặt con trỏ vào mục đó.", "info"); return; }
+  if (!at) {
+    toast("Hãy chọn một mục trong dàn ý hoặc đặt con trỏ vào mục đó.", "info");
+    return;
+  }
   if (!change(ed, () => move(ed.draft.doc, at, how) ?? false)) toast("Không thể chuyển mục theo hướng này.", "info");
 }
 
@@ -66,7 +84,15 @@ export function addSection(ed: Ed): void {
     const at = ed.draft.current ?? [d.sections.length - 1];
     const parent = at.slice(0, -1);
     const kind = parent.length === 0 ? "roman" : parent.length === 1 ? "arabic" : "letter";
-    const s: Section = { label: "", label_kind: kind, title: "Mục mới", paragraphs: [], children: [], implements: null, emphasis: [] };
+    const s: Section = {
+      label: "",
+      label_kind: kind,
+      title: "Mục mới",
+      paragraphs: [],
+      children: [],
+      implements: null,
+      emphasis: [],
+    };
     listOf(d, parent).splice(at[at.length - 1] + 1, 0, s);
     return [...parent, at[at.length - 1] + 1];
   });
@@ -122,5 +148,9 @@ function sameShape(a: Section[], b: Section[]): boolean {
 }
 
 function copyLabels(a: Section[], b: Section[]): void {
-  a.forEach((s, k) => { s.label = b[k].label; s.label_kind = b[k].label_kind; copyLabels(s.children, b[k].children); });
+  a.forEach((s, k) => {
+    s.label = b[k].label;
+    s.label_kind = b[k].label_kind;
+    copyLabels(s.children, b[k].children);
+  });
 }

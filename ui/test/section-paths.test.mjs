@@ -10,10 +10,16 @@ import { pathOf, pathSegment, walk } from "../dist/model.js";
 const fixture = JSON.parse(readFileSync(new URL("../../tests/fixtures/section-paths.json", import.meta.url), "utf8"));
 
 /** The fixture's tree as model sections. */
-const sections = (nodes) => nodes.map((n) => ({
-  label: n.label, label_kind: "arabic", title: n.title ?? "", paragraphs: [],
-  children: sections(n.children ?? []), implements: null, emphasis: [],
-}));
+const sections = (nodes) =>
+  nodes.map((n) => ({
+    label: n.label,
+    label_kind: "arabic",
+    title: n.title ?? "",
+    paragraphs: [],
+    children: sections(n.children ?? []),
+    implements: null,
+    emphasis: [],
+  }));
 
 /** Every node with its expected path, depth first. */
 const expected = (nodes) => nodes.flatMap((n) => [n.path, ...expected(n.children ?? [])]);
@@ -25,7 +31,10 @@ for (const c of fixture.cases) {
     const doc = { sections: sections(c.sections), footnotes: [] };
     const got = [];
     const idxs = [];
-    walk(doc, (_s, idx, path) => { got.push(path); idxs.push(idx); });
+    walk(doc, (_s, idx, path) => {
+      got.push(path);
+      idxs.push(idx);
+    });
     assert.deepEqual(got, expected(c.sections));
     // pathOf (what the editor asks for the section under the cursor) agrees with walk.
     idxs.forEach((idx, k) => assert.equal(pathOf(doc, idx), got[k], `pathOf ${idx.join(".")}`));
