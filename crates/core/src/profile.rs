@@ -222,6 +222,9 @@ mod tests {
         let s = FormatProfile::builtin("state").unwrap();
         assert_eq!(s.number_prefix, "Số: ");
         assert!(FormatProfile::builtin("xyz").is_err());
+        assert_eq!(FormatProfile::of(DocKind::State), s);
+        assert_eq!(FormatProfile::for_kind(None), p);
+        assert_eq!(FormatProfile::for_kind(Some(DocKind::State)).kind, DocKind::State);
         assert!(FormatProfile::from_json("{}").is_err());
     }
 }
