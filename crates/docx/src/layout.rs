@@ -1,7 +1,7 @@
 //! Layout: paragraphs of runs and two-column tables, the form a document takes before
 //! it becomes OOXML. Export serialises one layout; the redline merges two.
 
-use crate::xml::{esc, note_ref, ppr, rpr, run_xml, ParaStyle, RunStyle};
+use crate::xml::{esc, note_ref, ppr, rpr, run_content, run_xml, ParaStyle, RunStyle};
 use banthao_core::profile::FormatProfile;
 
 /// A piece of a paragraph.
@@ -66,9 +66,9 @@ pub(crate) fn inlines_xml(
             Inline::Text(t, st) if track == Track::Delete => {
                 if !t.is_empty() {
                     body.push_str(&format!(
-                        r#"<w:r>{}<w:delText xml:space="preserve">{}</w:delText></w:r>"#,
+                        "<w:r>{}{}</w:r>",
                         rpr(*st, &profile.font),
-                        esc(t)
+                        run_content(t, "delText")
                     ));
                 }
             }

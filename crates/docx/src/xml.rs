@@ -4,8 +4,16 @@
 
 use banthao_core::profile::FormatProfile;
 
-/// Text escaped for XML content and attribute values; C0 control characters other than
-/// tab and newline are dropped.
+/// Whether XML 1.0 allows `c` in a document (its `Char` production: tab, newline,
+/// carriage return, U+0020–U+D7FF, U+E000–U+FFFD, U+10000 and above). Surrogates cannot
+/// occur in a Rust string.
+pub(crate) fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Text escaped for XML content and attribute values. Characters XML 1.0 forbids (C0
+/// controls, U+FFFE, U+FFFF) are dropped, and so is the carriage return (a parser would
+/// read it back as a newline).
 pub(crate) fn esc(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
     for c in s.chars() {
@@ -14,11 +22,44 @@ pub(crate) fn esc(s: &str) -> String {
             '<' => o.push_str("&lt;"),
             '>' => o.push_str("&gt;"),
             '"' => o.push_str("&quot;"),
-            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {}
+            '\r' => {}
+            c if !xml_char(c) => {}
             c => o.push(c),
         }
     }
     o
+}
+
+/// The content of a run: text in `tag` elements (`w:t`, or `w:delText` in a deletion),
+/// each tab as `w:tab` and each line break (`\n`, `\r\n` or `\r`) as `w:br`, so that
+/// Word shows them instead of a space. Characters XML forbids are dropped.
+pub(crate) fn run_content(text: &str, tag: &str) -> String {
+    let mut out = String::new();
+    let mut piece = String::new();
+    let flush = |out: &mut String, piece: &mut String| {
+        if !piece.is_empty() {
+            out.push_str(&format!(r#"<w:{tag} xml:space="preserve">{}</w:{tag}>"#, esc(piece)));
+            piece.clear();
+        }
+    };
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\t' => {
+                flush(&mut out, &mut piece);
+                out.push_str("<w:tab/>");
+            }
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => {
+                flush(&mut out, &mut piece);
+                out.push_str("<w:br/>");
+            }
+            c if xml_char(c) => piece.push(c),
+            _ => {}
+        }
+    }
+    flush(&mut out, &mut piece);
+    out
 }
 
 /// Millimetres to twentieths of a point.
@@ -87,7 +128,7 @@ pub(crate) fn run_xml(text: &str, st: RunStyle, font: &str) -> String {
     if text.is_empty() {
         return String::new();
     }
-    format!(r#"<w:r>{}<w:t xml:space="preserve">{}</w:t></w:r>"#, rpr(st, font), esc(text))
+    format!("<w:r>{}{}</w:r>", rpr(st, font), run_content(text, "t"))
 }
 
 /// Paragraph properties.
@@ -151,4 +192,32 @@ pub(crate) fn footnote_xml(n: usize, text: &str, profile: &FormatProfile) -> Str
         f = esc(f),
         hp = half_points(size)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_drops_what_xml_forbids() {
+        assert_eq!(esc("a&b<c>\"d'"), "a&amp;b&lt;c&gt;&quot;d'");
+        assert_eq!(esc("x\u{0}\u{1}\u{8}\u{B}\u{C}\u{1F}\u{FFFE}\u{FFFF}\ry"), "xy");
+        // Allowed: tab, newline, the replacement character, astral planes, C1 controls.
+        assert_eq!(esc("\t\n\u{FFFD}\u{10000}😀\u{85}"), "\t\n\u{FFFD}\u{10000}😀\u{85}");
+    }
+
+    #[test]
+    fn tabs_and_line_breaks_are_run_content() {
+        assert_eq!(
+            run_content("a\tb\nc\r\nd\re", "t"),
+            r#"<w:t xml:space="preserve">a</w:t><w:tab/><w:t xml:space="preserve">b</w:t><w:br/><w:t xml:space="preserve">c</w:t><w:br/><w:t xml:space="preserve">d</w:t><w:br/><w:t xml:space="preserve">e</w:t>"#
+        );
+        assert_eq!(run_content("\u{FFFF}\u{1}", "t"), "");
+        assert_eq!(run_content("x&y", "delText"), r#"<w:delText xml:space="preserve">x&amp;y</w:delText>"#);
+        let r = run_xml("a\tb", RunStyle::size(13.0), "Times New Roman");
+        assert!(
+            r.starts_with("<w:r><w:rPr>")
+                && r.ends_with(r#"<w:tab/><w:t xml:space="preserve">b</w:t></w:r>"#)
+        );
+    }
 }

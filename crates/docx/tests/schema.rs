@@ -549,3 +549,131 @@ fn the_checker_finds_misordered_and_broken_xml() {
     let good = r#"<w:p xmlns:w="w"><w:pPr><w:keepNext/><w:spacing/><w:jc w:val="both"/><w:rPr><w:ins w:id="1"/></w:rPr></w:pPr><w:r><w:t>x</w:t></w:r></w:p>"#;
     assert!(check_part("t", good).is_empty(), "{:?}", check_part("t", good));
 }
+
+/// The text of the runs of a part: `w:t` and `w:delText` content, `w:tab` as a tab,
+/// `w:br` as a newline, each paragraph ended by U+2029.
+fn run_text(xml: &str) -> String {
+    let mut reader = Reader::from_str(xml);
+    let mut out = String::new();
+    let mut in_text = false;
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) if matches!(e.local_name().as_ref(), b"t" | b"delText") => in_text = true,
+            Event::End(e) if matches!(e.local_name().as_ref(), b"t" | b"delText") => in_text = false,
+            Event::End(e) if e.local_name().as_ref() == b"p" => out.push('\u{2029}'),
+            Event::Empty(e) if e.local_name().as_ref() == b"tab" => out.push('\t'),
+            Event::Empty(e) if e.local_name().as_ref() == b"br" => out.push('\n'),
+            Event::Text(t) if in_text => out.push_str(&t.decode().unwrap()),
+            Event::GeneralRef(r) if in_text => match r.resolve_char_ref().unwrap() {
+                Some(c) => out.push(c),
+                None => {
+                    out.push_str(quick_xml::escape::resolve_predefined_entity(&r.decode().unwrap()).unwrap())
+                }
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// What a string should read back as: characters XML forbids dropped, line breaks as `\n`.
+fn expected(s: &str) -> String {
+    s.replace("\r\n", "\n").replace('\r', "\n").chars().filter(|c| xml_char(*c)).collect()
+}
+
+/// Strings with what breaks XML writers: C0 controls, U+FFFE/U+FFFF, markup characters,
+/// emoji, right-to-left marks, combining marks, tabs and line breaks, any other character.
+fn hostile_text() -> impl Strategy<Value = String> {
+    let special = prop::sample::select(vec![
+        '\u{0}',
+        '\u{1}',
+        '\u{8}',
+        '\u{B}',
+        '\u{C}',
+        '\u{1F}',
+        '\u{7F}',
+        '\u{85}',
+        '\t',
+        '\n',
+        '\r',
+        '\u{FFFE}',
+        '\u{FFFF}',
+        '\u{FFFD}',
+        '&',
+        '<',
+        '>',
+        '"',
+        '\'',
+        ']',
+        ';',
+        '#',
+        '😀',
+        '👍',
+        '🇻',
+        '🇳',
+        '\u{200F}',
+        '\u{200E}',
+        '\u{202E}',
+        '\u{2067}',
+        '\u{0301}',
+        '\u{0323}',
+        '\u{0309}',
+        'ạ',
+        'Ệ',
+        'đ',
+        '\u{F0001}',
+        '\u{10FFFF}',
+        ' ',
+        'a',
+    ]);
+    prop::collection::vec(prop_oneof![3 => special, 1 => any::<char>()], 0..30)
+        .prop_map(|cs| cs.into_iter().collect())
+}
+
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_text_exports_as_well_formed_xml_and_reads_back(
+        texts in prop::collection::vec(hostile_text(), 8),
+        state in any::<bool>(),
+    ) {
+        let mut doc = banthao_core::parse_text(
+            "TỈNH ỦY CAO BẰNG\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 12-CTr/TU\nCao Bằng, ngày 5 tháng 3 năm 2024\nCHƯƠNG TRÌNH\nthực hiện Nghị quyết\n-----\nI- MỤC ĐÍCH, YÊU CẦU\n1. Quán triệt sâu sắc.\n",
+        );
+        prop_assert!(!doc.sections.is_empty());
+        doc.doc_type = Some(texts[0].clone());
+        doc.summary = Some(texts[1].clone());
+        doc.preamble = vec![texts[2].clone()];
+        doc.sections[0].title = format!("Mục {}", texts[3]);
+        doc.sections[0].paragraphs = vec![texts[4].clone()];
+        doc.closing = Some(texts[5].clone());
+        doc.recipients = vec![texts[6].clone()];
+        doc.footnotes =
+            vec![banthao_core::model::Footnote { id: "1".into(), text: texts[7].clone(), anchor: None }];
+        let profile = FormatProfile::builtin(if state { "state" } else { "party" }).unwrap();
+        let ro = banthao_docx::RedlineOptions { author: texts[0].clone(), date: "2026-11-23T10:30:00Z".into() };
+        let mut older = doc.clone();
+        older.sections[0].paragraphs = vec![format!("{} cũ", texts[4])];
+        for (what, bytes) in [
+            ("export", banthao_docx::write_docx(&doc, &profile, &opts())),
+            ("redline", banthao_docx::write_redline(&older, &doc, &profile, &ro)),
+        ] {
+            let problems = check_docx(&bytes);
+            prop_assert!(problems.is_empty(), "{what}: {problems:?}");
+            let parts = parts(&bytes);
+            let part = |n: &str| run_text(&parts.iter().find(|(p, _)| p == n).unwrap().1);
+            let (body, notes) = (part("word/document.xml"), part("word/footnotes.xml"));
+            for t in &texts[..7] {
+                prop_assert!(body.contains(&expected(t)), "{what}: {t:?} not in {body:?}");
+            }
+            prop_assert!(notes.contains(&expected(&texts[7])), "{what}: {:?} not in {notes:?}", texts[7]);
+        }
+        // The crate's own reader accepts what it wrote.
+        let back = banthao_docx::docx_text(&banthao_docx::write_docx(&doc, &profile, &opts()));
+        prop_assert!(back.is_ok(), "{back:?}");
+    }
+}
