@@ -1,5 +1,7 @@
-//! Layout: paragraphs of runs and two-column tables, the form a document takes before
-//! it becomes OOXML. Export serialises one layout; the redline merges two.
+//! Layout: paragraphs of runs and two-column tables, the form a document takes between
+//! composition (`compose.rs`) and OOXML, and the XML of these items, with the
+//! tracked-change wrappers the redline needs. Export serialises one layout; the
+//! redline merges two.
 
 use crate::xml::{esc, note_ref, ppr, rpr, run_content, run_xml, ParaStyle, RunStyle};
 use banthao_core::profile::FormatProfile;

@@ -16,6 +16,7 @@ pub struct ExportOptions {
     pub author: Option<String>,
 }
 
+/// The namespaces of the WordprocessingML parts.
 const W_NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
 
 /// The .docx package around a body and footnotes.

@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-/// Module name → the modules it names as `crate::<module>`.
+/// Module name → the modules it names as `crate::<module>` (in code or in comments: a
+/// doc link upward would describe a dependency the other way too).
 fn imports() -> BTreeMap<String, Vec<String>> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
     let mut graph = BTreeMap::new();

@@ -374,7 +374,7 @@ fn xml_char(c: char) -> bool {
 }
 
 /// The parts of a .docx as (name, text).
-pub fn parts(docx: &[u8]) -> Vec<(String, String)> {
+fn parts(docx: &[u8]) -> Vec<(String, String)> {
     let mut z = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
     (0..z.len())
         .map(|i| {
@@ -457,7 +457,7 @@ fn check_part(name: &str, xml: &str) -> Vec<String> {
 }
 
 /// Every problem in every XML part of a .docx.
-pub fn check_docx(docx: &[u8]) -> Vec<String> {
+fn check_docx(docx: &[u8]) -> Vec<String> {
     parts(docx)
         .iter()
         .filter(|(n, _)| n.ends_with(".xml") || n.ends_with(".rels"))
