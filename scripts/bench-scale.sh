@@ -8,6 +8,7 @@
 #   narrow-a/b  2 MB each, words drawn from 50 corpus words, bullets near-duplicates of
 #               one another;
 #   small-a/b   the narrow kind, 3,300 bullets;
+#   sections-a/b  1 MB each, 60 chapters of 50 numbered items (3,000 subsections);
 #   draft.txt + others/*.txt  a corpus text against 100 variants of the three corpus
 #               texts (province names replaced, some sentences permuted).
 #
@@ -83,6 +84,25 @@ for name, seed in (("small-a.txt", 6), ("small-b.txt", 7)):
     r = random.Random(seed)
     write(name, [near(r) for _ in range(3300)])
 
+# Many sections: 60 chapters of 50 numbered items, each with two bullets (3,000
+# sections on the second level; section alignment compares them with each other).
+def roman(n):
+    out = ""
+    for v, c in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out += c
+            n -= v
+    return out
+for name, seed in (("sections-a.txt", 8), ("sections-b.txt", 9)):
+    r = random.Random(seed)
+    lines = []
+    for c in range(1, 61):
+        lines.append(f"{roman(c)}- " + " ".join(r.choices(tokens, k=5)).upper() + "\n")
+        for k in range(1, 51):
+            lines.append(f"{k}. " + " ".join(r.choices(tokens, k=6)).capitalize() + "\n")
+            lines += [bullet(r.choices(tokens, k=25)) for _ in range(2)]
+    write(name, lines)
+
 # 100 documents of normal size: the corpus texts under other province names, with the
 # sentences of some lines in another order.
 provinces = ["Tuyên Quang", "Lào Cai", "Thái Nguyên", "Phú Thọ", "Bắc Ninh", "Hưng Yên", "Hải Phòng",
@@ -125,11 +145,11 @@ row() { # label, banthao command..., then -- git command...
         printf '%-34s %s   %s\n' "$label" "$(measure "${b[@]}")" "$(measure "${g[@]}")"
     done
 }
-for p in wide narrow small; do
+for p in wide narrow small sections; do
     echo "$p: A $(wc -c < "$d/$p-a.txt") bytes, $(wc -l < "$d/$p-a.txt") bullets; B $(wc -c < "$d/$p-b.txt") bytes"
 done
 printf '%-34s %-20s   %s\n' case "banthao (wall, peak)" "git --word-diff (wall, peak)"
-for p in wide narrow small; do
+for p in wide narrow small sections; do
     row "diff $p" "$BANTHAO" diff "$d/$p-a.txt" "$d/$p-b.txt" \
         -- git diff --no-index --word-diff "$d/$p-a.txt" "$d/$p-b.txt"
 done

@@ -178,13 +178,123 @@ fn assign(
     out
 }
 
+/// Levels with at most this many pairs of sections are compared exhaustively.
+const EXHAUSTIVE_PAIRS: usize = 256 * 256;
+/// Beyond that, a section meets only those sharing its title words or its weightiest
+/// content words; a key shared by more sections than this finds none.
+const COMMON_KEY: usize = 32;
+/// Content words of a section used as keys (the weightiest).
+const CONTENT_KEYS: usize = 8;
+/// At most this many candidates (those sharing the most keys) per section of B.
+const MAX_CANDIDATES: usize = 16;
+/// Children of paired parents are always compared while there are at most this many
+/// pairs of them.
+const LINKED_PAIRS: usize = 256;
+
+/// Each node's parent node (pre-order: the last shallower node before it).
+fn parents(ns: &[Node]) -> Vec<Option<usize>> {
+    let mut stack: Vec<usize> = Vec::new();
+    ns.iter()
+        .enumerate()
+        .map(|(k, n)| {
+            while stack.last().is_some_and(|&p| ns[p].depth >= n.depth) {
+                stack.pop();
+            }
+            let p = stack.last().copied();
+            stack.push(k);
+            p
+        })
+        .collect()
+}
+
+/// Candidate pairs `(p, q)` (positions in `xs`, `ys`) of one level too large to compare
+/// exhaustively: pairs sharing rare keys, and children of paired parents while few.
+fn candidates(
+    na: &[Node],
+    nb: &[Node],
+    xs: &[usize],
+    ys: &[usize],
+    vecs: (&[Vector], &[Vector]),
+    linked: &dyn Fn(usize, usize) -> bool,
+    (pa, pb): (&[Option<usize>], &[Option<usize>]),
+) -> Vec<(usize, usize)> {
+    let keys = |n: &Node, v: &Vector| -> Vec<u64> {
+        let mut k: Vec<u64> = n.title_words.iter().map(|w| w.rotate_left(29) ^ 0x2545_f491).collect();
+        let mut top: Vec<&(u32, f32)> = v.entries.iter().collect();
+        top.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        k.extend(top.iter().take(CONTENT_KEYS).map(|e| u64::from(e.0)));
+        if let Some(i) = &n.implements {
+            k.push(
+                super::tokens::word_hashes(i).iter().fold(0x51_7cc1_b727_220a, |h, w| h.rotate_left(5) ^ w),
+            );
+        }
+        k.sort_unstable();
+        k.dedup();
+        k
+    };
+    let mut postings: crate::text::FxMap<u64, Vec<u32>> = Default::default();
+    for (p, &i) in xs.iter().enumerate() {
+        for k in keys(&na[i], &vecs.0[p]) {
+            postings.entry(k).or_default().push(p as u32);
+        }
+    }
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut shared = vec![0u32; xs.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    for (q, &j) in ys.iter().enumerate() {
+        for k in keys(&nb[j], &vecs.1[q]) {
+            match postings.get(&k) {
+                Some(list) if list.len() <= COMMON_KEY => {
+                    for &p in list {
+                        let p = p as usize;
+                        if shared[p] == 0 {
+                            touched.push(p);
+                        }
+                        shared[p] += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        touched.sort_unstable_by_key(|&p| (std::cmp::Reverse(shared[p]), p));
+        out.extend(touched.iter().take(MAX_CANDIDATES).map(|&p| (p, q)));
+        for p in touched.drain(..) {
+            shared[p] = 0;
+        }
+    }
+    // Children of paired parents, while their number is small.
+    let mut kids_a: crate::text::FxMap<usize, Vec<usize>> = Default::default();
+    let mut kids_b: crate::text::FxMap<usize, Vec<usize>> = Default::default();
+    for (p, &i) in xs.iter().enumerate() {
+        if let Some(parent) = pa[i] {
+            kids_a.entry(parent).or_default().push(p);
+        }
+    }
+    for (q, &j) in ys.iter().enumerate() {
+        if let Some(parent) = pb[j] {
+            kids_b.entry(parent).or_default().push(q);
+        }
+    }
+    for ka in kids_a.values() {
+        for kb in kids_b.values() {
+            if ka.len() * kb.len() <= LINKED_PAIRS && linked(xs[ka[0]], ys[kb[0]]) {
+                out.extend(ka.iter().flat_map(|&p| kb.iter().map(move |&q| (p, q))));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Pairs of node indices (into `nodes(a)`, `nodes(b)`) at every level, with scores.
 pub(crate) fn align_nodes(na: &[Node], nb: &[Node]) -> Vec<(usize, usize, f32)> {
     let mut pairs: Vec<(usize, usize, f32)> = Vec::new();
     let (mut ta, mut tb) = (HashSet::new(), HashSet::new());
-    // Paired sections by index path, to ask whether two nodes' parents are paired.
-    let mut paired: HashSet<(Vec<usize>, Vec<usize>)> = HashSet::new();
-    let parent = |n: &Node| n.index[..n.index.len() - 1].to_vec();
+    // Each node's parent, and what each node of A is paired with, to ask whether two
+    // nodes' parents are paired.
+    let (pa, pb) = (parents(na), parents(nb));
+    let mut paired_to: Vec<Option<usize>> = vec![None; na.len()];
     let max_depth = na.iter().chain(nb).map(|n| n.depth).max().unwrap_or(0);
     for depth in 1..=max_depth {
         let xs: Vec<usize> = (0..na.len()).filter(|&i| na[i].depth == depth).collect();
@@ -193,23 +303,36 @@ pub(crate) fn align_nodes(na: &[Node], nb: &[Node]) -> Vec<(usize, usize, f32)> 
         let vecs = vectors(&all);
         let (vx, vy) = vecs.split_at(xs.len());
         let pos = |n: &Node, len: usize| *n.index.last().unwrap() as f32 / len.max(1) as f32;
+        let linked = |i: usize, j: usize| -> bool {
+            depth == 1 || matches!((pa[i], pb[j]), (Some(p), Some(q)) if paired_to[p] == Some(q))
+        };
         let mut cands = Vec::new();
-        for (p, &i) in xs.iter().enumerate() {
-            for (q, &j) in ys.iter().enumerate() {
-                let (x, y) = (&na[i], &nb[j]);
-                let linked = depth == 1 || paired.contains(&(parent(x), parent(y)));
-                // Level 2 may pair across parents (task groups under `II.` in one text and
-                // `III.` in another); deeper levels only inside paired parents.
-                if depth > 2 && !linked {
-                    continue;
+        let mut consider = |p: usize, q: usize| {
+            let (i, j) = (xs[p], ys[q]);
+            let (x, y) = (&na[i], &nb[j]);
+            let linked = linked(i, j);
+            // Level 2 may pair across parents (task groups under `II.` in one text and
+            // `III.` in another); deeper levels only inside paired parents.
+            if depth > 2 && !linked {
+                return;
+            }
+            let bonus = if depth == 2 && linked { PARENT_BONUS } else { 0.0 };
+            let s = (score(x, y, &vx[p], &vy[q]) + bonus).min(1.0);
+            cands.push((s, i, j, (pos(x, xs.len()) - pos(y, ys.len())).abs()));
+        };
+        if xs.len().saturating_mul(ys.len()) <= EXHAUSTIVE_PAIRS {
+            for p in 0..xs.len() {
+                for q in 0..ys.len() {
+                    consider(p, q);
                 }
-                let bonus = if depth == 2 && linked { PARENT_BONUS } else { 0.0 };
-                let s = (score(x, y, &vx[p], &vy[q]) + bonus).min(1.0);
-                cands.push((s, i, j, (pos(x, xs.len()) - pos(y, ys.len())).abs()));
+            }
+        } else {
+            for (p, q) in candidates(na, nb, &xs, &ys, (vx, vy), &linked, (&pa, &pb)) {
+                consider(p, q);
             }
         }
         for (i, j, s) in assign(&mut cands, &mut ta, &mut tb) {
-            paired.insert((na[i].index.clone(), nb[j].index.clone()));
+            paired_to[i] = Some(j);
             pairs.push((i, j, s));
         }
     }
@@ -260,5 +383,49 @@ pub fn align(a: &Document, b: &Document) -> Alignment {
             .filter(|j| nb[*j].depth <= 2 && !paired_b.contains(j))
             .map(|j| nb[j].path.clone())
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::LabelKind;
+
+    /// Section `k` of a document of many: a title and a paragraph of its own words.
+    fn section(k: usize) -> Section {
+        let mut s = Section::new(format!("{}.", k + 1), LabelKind::Arabic, format!("Nhiệm vụ t{k} số u{k}"));
+        s.paragraphs.push(format!("- Triển khai v{k} và w{k} trên địa bàn x{k}."));
+        s
+    }
+
+    #[test]
+    fn long_levels_align_through_the_index() {
+        let n = 600;
+        assert!(n * n > EXHAUSTIVE_PAIRS);
+        let a = Document { sections: (0..n).map(section).collect(), ..Document::default() };
+        // B: the same sections in reverse order, every tenth one missing.
+        let b = Document {
+            sections: (0..n).rev().filter(|k| k % 10 != 0).map(section).collect(),
+            ..Document::default()
+        };
+        let (na, nb) = (nodes(&a), nodes(&b));
+        let pairs = align_nodes(&na, &nb);
+        assert_eq!(pairs.len(), n - n / 10);
+        for (i, j, s) in pairs {
+            assert_eq!(a.sections[na[i].index[0]], b.sections[nb[j].index[0]]);
+            assert!(s > 0.9);
+        }
+    }
+
+    #[test]
+    fn parents_in_pre_order() {
+        let mut top = section(0);
+        top.children = vec![section(1), section(2)];
+        top.children[0].children.push(section(3));
+        let d = Document { sections: vec![top, section(4)], ..Document::default() };
+        let ns = nodes(&d);
+        let paths: Vec<&str> = ns.iter().map(|n| n.path.as_str()).collect();
+        assert_eq!(paths, ["1", "1.2", "1.2.4", "1.3", "5"]);
+        assert_eq!(parents(&ns), [None, Some(0), Some(1), Some(0), None]);
     }
 }
