@@ -8,8 +8,6 @@ use crate::reflow;
 use crate::source::NoteMark;
 use crate::source::{Line, LineBuilder};
 use crate::text::squash_spaces;
-use regex::Regex;
-use std::sync::LazyLock;
 
 /// The result of reading plain text.
 #[derive(Debug, Clone, Default)]
@@ -22,13 +20,91 @@ pub struct Extracted {
     pub reflowed: bool,
 }
 
-static BOOKMARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[bookmark:[^\]]*\]").unwrap());
-static NOTE_REF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[footnoteRef:[ \t]*([0-9]+)[ \t]*\]").unwrap());
-static NOTE_BODY_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([0-9]+):").unwrap());
-static SUPERSCRIPT_BODY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[ \t]*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)[ \t]*(\S.*)$").unwrap());
-static SUPERSCRIPT_MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+").unwrap());
+/// Superscript digits, as note marks (`¹`).
+fn is_superscript(c: char) -> bool {
+    matches!(c, '⁰' | '¹' | '²' | '³' | '⁴'..='⁹')
+}
+
+/// Removes every `[bookmark:…]` (`\[bookmark:[^\]]*\]`).
+fn remove_bookmarks(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(start) = rest.find("[bookmark:") {
+        let Some(close) = rest[start..].find(']') else { break };
+        out.push_str(&rest[..start]);
+        rest = &rest[start + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `\[footnoteRef:[ \t]*([0-9]+)[ \t]*\]` at the start of `s`: (id, length of the match).
+fn note_ref(s: &str) -> Option<(&str, usize)> {
+    let after = s.strip_prefix("[footnoteRef:")?;
+    let at = s.len() - after.len();
+    let from = at + after.len() - after.trim_start_matches([' ', '\t']).len();
+    let d = s.as_bytes()[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if d == 0 {
+        return None;
+    }
+    let close = s[from + d..].trim_start_matches([' ', '\t']);
+    close.starts_with(']').then(|| (&s[from..from + d], s.len() - close.len() + 1))
+}
+
+/// Replaces every `[footnoteRef:N]` by the sentinel of note N.
+fn replace_note_refs(line: &str, marks: &mut Marks) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut done = 0;
+    let mut from = 0;
+    while let Some(i) = line[from..].find("[footnoteRef:") {
+        let start = from + i;
+        match note_ref(&line[start..]) {
+            Some((id, len)) => {
+                out.push_str(&line[done..start]);
+                out.push(marks.sentinel(id));
+                done = start + len;
+                from = done;
+            }
+            None => from = start + 1,
+        }
+    }
+    out.push_str(&line[done..]);
+    out
+}
+
+/// The first `\[([0-9]+):` in `s`: (start, id, end of the match).
+fn note_body_start(s: &str) -> Option<(usize, &str, usize)> {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(i) = s[from..].find('[') {
+        let start = from + i;
+        let d = b[start + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if d > 0 && b.get(start + 1 + d) == Some(&b':') {
+            return Some((start, &s[start + 1..start + 1 + d], start + d + 2));
+        }
+        from = start + 1;
+    }
+    None
+}
+
+/// `^[ \t]*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)[ \t]*(\S.*)$`: a superscript footnote body (mark, text).
+fn superscript_body(line: &str) -> Option<(&str, &str)> {
+    if line.contains('\n') {
+        return None;
+    }
+    let s = line.trim_start_matches([' ', '\t']);
+    let run = s.find(|c: char| !is_superscript(c)).unwrap_or(s.len());
+    if run == 0 {
+        return None;
+    }
+    let text = s[run..].trim_start_matches([' ', '\t']);
+    if text.chars().next().is_some_and(|c| !c.is_whitespace()) {
+        return Some((&s[..run], text));
+    }
+    // Otherwise the last superscript itself starts the text (`¹²` → mark `¹`, text `²`).
+    let last = s[..run].char_indices().next_back().map_or(0, |(i, _)| i);
+    (last > 0).then(|| (&s[..last], &s[last..]))
+}
 
 /// First code point used for footnote sentinels inside raw lines (plane 15, private use).
 const SENTINEL_BASE: u32 = 0xF0000;
@@ -70,10 +146,8 @@ fn superscript_value(s: &str) -> String {
 fn take_note_bodies(line: &str, notes: &mut Vec<(String, String)>) -> String {
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
-    while let Some(m) = NOTE_BODY_START.captures(rest) {
-        let whole = m.get(0).unwrap();
-        out.push_str(&rest[..whole.start()]);
-        let body_start = whole.end();
+    while let Some((start, id, body_start)) = note_body_start(rest) {
+        out.push_str(&rest[..start]);
         let mut depth = 1;
         let mut end = None;
         for (i, c) in rest[body_start..].char_indices() {
@@ -90,8 +164,27 @@ fn take_note_bodies(line: &str, notes: &mut Vec<(String, String)>) -> String {
             }
         }
         let end = end.unwrap_or(rest.len());
-        notes.push((m[1].to_string(), squash_spaces(&rest[body_start..end])));
+        notes.push((id.to_string(), squash_spaces(&rest[body_start..end])));
         rest = rest.get(end + 1..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Replaces every run of superscript digits that names a known note by its sentinel.
+fn replace_superscript_marks(line: &str, known: &[String], marks: &mut Marks) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(start) = rest.find(is_superscript) {
+        out.push_str(&rest[..start]);
+        let run = rest[start..].find(|c: char| !is_superscript(c)).map_or(rest.len(), |e| start + e);
+        let id = superscript_value(&rest[start..run]);
+        if known.contains(&id) {
+            out.push(marks.sentinel(&id));
+        } else {
+            out.push_str(&rest[start..run]);
+        }
+        rest = &rest[run..];
     }
     out.push_str(rest);
     out
@@ -99,19 +192,23 @@ fn take_note_bodies(line: &str, notes: &mut Vec<(String, String)>) -> String {
 
 /// Reads decoded plain text into lines.
 pub fn extract(text: &str) -> Extracted {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text: std::borrow::Cow<'_, str> = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        text.into()
+    };
     let mut marks = Marks::default();
     let mut footnotes = Vec::new();
     let mut raw: Vec<(String, usize)> = Vec::new();
     for (i, line) in text.split('\n').enumerate() {
-        // Most lines carry no artefact: skip the regexes for them.
-        if !line.contains('[') && !line.contains("**") {
+        // Most lines carry no artefact: skip the matchers for them.
+        if !line.bytes().any(|b| b == b'[' || b == b'*') || (!line.contains('[') && !line.contains("**")) {
             raw.push((line.to_string(), i + 1));
             continue;
         }
-        let line = BOOKMARK.replace_all(line, "");
+        let line = remove_bookmarks(line);
         let line = line.replace("**", "");
-        let line = NOTE_REF.replace_all(&line, |c: &regex::Captures| marks.sentinel(&c[1]).to_string());
+        let line = replace_note_refs(&line, &mut marks);
         let line = take_note_bodies(&line, &mut footnotes);
         raw.push((line, i + 1));
     }
@@ -119,15 +216,18 @@ pub fn extract(text: &str) -> Extracted {
     let (raw, reflowed) = reflow::reflow(raw);
 
     // Superscript notes: a line that starts with `¹` is the body of note 1 ...
-    let has_superscript = |l: &str| l.contains(['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']);
+    // Superscripts are encoded from 0xC2 (`¹²³`) or 0xE2 (`⁰⁴`…`⁹`): most lines have neither.
+    let has_superscript = |l: &str| {
+        l.bytes().any(|b| b == 0xC2 || b == 0xE2) && l.contains(['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'])
+    };
     let mut kept = Vec::with_capacity(raw.len());
     for (line, n) in raw {
         if !has_superscript(&line) {
             kept.push((line, n));
             continue;
         }
-        if let Some(c) = SUPERSCRIPT_BODY.captures(&line) {
-            footnotes.push((superscript_value(&c[1]), squash_spaces(&c[2])));
+        if let Some((mark, text)) = superscript_body(&line) {
+            footnotes.push((superscript_value(mark), squash_spaces(text)));
         } else {
             kept.push((line, n));
         }
@@ -140,15 +240,7 @@ pub fn extract(text: &str) -> Extracted {
             if !has_superscript(&line) {
                 return (line, n);
             }
-            let line = SUPERSCRIPT_MARK.replace_all(&line, |c: &regex::Captures| {
-                let id = superscript_value(&c[0]);
-                if known.contains(&id) {
-                    marks.sentinel(&id).to_string()
-                } else {
-                    c[0].to_string()
-                }
-            });
-            (line.into_owned(), n)
+            (replace_superscript_marks(&line, &known, &mut marks), n)
         })
         .collect();
 
@@ -159,17 +251,17 @@ pub fn extract(text: &str) -> Extracted {
 /// Turns a raw line (with sentinels and tabs) into a [`Line`]; `None` when empty.
 fn build_line(raw: &str, n: usize, marks: &Marks) -> Option<Line> {
     let mut b = LineBuilder::new();
-    let mut run = String::new();
-    for c in raw.chars() {
-        match marks.id_of(c) {
-            Some(id) => {
-                b.push(&std::mem::take(&mut run), false, false);
+    let mut start = 0;
+    if !marks.ids.is_empty() {
+        for (i, c) in raw.char_indices() {
+            if let Some(id) = marks.id_of(c) {
+                b.push(&raw[start..i], false, false);
                 b.note(id);
+                start = i + c.len_utf8();
             }
-            None => run.push(c),
         }
     }
-    b.push(&run, false, false);
+    b.push(&raw[start..], false, false);
     b.finish(n)
 }
 
@@ -205,5 +297,147 @@ mod tests {
         assert_eq!(e.lines[0].text, "tăng 1,5 lần (so với năm 2020); diện tích 3 km²");
         assert_eq!(e.lines[0].notes[0].offset, "tăng 1,5 lần (so với năm 2020".chars().count());
         assert_eq!(e.footnotes, vec![("1".to_string(), "Theo Báo cáo số 246-BC/TU.".to_string())]);
+    }
+
+    /// `extract` as it was with regular expressions, as the oracle of the matchers.
+    mod oracle {
+        use super::super::*;
+        use regex::Regex;
+        use std::sync::LazyLock;
+
+        static BOOKMARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[bookmark:[^\]]*\]").unwrap());
+        static NOTE_REF: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"\[footnoteRef:[ \t]*([0-9]+)[ \t]*\]").unwrap());
+        static NOTE_BODY_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([0-9]+):").unwrap());
+        static SUPERSCRIPT_BODY: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^[ \t]*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)[ \t]*(\S.*)$").unwrap());
+        static SUPERSCRIPT_MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+").unwrap());
+
+        fn take_note_bodies(line: &str, notes: &mut Vec<(String, String)>) -> String {
+            let mut out = String::with_capacity(line.len());
+            let mut rest = line;
+            while let Some(m) = NOTE_BODY_START.captures(rest) {
+                let whole = m.get(0).unwrap();
+                out.push_str(&rest[..whole.start()]);
+                let body_start = whole.end();
+                let mut depth = 1;
+                let mut end = None;
+                for (i, c) in rest[body_start..].char_indices() {
+                    match c {
+                        '[' => depth += 1,
+                        ']' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                end = Some(body_start + i);
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                let end = end.unwrap_or(rest.len());
+                notes.push((m[1].to_string(), squash_spaces(&rest[body_start..end])));
+                rest = rest.get(end + 1..).unwrap_or("");
+            }
+            out.push_str(rest);
+            out
+        }
+
+        pub(super) fn extract(text: &str) -> Extracted {
+            let text = text.replace("\r\n", "\n").replace('\r', "\n");
+            let mut marks = Marks::default();
+            let mut footnotes = Vec::new();
+            let mut raw: Vec<(String, usize)> = Vec::new();
+            for (i, line) in text.split('\n').enumerate() {
+                if !line.contains('[') && !line.contains("**") {
+                    raw.push((line.to_string(), i + 1));
+                    continue;
+                }
+                let line = BOOKMARK.replace_all(line, "");
+                let line = line.replace("**", "");
+                let line =
+                    NOTE_REF.replace_all(&line, |c: &regex::Captures| marks.sentinel(&c[1]).to_string());
+                let line = take_note_bodies(&line, &mut footnotes);
+                raw.push((line, i + 1));
+            }
+            let (raw, reflowed) = reflow::reflow(raw);
+            let has_superscript = |l: &str| l.contains(['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']);
+            let mut kept = Vec::with_capacity(raw.len());
+            for (line, n) in raw {
+                if !has_superscript(&line) {
+                    kept.push((line, n));
+                    continue;
+                }
+                if let Some(c) = SUPERSCRIPT_BODY.captures(&line) {
+                    footnotes.push((superscript_value(&c[1]), squash_spaces(&c[2])));
+                } else {
+                    kept.push((line, n));
+                }
+            }
+            let known: Vec<String> = footnotes.iter().map(|(id, _)| id.clone()).collect();
+            let kept: Vec<(String, usize)> = kept
+                .into_iter()
+                .map(|(line, n)| {
+                    if !has_superscript(&line) {
+                        return (line, n);
+                    }
+                    let line = SUPERSCRIPT_MARK.replace_all(&line, |c: &regex::Captures| {
+                        let id = superscript_value(&c[0]);
+                        if known.contains(&id) {
+                            marks.sentinel(&id).to_string()
+                        } else {
+                            c[0].to_string()
+                        }
+                    });
+                    (line.into_owned(), n)
+                })
+                .collect();
+            let lines = kept.into_iter().filter_map(|(raw, n)| build_line(&raw, n, &marks)).collect();
+            Extracted { lines, footnotes, reflowed }
+        }
+
+        pub(super) fn superscript_body(line: &str) -> Option<(&str, &str)> {
+            SUPERSCRIPT_BODY.captures(line).map(|c| (c.get(1).unwrap().as_str(), c.get(2).unwrap().as_str()))
+        }
+    }
+
+    fn agree(text: &str) {
+        let (a, b) = (extract(text), oracle::extract(text));
+        assert_eq!(a.lines, b.lines, "lines of {text:?}");
+        assert_eq!(a.footnotes, b.footnotes, "footnotes of {text:?}");
+        assert_eq!(a.reflowed, b.reflowed, "reflow of {text:?}");
+        for line in text.split('\n') {
+            assert_eq!(superscript_body(line), oracle::superscript_body(line), "superscript body {line:?}");
+        }
+    }
+
+    #[test]
+    fn matchers_agree_with_the_regexes_on_tricky_lines() {
+        for text in [
+            "[bookmark: _GoBack]Hà Giang, ngày  tháng 02 năm 2024",
+            "a[bookmark:x[bookmark:y]b]c[bookmark:",
+            "thu hút[footnoteRef:1] góp [footnoteRef: 12 ]x[footnoteRef:]y[footnoteRef:a][footnoteRef:3",
+            "[footnoteRef:[footnoteRef:2]]",
+            "x  [1:  Quyết định số 216/QĐ-UBND [x];...]  [2: b] [c:] [3 : d] [4:",
+            "**T/M BAN THƯỜNG VỤ\nBÍ THƯ**",
+            "tăng 1,5 lần (so với năm 2020¹); diện tích 3 km²\n¹ Theo Báo cáo số 246-BC/TU.",
+            "a¹²b\n¹²\n¹\n ¹ \n²³ x\n¹\u{a0}x\n\t¹\tx\n¹²\u{a0}",
+            "x¹\r\n¹ Note\ry²",
+        ] {
+            agree(text);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, failure_persistence: None, ..Default::default() })]
+
+        #[test]
+        fn extraction_agrees_with_the_regexes(
+            text in crate::text::testing::pieces_from(
+                &["[bookmark:", "[footnoteRef:", "[", "]", "1", "12", ":", " ", "\t", "\n", "\r", "**", "*", "¹",
+                  "²", "⁴", "⁰", "Nội dung", "a", "\u{a0}"], 16)
+        ) {
+            agree(&text);
+        }
     }
 }

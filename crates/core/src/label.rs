@@ -1,8 +1,6 @@
 //! Section labels and list markers at the start of a line.
 
 use crate::model::LabelKind;
-use regex::Regex;
-use std::sync::LazyLock;
 
 /// A recognised section label.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,15 +14,6 @@ pub struct Label {
     /// Byte offset in the line where the text after the label starts.
     pub rest: usize,
 }
-
-static ROMAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(X{0,3}(?:IX|IV|V?I{0,3}))[ \t]?([.\-–—:])").unwrap());
-static DECIMAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([0-9]{1,2}(?:\.[0-9]{1,2})+)\.?").unwrap());
-static ARABIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([0-9]{1,2})[ \t]?([.\-–])").unwrap());
-static PAREN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\(([0-9]{1,2})\)|([0-9]{1,2})\))").unwrap());
-static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([a-zđ])\)").unwrap());
-static DOC_NUMBER_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-ZĐ][A-Za-zĐđ]{0,4}/").unwrap());
 
 /// Letters used to label items, in Vietnamese order (no f, j, w, z; `đ` after `d`).
 const VI_LETTERS: &str = "abcdđeghiklmnopqrstuvxy";
@@ -91,11 +80,126 @@ fn text_start(line: &str, at: usize, upper_only: bool) -> Option<usize> {
     }
 }
 
+/// Number of ASCII digits at the start of `b`.
+fn digits(b: &[u8]) -> usize {
+    b.iter().take_while(|c| c.is_ascii_digit()).count()
+}
+
+/// A separator among `seps` at the start of `s`, with its length in bytes.
+fn sep_at(s: &str, seps: &[char]) -> Option<usize> {
+    s.chars().next().filter(|c| seps.contains(c)).map(char::len_utf8)
+}
+
+/// `[ \t]?` then one of `seps` at byte `at`: the byte offset after the separator.
+fn spaced_sep(line: &str, at: usize, seps: &[char]) -> Option<usize> {
+    let rest = &line[at..];
+    if rest.starts_with([' ', '\t']) {
+        if let Some(n) = sep_at(&rest[1..], seps) {
+            return Some(at + 1 + n);
+        }
+    }
+    sep_at(rest, seps).map(|n| at + n)
+}
+
+/// `^(X{0,3}(?:IX|IV|V?I{0,3}))[ \t]?([.\-–—:])`: (numeral, end of the match).
+fn match_roman(line: &str) -> Option<(&str, usize)> {
+    let run = line.bytes().take_while(|c| matches!(c, b'X' | b'I' | b'V')).count();
+    let num = &line[..run];
+    // The separator is neither X, I nor V, so the numeral is the whole run.
+    let x = num.bytes().take_while(|&c| c == b'X').count();
+    let r = &num[x..];
+    let ones = r.strip_prefix('V').unwrap_or(r);
+    let valid = x <= 3 && (matches!(r, "IX" | "IV") || (ones.len() <= 3 && ones.bytes().all(|c| c == b'I')));
+    if !valid {
+        return None;
+    }
+    Some((num, spaced_sep(line, run, &['.', '-', '–', '—', ':'])?))
+}
+
+/// `^([0-9]{1,2}(?:\.[0-9]{1,2})+)\.?`: (numbers, end of the match).
+fn match_decimal(line: &str) -> Option<(&str, usize)> {
+    let b = line.as_bytes();
+    let first = digits(b);
+    if first == 0 {
+        return None;
+    }
+    let mut end = first.min(2);
+    let mut parts = 0;
+    while b.get(end) == Some(&b'.') {
+        let d = digits(&b[end + 1..]);
+        if d == 0 {
+            break;
+        }
+        end += 1 + d.min(2);
+        parts += 1;
+    }
+    if parts == 0 {
+        return None;
+    }
+    let whole = end + usize::from(b.get(end) == Some(&b'.'));
+    Some((&line[..end], whole))
+}
+
+/// `^([0-9]{1,2})[ \t]?([.\-–])`: (number, end of the match).
+fn match_arabic(line: &str) -> Option<(&str, usize)> {
+    let d = digits(line.as_bytes());
+    if !(1..=2).contains(&d) {
+        return None;
+    }
+    Some((&line[..d], spaced_sep(line, d, &['.', '-', '–'])?))
+}
+
+/// `^(?:\(([0-9]{1,2})\)|([0-9]{1,2})\))`: (number, end of the match).
+fn match_paren(line: &str) -> Option<(&str, usize)> {
+    let b = line.as_bytes();
+    let open = usize::from(b.first() == Some(&b'('));
+    let try_at = |at: usize| {
+        let d = digits(&b[at..]);
+        ((1..=2).contains(&d) && b.get(at + d) == Some(&b')')).then(|| (&line[at..at + d], at + d + 1))
+    };
+    if open == 1 {
+        if let Some(m) = try_at(1) {
+            return Some(m);
+        }
+    }
+    try_at(0)
+}
+
+/// `^([a-zđ])\)`: (letter, end of the match).
+fn match_letter(line: &str) -> Option<(char, usize)> {
+    let c = line.chars().next().filter(|c| c.is_ascii_lowercase() || *c == 'đ')?;
+    line[c.len_utf8()..].starts_with(')').then(|| (c, c.len_utf8() + 1))
+}
+
+/// `^[A-ZĐ][A-Za-zĐđ]{0,4}/`: the start of a document number (`NQ/TW`).
+fn doc_number_start(s: &str) -> bool {
+    let mut cs = s.chars();
+    if !cs.next().is_some_and(|c| c.is_ascii_uppercase() || c == 'Đ') {
+        return false;
+    }
+    let letter = |c: &char| c.is_ascii_alphabetic() || matches!(c, 'Đ' | 'đ');
+    let mut n = 0;
+    for c in cs {
+        if letter(&c) {
+            n += 1;
+            if n > 4 {
+                return false;
+            }
+        } else {
+            return c == '/';
+        }
+    }
+    false
+}
+
 /// Recognises a section label at the start of `line` (already trimmed).
 pub fn parse_label(line: &str) -> Option<Label> {
-    if let Some(c) = ROMAN.captures(line) {
-        let num = c.get(1).unwrap().as_str();
-        let end = c.get(0).unwrap().end();
+    let first = *line.as_bytes().first()?;
+    // Every label starts with a Roman numeral letter, a digit, `(` or a lower-case letter.
+    if !(matches!(first, b'X' | b'I' | b'V' | b'(' | b'0'..=b'9' | b'a'..=b'z') || line.starts_with('đ')) {
+        return None;
+    }
+    if let Some((num, end)) = match_roman(line) {
         if !num.is_empty() {
             if let Some(rest) = text_start(line, end, true) {
                 return Some(Label {
@@ -107,31 +211,28 @@ pub fn parse_label(line: &str) -> Option<Label> {
             }
         }
     }
-    if let Some(c) = DECIMAL.captures(line) {
-        let end = c.get(0).unwrap().end();
+    if let Some((nums, end)) = match_decimal(line) {
         if let Some(rest) = text_start(line, end, true) {
-            let value = c[1].split('.').filter_map(|p| p.parse().ok()).collect();
+            let value = nums.split('.').filter_map(|p| p.parse().ok()).collect();
             return Some(Label { text: line[..end].to_string(), kind: LabelKind::Decimal, value, rest });
         }
     }
-    if let Some(c) = ARABIC.captures(line) {
-        let end = c.get(0).unwrap().end();
+    if let Some((num, end)) = match_arabic(line) {
         if let Some(rest) = text_start(line, end, false) {
             // `45-NQ/TW` at the start of a line is a document number, not a label.
-            if !DOC_NUMBER_START.is_match(&line[rest..]) {
+            if !doc_number_start(&line[rest..]) {
                 return Some(Label {
                     text: line[..end].replace(' ', ""),
                     kind: LabelKind::Arabic,
-                    value: vec![c[1].parse().ok()?],
+                    value: vec![num.parse().ok()?],
                     rest,
                 });
             }
         }
     }
-    if let Some(c) = PAREN.captures(line) {
-        let end = c.get(0).unwrap().end();
+    if let Some((num, end)) = match_paren(line) {
         if let Some(rest) = text_start(line, end, false) {
-            let n = c.get(1).or(c.get(2)).unwrap().as_str().parse().ok()?;
+            let n = num.parse().ok()?;
             return Some(Label {
                 text: line[..end].to_string(),
                 kind: LabelKind::Parenthesised,
@@ -140,10 +241,8 @@ pub fn parse_label(line: &str) -> Option<Label> {
             });
         }
     }
-    if let Some(c) = LETTER.captures(line) {
-        let end = c.get(0).unwrap().end();
+    if let Some((ch, end)) = match_letter(line) {
         if let Some(rest) = text_start(line, end, false) {
-            let ch = c[1].chars().next()?;
             return Some(Label {
                 text: line[..end].to_string(),
                 kind: LabelKind::Letter,
@@ -207,11 +306,7 @@ pub fn renumber(sections: &mut [crate::model::Section], roman_separator: &str) {
     go(sections, 0, "", roman_separator);
 }
 
-/// The label without punctuation (`III-` → `III`, `(1)` → `1`, `2.1.` → `2.1`).
-pub fn path_segment(label: &str) -> String {
-    let t: &str = label.trim().trim_matches(|c: char| !c.is_alphanumeric());
-    t.to_string()
-}
+pub use crate::model::path_segment;
 
 /// Whether `next` follows `prev` in sequence (same kind; for decimals the same prefix).
 pub fn follows(prev: &Label, next: &Label) -> bool {
@@ -289,6 +384,205 @@ mod tests {
     fn roman_round_trip() {
         for n in 1..40 {
             assert_eq!(roman_value(&to_roman(n)), Some(n));
+        }
+    }
+
+    /// The regular expressions `parse_label` used, as the oracle of the matchers.
+    mod oracle {
+        use super::super::*;
+        use regex::Regex;
+        use std::sync::LazyLock;
+
+        static ROMAN: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^(X{0,3}(?:IX|IV|V?I{0,3}))[ \t]?([.\-–—:])").unwrap());
+        static DECIMAL: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^([0-9]{1,2}(?:\.[0-9]{1,2})+)\.?").unwrap());
+        static ARABIC: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^([0-9]{1,2})[ \t]?([.\-–])").unwrap());
+        static PAREN: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^(?:\(([0-9]{1,2})\)|([0-9]{1,2})\))").unwrap());
+        static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([a-zđ])\)").unwrap());
+        static DOC_NUMBER_START: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^[A-ZĐ][A-Za-zĐđ]{0,4}/").unwrap());
+
+        /// `parse_label` as it was with the regular expressions.
+        pub(super) fn parse_label(line: &str) -> Option<Label> {
+            if let Some(c) = ROMAN.captures(line) {
+                let num = c.get(1).unwrap().as_str();
+                let end = c.get(0).unwrap().end();
+                if !num.is_empty() {
+                    if let Some(rest) = text_start(line, end, true) {
+                        return Some(Label {
+                            text: line[..end].replace(' ', ""),
+                            kind: LabelKind::Roman,
+                            value: vec![roman_value(num)?],
+                            rest,
+                        });
+                    }
+                }
+            }
+            if let Some(c) = DECIMAL.captures(line) {
+                let end = c.get(0).unwrap().end();
+                if let Some(rest) = text_start(line, end, true) {
+                    let value = c[1].split('.').filter_map(|p| p.parse().ok()).collect();
+                    return Some(Label {
+                        text: line[..end].to_string(),
+                        kind: LabelKind::Decimal,
+                        value,
+                        rest,
+                    });
+                }
+            }
+            if let Some(c) = ARABIC.captures(line) {
+                let end = c.get(0).unwrap().end();
+                if let Some(rest) = text_start(line, end, false) {
+                    if !DOC_NUMBER_START.is_match(&line[rest..]) {
+                        return Some(Label {
+                            text: line[..end].replace(' ', ""),
+                            kind: LabelKind::Arabic,
+                            value: vec![c[1].parse().ok()?],
+                            rest,
+                        });
+                    }
+                }
+            }
+            if let Some(c) = PAREN.captures(line) {
+                let end = c.get(0).unwrap().end();
+                if let Some(rest) = text_start(line, end, false) {
+                    let n = c.get(1).or(c.get(2)).unwrap().as_str().parse().ok()?;
+                    return Some(Label {
+                        text: line[..end].to_string(),
+                        kind: LabelKind::Parenthesised,
+                        value: vec![n],
+                        rest,
+                    });
+                }
+            }
+            if let Some(c) = LETTER.captures(line) {
+                let end = c.get(0).unwrap().end();
+                if let Some(rest) = text_start(line, end, false) {
+                    let ch = c[1].chars().next()?;
+                    return Some(Label {
+                        text: line[..end].to_string(),
+                        kind: LabelKind::Letter,
+                        value: vec![letter_value(ch)],
+                        rest,
+                    });
+                }
+            }
+            None
+        }
+
+        pub(super) fn doc_number_start(s: &str) -> bool {
+            DOC_NUMBER_START.is_match(s)
+        }
+    }
+
+    #[test]
+    fn matchers_agree_with_the_regexes_on_tricky_lines() {
+        for line in [
+            "I- TÌNH HÌNH",
+            "I-",
+            "I -TÌNH",
+            "IV.",
+            "IV. Nhiệm vụ",
+            "IIII. X",
+            "XL. A",
+            "XXXIX. A",
+            "XXXX. A",
+            "VI – A",
+            "VIV. A",
+            "IX: A",
+            "I\t.A",
+            "I  . A",
+            "V. I. Lê-nin",
+            "Ia ngày",
+            "I.a",
+            "I.Á",
+            "I.1",
+            "2.1.",
+            "2.1. Mục tiêu",
+            "2.1 Mục",
+            "2.1.3.4 Á",
+            "12.34.56. X",
+            "123.4 X",
+            "1.216 thạc sĩ",
+            "1.234",
+            "02.1.",
+            "2.",
+            "2. Mục",
+            "2 . Mục",
+            "2- Mục",
+            "2 – x",
+            "2—x",
+            "2.x",
+            "2.Mục",
+            "45-NQ/TW",
+            "45- NQ/TW, Kế",
+            "45-ĐẢNG/TW",
+            "45-ABCDE/TW",
+            "45-ABCDEF/TW",
+            "4-Đđ/",
+            "100. A",
+            "(1)",
+            "(1) Ưu",
+            "(12)x",
+            "(123) x",
+            "1)",
+            "12) Á",
+            "(1",
+            "(1)2",
+            "()",
+            "a)",
+            "đ) Nội dung",
+            "đ)",
+            "z)x",
+            "A) x",
+            "b) ",
+            "b)c",
+            "b)1",
+            "Đ) x",
+            "",
+            " ",
+            "-",
+            "Việt Nam",
+            "X",
+            "XI",
+            "XI.",
+            "I\u{a0}. A",
+            "Ⅰ. A",
+        ] {
+            assert_eq!(parse_label(line), oracle::parse_label(line), "{line:?}");
+        }
+        for s in ["NQ/TW", "N/", "Đ/", "ĐảNG/", "ABCDE/", "ABCDEF/", "nQ/TW", "Q", "Qabc", "Q1/"] {
+            assert_eq!(doc_number_start(s), oracle::doc_number_start(s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 4000, failure_persistence: None, ..Default::default() })]
+
+        #[test]
+        fn labels_agree_with_the_regexes(
+            line in crate::text::testing::chars_from("XIVLxiv0129.-–—:() \tabđĐzAÁNQ/Tư,", 10)
+        ) {
+            proptest::prop_assert_eq!(parse_label(&line), oracle::parse_label(&line));
+        }
+
+        #[test]
+        fn labels_agree_on_pieces(
+            line in crate::text::testing::pieces_from(
+                &["I", "V", "X", "II", "IV", "IX", "1", "12", "123", ".", "-", "–", "—", ":", " ", "\t", "(", ")",
+                  "a", "đ", "Đ", "NQ", "/", "TW", "Mục", "tiêu", "ABCDE", "Á"], 8)
+        ) {
+            proptest::prop_assert_eq!(parse_label(&line), oracle::parse_label(&line));
+        }
+
+        #[test]
+        fn doc_numbers_agree_with_the_regex(
+            s in crate::text::testing::chars_from("ANQaĐđz/1-. Á", 8)
+        ) {
+            proptest::prop_assert_eq!(doc_number_start(&s), oracle::doc_number_start(&s));
         }
     }
 }

@@ -263,8 +263,14 @@ impl Section {
     /// The label without punctuation, as used in section paths (`III-` → `III`,
     /// `(1)` → `1`, `2.1.` → `2.1`).
     pub fn path_segment(&self) -> String {
-        crate::label::path_segment(&self.label)
+        path_segment(&self.label)
     }
+}
+
+/// The label without punctuation (`III-` → `III`, `(1)` → `1`, `2.1.` → `2.1`).
+pub fn path_segment(label: &str) -> String {
+    let t: &str = label.trim().trim_matches(|c: char| !c.is_alphanumeric());
+    t.to_string()
 }
 
 /// The path segments of sibling sections, made unique: a label repeated among

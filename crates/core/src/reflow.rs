@@ -5,11 +5,14 @@
 
 use crate::label::{parse_bullet, parse_label};
 use crate::text::{char_len, is_upper};
-use regex::Regex;
-use std::sync::LazyLock;
 
-static PAGE_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[-–[ \t]]*[0-9]{1,3}[-–[ \t]]*$").unwrap());
+/// `^[-–[ \t]]*[0-9]{1,3}[-–[ \t]]*$`: a page number (`- 3 -`).
+fn is_page_number(s: &str) -> bool {
+    let dash = |c: char| matches!(c, '-' | '–' | ' ' | '\t');
+    let body = s.trim_start_matches(dash);
+    let d = body.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&d) && body[d..].chars().all(dash)
+}
 /// Starts of lines that open a block of their own (recipients, signature, preamble,
 /// closing, a superscript footnote).
 /// `Thực hiện` capitalised at a line start opens a preamble paragraph.
@@ -34,7 +37,18 @@ fn block_start(s: &str) -> bool {
         || s.strip_prefix("T/M").is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_alphanumeric()))
         || s.starts_with(['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'])
 }
-static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-_=*~.–—]{3,}$").unwrap());
+
+/// `^[-_=*~.–—]{3,}$`: a rule (`-----`, `___`).
+pub(crate) fn is_rule_line(s: &str) -> bool {
+    let mut n = 0;
+    for c in s.chars() {
+        if !matches!(c, '-' | '_' | '=' | '*' | '~' | '.' | '–' | '—') {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 3
+}
 
 /// Typical full-line width of the text (characters), if it looks hard-wrapped: most
 /// lines are of about the same length, and most of those full lines stop mid-sentence
@@ -92,7 +106,7 @@ fn first_letter_lower(s: &str) -> bool {
 }
 
 fn starts_block(s: &str) -> bool {
-    parse_label(s).is_some() || parse_bullet(s).is_some() || block_start(s) || RULE.is_match(s)
+    parse_label(s).is_some() || parse_bullet(s).is_some() || block_start(s) || is_rule_line(s)
 }
 
 /// Rebuilds paragraphs from hard-wrapped lines, and says whether the lines were
@@ -129,7 +143,7 @@ pub fn reflow(lines: Vec<(String, usize)>) -> (Vec<(String, usize)>, bool) {
             }
             continue;
         }
-        if PAGE_NUMBER.is_match(line) {
+        if is_page_number(line) {
             continue;
         }
         let len = char_len(line);

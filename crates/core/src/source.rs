@@ -103,13 +103,54 @@ impl LineBuilder {
 
     /// Appends text with its emphasis.
     pub fn push(&mut self, s: &str, bold: bool, italic: bool) {
-        for c in crate::text::nfc_cow(s).chars() {
-            self.push_char(c, bold, italic);
+        let s = crate::text::nfc_cow(s);
+        self.raw.push_str(&s);
+        if bold || italic {
+            for c in s.chars() {
+                self.push_char(c, bold, italic);
+            }
+            return;
+        }
+        // Plain text: runs of ordinary characters are copied whole.
+        let (mut run_start, mut run_chars) = (0, 0);
+        for (i, c) in s.char_indices() {
+            let ordinary = if c.is_ascii() {
+                c.is_ascii_graphic()
+            } else {
+                crate::text::space_class(c) == Some(c)
+            };
+            if ordinary {
+                if run_chars == 0 {
+                    run_start = i;
+                }
+                run_chars += 1;
+                continue;
+            }
+            if run_chars > 0 {
+                self.push_run(&s[run_start..i], run_chars);
+                run_chars = 0;
+            }
+            if crate::text::space_class(c).is_some() {
+                self.pending_space = !self.text.is_empty();
+            }
+        }
+        if run_chars > 0 {
+            self.push_run(&s[run_start..], run_chars);
         }
     }
 
+    /// Appends `run_chars` ordinary (not space) characters without emphasis.
+    fn push_run(&mut self, run: &str, run_chars: usize) {
+        if self.pending_space {
+            self.text.push(' ');
+            self.chars += 1;
+            self.pending_space = false;
+        }
+        self.text.push_str(run);
+        self.chars += run_chars;
+    }
+
     fn push_char(&mut self, c: char, bold: bool, italic: bool) {
-        self.raw.push(c);
         match crate::text::space_class(c) {
             None => {}
             Some(' ') => self.pending_space = !self.text.is_empty(),
@@ -186,17 +227,21 @@ pub enum ReadError {
 
 /// Decodes a plain-text file: UTF-8 with or without BOM, UTF-16 with BOM. Returns NFC text.
 pub fn decode_text(bytes: &[u8]) -> Result<String, ReadError> {
-    let text = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        std::str::from_utf8(rest).map_err(|_| classify_non_utf8(rest))?.to_string()
+    use std::borrow::Cow;
+    let text: Cow<'_, str> = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        Cow::Borrowed(std::str::from_utf8(rest).map_err(|_| classify_non_utf8(rest))?)
     } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        utf16(rest, u16::from_le_bytes)?
+        Cow::Owned(utf16(rest, u16::from_le_bytes)?)
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        utf16(rest, u16::from_be_bytes)?
+        Cow::Owned(utf16(rest, u16::from_be_bytes)?)
     } else {
-        std::str::from_utf8(bytes).map_err(|_| classify_non_utf8(bytes))?.to_string()
+        Cow::Borrowed(std::str::from_utf8(bytes).map_err(|_| classify_non_utf8(bytes))?)
     };
     check_is_text(&text)?;
-    Ok(nfc(&text))
+    Ok(match crate::text::nfc_cow(&text) {
+        Cow::Owned(n) => n,
+        Cow::Borrowed(_) => text.into_owned(),
+    })
 }
 
 fn utf16(bytes: &[u8], f: fn([u8; 2]) -> u16) -> Result<String, ReadError> {
@@ -252,8 +297,25 @@ fn check_is_text(text: &str) -> Result<(), ReadError> {
 /// TCVN3 (ABC) text decoded as Latin-1 shows characters such as `¬`, `×`, `¸`, `ß`
 /// where Vietnamese letters should be; real Vietnamese Unicode has none of them.
 pub fn looks_like_tcvn3(text: &str) -> bool {
+    const LIMIT: usize = 100_000;
+    let text = if text.len() <= LIMIT {
+        text
+    } else {
+        &text[..text.char_indices().nth(LIMIT).map_or(text.len(), |(i, _)| i)]
+    };
+    let is_odd = |c: char| matches!(c, '¬' | '×' | '¸' | 'ß' | '®' | '¶' | '÷' | '©' | '¦' | '§' | 'µ' | '¾' | 'Þ' | 'ª');
+    // The odd characters are all two-byte ones (U+0080–U+00FF, led by 0xC2 or 0xC3):
+    // count them first, most text has none.
+    let b = text.as_bytes();
+    let odd = (0..b.len())
+        .filter(|&i| matches!(b[i], 0xC2 | 0xC3))
+        .filter(|&i| is_odd(char::from((u32::from(b[i] & 0x1F) << 6 | u32::from(b[i + 1] & 0x3F)) as u8)))
+        .count();
+    if odd <= 20 {
+        return false;
+    }
     let (mut odd, mut vi) = (0usize, 0usize);
-    for c in text.chars().take(100_000) {
+    for c in text.chars() {
         if matches!(c, '¬' | '×' | '¸' | 'ß' | '®' | '¶' | '÷' | '©' | '¦' | '§' | 'µ' | '¾' | 'Þ' | 'ª')
         {
             odd += 1;
@@ -266,9 +328,30 @@ pub fn looks_like_tcvn3(text: &str) -> bool {
     odd > 20 && odd > vi * 2
 }
 
+/// Whether `raw` holds a tab, three spaces in a row or a no-break space.
+fn may_have_cells(raw: &str) -> bool {
+    let mut spaces = 0;
+    let mut after_c2 = false;
+    for &b in raw.as_bytes() {
+        match b {
+            b'\t' => return true,
+            b' ' => {
+                spaces += 1;
+                if spaces == 3 {
+                    return true;
+                }
+            }
+            0xA0 if after_c2 => return true,
+            _ => spaces = 0,
+        }
+        after_c2 = b == 0xC2;
+    }
+    false
+}
+
 /// Splits a raw line into column pieces at tabs or runs of three or more spaces.
 pub fn split_cells(raw: &str) -> Vec<String> {
-    if !raw.contains('\t') && !raw.contains("   ") && !raw.contains('\u{00A0}') {
+    if !may_have_cells(raw) {
         return Vec::new();
     }
     let mut cells = Vec::new();

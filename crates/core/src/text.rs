@@ -10,33 +10,89 @@ pub fn nfc(s: &str) -> String {
 
 /// [`nfc`] without a copy when the text is already NFC.
 pub fn nfc_cow(s: &str) -> std::borrow::Cow<'_, str> {
-    if unicode_normalization::is_nfc(s) {
+    if is_plainly_nfc(s) || unicode_normalization::is_nfc(s) {
         std::borrow::Cow::Borrowed(s)
     } else {
         std::borrow::Cow::Owned(s.nfc().collect())
     }
 }
 
+/// Whether `s` is made only of characters that are NFC on their own and never combine
+/// with a neighbour (U+0000–U+02FF, U+1E00–U+1EFF, U+2010–U+2027): then `s` is NFC. Most
+/// Vietnamese text is, and this is much cheaper than the general check.
+fn is_plainly_nfc(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            i += 1;
+        } else if x < 0xCC {
+            // Two bytes: U+0080–U+02FF.
+            i += 2;
+        } else if (x == 0xE1 && (0xB8..=0xBB).contains(&b[i + 1]))
+            || (x == 0xE2 && b[i + 1] == 0x80 && (0x90..=0xA7).contains(&b[i + 2]))
+        {
+            i += 3;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+/// The fold of U+00C0–U+024F, one ASCII letter each; `_` where it is not one ASCII letter.
+const FOLD_LATIN: &[u8; 400] = b"aaaaaa_ceeeeiiii_nooooo__uuuuy__aaaaaa_ceeeeiiii_nooooo__uuuuy_yaaaaaaccccccccddddeeeeeeeeeegggggggghh__iiiiiiiii___jjkk_llllll____nnnnnn___oooooo__rrrrrrsssssssstttt__uuuuuuuuuuuuwwyyyzzzzzz_________________________________oo_____________uu____________________________aaiioouuuuuuuuuu_aaaa____ggkkoooo__j___gg__nnaa____aaaaeeeeiiiioooorrrruuuusstt__hh______aaeeooooooooyy____________________________";
+/// The fold of U+1E00–U+1EFF (Vietnamese letters with tone marks), as [`FOLD_LATIN`].
+const FOLD_LATIN_ADDITIONAL: &[u8; 256] = b"aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmmmmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvvwwwwwwwwwwxxxxyyzzzzzzhtwy______aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy______";
+
 /// Folds text for matching: lower case, tone marks and other diacritics removed,
 /// `đ` → `d`. `Đảng` and `dang` fold to the same string; so do the old and new tone
 /// placements (`uỷ` / `ủy`, `hoà` / `hòa`).
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+        return out;
+    }
     for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        match c {
-            'đ' | 'Đ' => out.push('d'),
-            _ => unicode_normalization::char::decompose_canonical(c, |d| {
-                if !is_combining_mark(d) {
-                    out.extend(d.to_lowercase());
-                }
-            }),
-        }
+        fold_char_into(c, &mut out);
     }
     out
+}
+
+/// Appends the fold of one character to `out` (what [`fold`] does to each).
+#[inline]
+pub fn fold_char_into(c: char, out: &mut String) {
+    let u = c as u32;
+    let quick = match u {
+        0..=0x7F => c.to_ascii_lowercase() as u8,
+        0xC0..=0x24F => FOLD_LATIN[(u - 0xC0) as usize],
+        0x1E00..=0x1EFF => FOLD_LATIN_ADDITIONAL[(u - 0x1E00) as usize],
+        _ => b'_',
+    };
+    if quick != b'_' || c == '_' {
+        out.push(char::from(quick));
+    } else {
+        fold_char_slow(c, out);
+    }
+}
+
+/// [`fold_char_into`] by decomposition, for the characters outside its tables.
+fn fold_char_slow(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    match c {
+        'đ' | 'Đ' => out.push('d'),
+        _ => unicode_normalization::char::decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                out.extend(d.to_lowercase());
+            }
+        }),
+    }
 }
 
 /// How white space squashing sees a character: `None` drops it (zero-width, soft
@@ -194,9 +250,53 @@ pub fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// Random text for the tests that hold a hand-written matcher to the regular expression
+/// it replaced.
+#[cfg(test)]
+pub(crate) mod testing {
+    use proptest::prelude::*;
+
+    /// Up to `max` characters drawn from `alphabet`.
+    pub(crate) fn chars_from(alphabet: &'static str, max: usize) -> impl Strategy<Value = String> {
+        let chars: Vec<char> = alphabet.chars().collect();
+        proptest::collection::vec(proptest::sample::select(chars), 0..=max)
+            .prop_map(|v| v.into_iter().collect())
+    }
+
+    /// Up to `max` pieces drawn from `pieces`, put together.
+    pub(crate) fn pieces_from(pieces: &'static [&'static str], max: usize) -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(pieces), 0..=max).prop_map(|v| v.concat())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_tables_agree_with_decomposition() {
+        for c in ('\0'..='\u{2FFF}').chain(['\u{1F600}', '\u{F0000}']) {
+            let (mut quick, mut slow) = (String::new(), String::new());
+            fold_char_into(c, &mut quick);
+            fold_char_slow(c, &mut slow);
+            assert_eq!(quick, slow, "{c:?} U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn plainly_nfc_characters_are_nfc() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{is_nfc_quick, IsNormalized};
+        for c in ('\0'..='\u{2FF}').chain('\u{1E00}'..='\u{1EFF}').chain('\u{2010}'..='\u{2027}') {
+            let s = c.to_string();
+            assert!(is_plainly_nfc(&s), "{c:?}");
+            assert_eq!(is_nfc_quick(s.chars()), IsNormalized::Yes, "U+{:04X}", c as u32);
+            assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", c as u32);
+        }
+        for c in ['\u{300}', '\u{2000}', '\u{2028}', '\u{1F00}', '\u{1DFF}', '\u{F0000}', '\u{212B}'] {
+            assert!(!is_plainly_nfc(&c.to_string()), "{c:?}");
+        }
+    }
 
     #[test]
     fn fold_removes_tones_and_d_bar() {

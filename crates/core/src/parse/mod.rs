@@ -26,10 +26,28 @@ fn is_section_start(line: &Line) -> bool {
 /// The central resolution a document implements, read from its summary and preamble
 /// (`Nghị quyết số 45-NQ/TW` → `45-NQ/TW`).
 pub fn parent_resolution(doc: &Document) -> Option<String> {
-    static RESOLUTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"Nghị quyết (?:số )?([0-9]{1,3}-NQ/(?:TW|TU|CP))").unwrap()
-    });
-    doc.summary.iter().chain(&doc.preamble).find_map(|t| RESOLUTION.captures(t).map(|c| c[1].to_string()))
+    doc.summary.iter().chain(&doc.preamble).find_map(|t| resolution_in(t).map(str::to_string))
+}
+
+/// The first `Nghị quyết (?:số )?([0-9]{1,3}-NQ/(?:TW|TU|CP))` in `t`: the number.
+fn resolution_in(t: &str) -> Option<&str> {
+    const LEAD: &str = "Nghị quyết ";
+    let mut from = 0;
+    while let Some(i) = t[from..].find(LEAD) {
+        let after = from + i + LEAD.len();
+        from = after;
+        let rest = &t[after..];
+        let rest = rest.strip_prefix("số ").unwrap_or(rest);
+        let d = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=3).contains(&d)
+            && rest[d..]
+                .strip_prefix("-NQ/")
+                .is_some_and(|r| r.starts_with("TW") || r.starts_with("TU") || r.starts_with("CP"))
+        {
+            return Some(&rest[..d + 6]);
+        }
+    }
+    None
 }
 
 /// Reads lines (from any importer) and footnote bodies into a document.
@@ -257,6 +275,47 @@ fn attach_footnotes(doc: &mut Document, bodies: Vec<(String, String)>, anchors: 
                 format!("Dấu chú thích {id} không có nội dung chú thích."),
                 None,
             ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn oracle(t: &str) -> Option<&str> {
+        static RESOLUTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r"Nghị quyết (?:số )?([0-9]{1,3}-NQ/(?:TW|TU|CP))").unwrap()
+        });
+        RESOLUTION.captures(t).map(|c| c.get(1).unwrap().as_str())
+    }
+
+    #[test]
+    fn resolution_agrees_with_the_regex_on_tricky_text() {
+        for t in [
+            "thực hiện Nghị quyết số 45-NQ/TW, ngày 24/11/2023",
+            "Nghị quyết 45-NQ/TU",
+            "Nghị quyết số 1234-NQ/TW và Nghị quyết số 12-NQ/CP",
+            "Nghị quyết số số 45-NQ/TW Nghị quyết 7-NQ/TWx",
+            "Nghị quyết số45-NQ/TW",
+            "Nghị quyết  45-NQ/TW",
+            "Nghị quyết Nghị quyết 45-NQ/TP",
+            "",
+        ] {
+            assert_eq!(resolution_in(t), oracle(t), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, failure_persistence: None, ..Default::default() })]
+
+        #[test]
+        fn resolution_agrees_with_the_regex(
+            t in crate::text::testing::pieces_from(
+                &["Nghị quyết ", "Nghị", "quyết", "số ", "số", " ", "4", "45", "1234", "-NQ/", "-", "NQ", "/", "TW",
+                  "TU", "CP", "T", "x"], 10)
+        ) {
+            proptest::prop_assert_eq!(resolution_in(&t), oracle(&t));
         }
     }
 }

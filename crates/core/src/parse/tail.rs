@@ -6,17 +6,51 @@ use crate::label::parse_bullet;
 use crate::model::{Diagnostic, Signature};
 use crate::source::Line;
 use crate::text::{fold, is_upper, word_count};
-use regex::Regex;
-use std::sync::LazyLock;
 
-static RECIPIENTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[Nn]ơi [Nn]hận|NƠI NHẬN)[ \t]*[:.;]?[ \t]*(.*)$").unwrap());
-static AUTHORITY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:T/M|T\.M\.?|TM\.?|THAY MẶT)[ \t]*[A-ZĐÀ-ỹ]").unwrap());
-static DELEGATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:KT\.?|K/T|TL\.?|TUQ\.?|Q\.)[ \t]*[A-ZĐÀ-ỹ]").unwrap());
-static SIGNED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\(\[]?[ \t]*(?:da ky|ky ten|ky,|ky va|signed|\(ky)").unwrap());
+/// `^(?:[Nn]ơi [Nn]hận|NƠI NHẬN)[ \t]*[:.;]?[ \t]*(.*)$`: the text after `Nơi nhận:`.
+fn recipients_rest(p: &str) -> Option<&str> {
+    let after = ["Nơi nhận", "nơi nhận", "Nơi Nhận", "nơi Nhận", "NƠI NHẬN"]
+        .iter()
+        .find_map(|h| p.strip_prefix(h))?;
+    if after.contains('\n') {
+        return None;
+    }
+    let after = after.trim_start_matches([' ', '\t']);
+    let after = after.strip_prefix([':', '.', ';']).unwrap_or(after);
+    Some(after.trim_start_matches([' ', '\t']))
+}
+
+/// `PREFIXES[ \t]*[A-ZĐÀ-ỹ]`: a prefix, then a capital (or a Vietnamese letter).
+fn prefixed_capital(p: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|pre| {
+        p.strip_prefix(pre).is_some_and(|r| {
+            r.trim_start_matches([' ', '\t'])
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_uppercase() || c == 'Đ' || ('À'..='ỹ').contains(&c))
+        })
+    })
+}
+
+/// `^(?:T/M|T\.M\.?|TM\.?|THAY MẶT)[ \t]*[A-ZĐÀ-ỹ]`: a signature authority.
+fn authority(p: &str) -> bool {
+    prefixed_capital(p, &["T/M", "T.M.", "T.M", "TM.", "TM", "THAY MẶT"])
+}
+
+/// `^(?:KT\.?|K/T|TL\.?|TUQ\.?|Q\.)[ \t]*[A-ZĐÀ-ỹ]`: a delegation (`KT. CHỦ TỊCH`).
+fn delegation(p: &str) -> bool {
+    prefixed_capital(p, &["KT.", "KT", "K/T", "TL.", "TL", "TUQ.", "TUQ", "Q."])
+}
+
+/// `^[\(\[]?[ \t]*(?:da ky|ky ten|ky,|ky va|signed|\(ky)` on folded text: a signed mark.
+fn signed_folded(f: &str) -> bool {
+    let at = |s: &str| {
+        let s = s.trim_start_matches([' ', '\t']);
+        ["da ky", "ky ten", "ky,", "ky va", "signed", "(ky"].iter().any(|w| s.starts_with(w))
+    };
+    f.strip_prefix(['(', '[']).is_some_and(at) || at(f)
+}
+
 /// Titles of signers.
 const SIG_TITLES: [&str; 11] = [
     "BÍ THƯ",
@@ -41,7 +75,7 @@ fn sig_title(p: &str) -> bool {
 pub(crate) fn opens_tail(line: &Line) -> bool {
     line.pieces().iter().any(|p| {
         let p = p.trim();
-        RECIPIENTS.is_match(p) || AUTHORITY.is_match(p) && is_upper(p)
+        recipients_rest(p).is_some() || authority(p) && is_upper(p)
     })
 }
 
@@ -83,19 +117,19 @@ pub(crate) fn read_tail(lines: &[Line]) -> Tail {
                 continue;
             }
             let upper = is_upper(p);
-            if let Some(c) = RECIPIENTS.captures(p) {
+            if let Some(rest) = recipients_rest(p) {
                 in_recipients = true;
                 open_recipient = false;
-                let rest = c[1].trim();
+                let rest = rest.trim();
                 if !rest.is_empty() {
                     push_recipient(&mut tail.recipients, rest, &mut open_recipient);
                 }
-            } else if upper && (AUTHORITY.is_match(p) || DELEGATION.is_match(p)) {
+            } else if upper && (authority(p) || delegation(p)) {
                 // The first of `T/M …`, `KT. …` is the authority, the next the delegation.
                 let slot = if sig.authority.is_none() { &mut sig.authority } else { &mut sig.delegation };
                 *slot = Some(p.to_string());
                 sig_seen = true;
-            } else if SIGNED.is_match(&fold(p)) {
+            } else if signed_folded(&fold(p)) {
                 sig_seen = true;
             } else if upper
                 && word_count(p) <= 6
@@ -223,5 +257,104 @@ mod tests {
         ]));
         assert_eq!(t.recipients, vec!["Như trên", "Lưu VP"]);
         assert_eq!(t.signature.unwrap().name.as_deref(), Some("Trần Đình Văn"));
+    }
+
+    /// The regular expressions the tail used, as the oracle of the matchers.
+    mod oracle {
+        use regex::Regex;
+        use std::sync::LazyLock;
+
+        pub(super) static RECIPIENTS: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^(?:[Nn]ơi [Nn]hận|NƠI NHẬN)[ \t]*[:.;]?[ \t]*(.*)$").unwrap());
+        pub(super) static AUTHORITY: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^(?:T/M|T\.M\.?|TM\.?|THAY MẶT)[ \t]*[A-ZĐÀ-ỹ]").unwrap());
+        pub(super) static DELEGATION: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^(?:KT\.?|K/T|TL\.?|TUQ\.?|Q\.)[ \t]*[A-ZĐÀ-ỹ]").unwrap());
+        pub(super) static SIGNED: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^[\(\[]?[ \t]*(?:da ky|ky ten|ky,|ky va|signed|\(ky)").unwrap());
+    }
+
+    fn agree(p: &str) {
+        let rest = oracle::RECIPIENTS.captures(p).map(|c| c.get(1).unwrap().as_str());
+        assert_eq!(recipients_rest(p), rest, "recipients {p:?}");
+        assert_eq!(authority(p), oracle::AUTHORITY.is_match(p), "authority {p:?}");
+        assert_eq!(delegation(p), oracle::DELEGATION.is_match(p), "delegation {p:?}");
+        let f = fold(p);
+        assert_eq!(signed_folded(&f), oracle::SIGNED.is_match(&f), "signed {p:?}");
+    }
+
+    #[test]
+    fn matchers_agree_with_the_regexes_on_tricky_lines() {
+        for p in [
+            "Nơi nhận:",
+            "Nơi nhận :",
+            "Nơi nhận:- Ban Bí thư",
+            "nơi Nhận;",
+            "NƠI NHẬN.  x",
+            "Nơi nhận",
+            "Nơi nhậnx",
+            "Nơi nhận::",
+            "Nơi nhận\t:\tA",
+            "Nơi nhận:\nA",
+            "NƠI nhận:",
+            "Nơinhận",
+            "T/M BAN THƯỜNG VỤ",
+            "T/Mx",
+            "T.M. BAN",
+            "T.M BAN",
+            "T.M.. BAN",
+            "TM. ỦY BAN NHÂN DÂN",
+            "TM ỦY BAN",
+            "TM.ỦY",
+            "TMđ",
+            "TM ×",
+            "TM 1",
+            "THAY MẶT BAN",
+            "THAY MẶTBAN",
+            "T/M \tÀ",
+            "TM.\u{1EFA}",
+            "TM.\u{1EF9}",
+            "TM.\u{BF}",
+            "KT. CHỦ TỊCH",
+            "KT CHỦ",
+            "K/T GIÁM ĐỐC",
+            "TL. CHÁNH",
+            "TUQ. A",
+            "TUQA",
+            "Q. GIÁM",
+            "Q.GIÁM",
+            "Q GIÁM",
+            "KT.. A",
+            "(Đã ký)",
+            "(đã ký)",
+            "[Ký tên]",
+            "Ký, đóng dấu",
+            "ký và ghi rõ",
+            "(signed)",
+            "((ký",
+            "(ký)",
+            "( ký tên",
+            "(  (ký",
+            "[(ký",
+            "Đã  ký",
+            "",
+            " ",
+        ] {
+            agree(p);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 4000, failure_persistence: None, ..Default::default() })]
+
+        #[test]
+        fn tail_matchers_agree_with_the_regexes(
+            p in crate::text::testing::pieces_from(
+                &["Nơi", "nơi", "NƠI", " ", "nhận", "Nhận", "NHẬN", ":", ".", ";", "\t", "\n", "T", "/", "M", "K",
+                  "L", "U", "Q", "THAY MẶT", "A", "Đ", "À", "ỹ", "Ỻ", "×", "a", "1", "(", "[", "đã", "ký", "tên",
+                  ",", "và", "signed"], 8)
+        ) {
+            agree(&p);
+        }
     }
 }
