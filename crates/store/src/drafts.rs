@@ -3,7 +3,7 @@
 use crate::{classify, model_from, model_json, Store, StoreError};
 use banthao_core::model::DocKind;
 use banthao_core::Document;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
 /// A draft as the library lists it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -27,6 +27,10 @@ pub struct DraftEntry {
     /// How many named versions it has.
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub versions: i64,
+    /// Raised by every write to its model: a save names the revision its text was
+    /// based on and is refused when the draft has moved on since ([`StoreError::Stale`]).
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub revision: i64,
 }
 
 /// A named version of a draft, without its model.
@@ -98,19 +102,37 @@ impl Store {
         Ok(self.conn.last_insert_rowid())
     }
 
-    /// Saves a draft's current state (autosave); `false` when there is no such draft.
-    pub fn save_draft(&mut self, id: i64, doc: &Document, now: &str) -> Result<bool, StoreError> {
-        let n = self
-            .conn
-            .execute(
-                "UPDATE draft SET title = ?2, province = ?3, model = ?4, folded = ?5, updated_at = ?6 WHERE id = ?1",
-                params![id, draft_title(doc), doc.province, model_json(doc), folded(doc), now],
-            )
-            .map_err(|e| classify(e, &self.path))?;
-        Ok(n > 0)
+    /// Saves a draft's current state (autosave) as the editor holds it, whose text was
+    /// based on revision `based_on`; the new revision, or `None` when there is no such
+    /// draft. A save based on an older revision than the stored one (another window
+    /// saved in between) writes nothing and fails with [`StoreError::Stale`]: the newer
+    /// text is kept, never silently overwritten.
+    pub fn save_draft(
+        &mut self,
+        id: i64,
+        doc: &Document,
+        based_on: i64,
+        now: &str,
+    ) -> Result<Option<i64>, StoreError> {
+        let err = |e| classify(e, &self.path);
+        // The write lock first: nobody can save between the check and the write.
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(err)?;
+        let current: Option<i64> = tx
+            .query_row("SELECT revision FROM draft WHERE id = ?1", [id], |r| r.get(0))
+            .optional()
+            .map_err(err)?;
+        match current {
+            None => return Ok(None),
+            Some(current) if current != based_on => return Err(StoreError::Stale { current }),
+            Some(_) => {}
+        }
+        let revision = write_model(&tx, id, doc, now).map_err(err)?;
+        tx.commit().map_err(err)?;
+        Ok(revision)
     }
 
-    /// Changes the format profile a draft is written in.
+    /// Changes the format profile a draft is written in. The model is not touched, so
+    /// the revision stays: an open editor's next save is not refused for it.
     pub fn set_draft_profile(&mut self, id: i64, profile: DocKind) -> Result<(), StoreError> {
         self.conn
             .execute("UPDATE draft SET profile = ?2 WHERE id = ?1", params![id, profile_id(profile)])
@@ -124,10 +146,10 @@ impl Store {
             .conn
             .query_row(
                 "SELECT id, title, province, parent, profile, created_at, updated_at,
-                        (SELECT count(*) FROM version v WHERE v.draft_id = draft.id), model
+                        (SELECT count(*) FROM version v WHERE v.draft_id = draft.id), revision, model
                  FROM draft WHERE id = ?1",
                 [id],
-                |r| Ok((draft_entry(r)?, r.get::<_, String>(8)?)),
+                |r| Ok((draft_entry(r)?, r.get::<_, String>(9)?)),
             )
             .optional()
             .map_err(|e| classify(e, &self.path))?;
@@ -142,7 +164,7 @@ impl Store {
             .conn
             .prepare(
                 "SELECT id, title, province, parent, profile, created_at, updated_at,
-                        (SELECT count(*) FROM version v WHERE v.draft_id = draft.id)
+                        (SELECT count(*) FROM version v WHERE v.draft_id = draft.id), revision
                  FROM draft WHERE ?1 IS NULL OR folded LIKE ?1 ORDER BY updated_at DESC, id DESC",
             )
             .map_err(err)?;
@@ -172,11 +194,10 @@ impl Store {
             .conn
             .query_row("SELECT model FROM draft WHERE id = ?1", [draft_id], |r| r.get(0))
             .map_err(err)?;
-        let name = banthao_core::text::squash_spaces(&banthao_core::text::nfc(name));
         self.conn
             .execute(
                 "INSERT INTO version (draft_id, name, author, model, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![draft_id, name.trim(), author, model, now],
+                params![draft_id, version_name(name), author, model, now],
             )
             .map_err(err)?;
         Ok(self.conn.last_insert_rowid())
@@ -216,18 +237,26 @@ impl Store {
     }
 
     /// Makes a version the draft's current state (the state before is kept as a
-    /// version of its own, so a restore can itself be undone).
+    /// version of its own, so a restore can itself be undone), in one transaction. The
+    /// draft's revision is raised: a window still holding the state before cannot save
+    /// over the restored one.
     pub fn restore_version(&mut self, version_id: i64, kept_as: &str, now: &str) -> Result<i64, StoreError> {
         let err = |e| classify(e, &self.path);
-        let (draft_id, model): (i64, String) = self
-            .conn
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(err)?;
+        let (draft_id, model): (i64, String) = tx
             .query_row("SELECT draft_id, model FROM version WHERE id = ?1", [version_id], |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })
             .map_err(err)?;
         let doc = model_from(version_id, &model)?;
-        self.save_version(draft_id, kept_as, None, now)?;
-        self.save_draft(draft_id, &doc, now)?;
+        tx.execute(
+            "INSERT INTO version (draft_id, name, author, model, created_at)
+             SELECT id, ?2, NULL, model, ?3 FROM draft WHERE id = ?1",
+            params![draft_id, version_name(kept_as), now],
+        )
+        .map_err(err)?;
+        write_model(&tx, draft_id, &doc, now).map_err(err)?;
+        tx.commit().map_err(err)?;
         Ok(draft_id)
     }
 
@@ -249,6 +278,29 @@ impl Store {
             .map_err(|e| classify(e, &self.path))?;
         Ok(())
     }
+}
+
+/// A version's name as stored: NFC, white space squashed and trimmed.
+fn version_name(name: &str) -> String {
+    banthao_core::text::squash_spaces(&banthao_core::text::nfc(name)).trim().to_string()
+}
+
+/// Writes a draft's model and raises its revision; the new revision (`None`: no such
+/// draft). The one place a draft's model is written after its creation.
+fn write_model(
+    conn: &rusqlite::Connection,
+    id: i64,
+    doc: &Document,
+    now: &str,
+) -> rusqlite::Result<Option<i64>> {
+    conn.query_row(
+        "UPDATE draft SET title = ?2, province = ?3, model = ?4, folded = ?5, updated_at = ?6,
+                          revision = revision + 1
+         WHERE id = ?1 RETURNING revision",
+        params![id, draft_title(doc), doc.province, model_json(doc), folded(doc), now],
+        |r| r.get(0),
+    )
+    .optional()
 }
 
 /// How a profile is stored (`party`, `state`: the ids of the built-in profiles).
@@ -280,5 +332,6 @@ fn draft_entry(r: &rusqlite::Row) -> rusqlite::Result<DraftEntry> {
         created_at: r.get(5)?,
         updated_at: r.get(6)?,
         versions: r.get(7)?,
+        revision: r.get(8)?,
     })
 }

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_incremental_mining.sql"),
     include_str!("../migrations/0004_drafts.sql"),
     include_str!("../migrations/0005_document_search.sql"),
+    include_str!("../migrations/0006_draft_revision.sql"),
 ];
 
 mod backup;
@@ -55,6 +56,15 @@ pub enum StoreError {
     /// A stored model that no longer reads.
     #[error("Văn bản số {0} trong cơ sở dữ liệu không đọc được.")]
     BadRow(i64),
+    /// A draft's save based on an older revision than the stored one: another window
+    /// saved it in between. Nothing was written; the newer text is kept.
+    #[error(
+        "Dự thảo đã được sửa ở một cửa sổ khác; bản này không được lưu để không ghi đè. Hãy mở lại dự thảo."
+    )]
+    Stale {
+        /// The stored revision, newer than the one the save was based on.
+        current: i64,
+    },
     /// Anything else SQLite reports.
     #[error("Lỗi cơ sở dữ liệu: {0}")]
     Sql(String),
@@ -208,6 +218,32 @@ mod tests {
         assert!(s.suggest(None, Some("45-NQ/TW"), 5).unwrap().is_empty());
         assert!(s.remove_curated(id).unwrap());
         assert!(s.suggest(Some("45-NQ/TW#III.3"), None, 5).unwrap().is_empty());
+    }
+
+    #[test]
+    fn drafts_stored_before_revisions_start_at_revision_zero() {
+        let dir = std::env::temp_dir().join(format!("banthao-store-rev-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("cu.db");
+        let _ = std::fs::remove_file(&path);
+        {
+            let conn = Connection::open(&path).unwrap();
+            for sql in &MIGRATIONS[..5] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", 5).unwrap();
+            conn.execute(
+                "INSERT INTO draft (title, model, folded, created_at, updated_at) VALUES ('Kế hoạch', ?1, '', 't', 't')",
+                [model_json(&doc())],
+            )
+            .unwrap();
+        }
+        let mut s = Store::open(&path).unwrap();
+        let (entry, _) = s.draft(1).unwrap().unwrap();
+        assert_eq!(entry.revision, 0);
+        assert_eq!(s.save_draft(1, &doc(), 0, "t2").unwrap(), Some(1));
+        drop(s);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
