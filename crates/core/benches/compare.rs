@@ -1,11 +1,12 @@
 //! Comparison speed: align plus diff of two documents of 30+ pages from different
 //! provinces, one section's diff (what the editor runs while typing), and one draft
-//! against 100 documents.
+//! against 100 documents; and at scale, two sections of 11,000 bullets (unrelated, and
+//! all near-duplicates of one another), which must stay near-linear.
 
 #[path = "support.rs"]
 mod support;
 
-use banthao_core::compare::{align, compare, coverage, diff_section, DiffOptions};
+use banthao_core::compare::{align, compare, coverage, diff_paragraphs, diff_section, DiffOptions};
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 
@@ -52,5 +53,23 @@ fn bench(c: &mut Criterion) {
     });
 }
 
+fn scale(c: &mut Criterion) {
+    let o = DiffOptions::default();
+    let words = support::corpus_words();
+    let (a, b) = (support::bullets(1, 11_000, &words), support::bullets(2, 11_000, &words));
+    c.bench_function("paragraph diff, two unrelated sections of 11,000 bullets", |bch| {
+        bch.iter(|| diff_paragraphs(black_box(&a), black_box(&b), &o))
+    });
+    let (a, b) = (support::similar_bullets(4, 11_000), support::similar_bullets(5, 11_000));
+    c.bench_function("paragraph diff, 11,000 near-duplicate bullets each side", |bch| {
+        bch.iter(|| diff_paragraphs(black_box(&a), black_box(&b), &o))
+    });
+}
+
 criterion_group!(benches, bench);
-criterion_main!(benches);
+criterion_group! {
+    name = at_scale;
+    config = Criterion::default().sample_size(10);
+    targets = scale
+}
+criterion_main!(benches, at_scale);

@@ -16,13 +16,15 @@
 //!    sharing the most triples;
 //! 3. a paragraph of B that met no candidate is compared with the few paragraphs of A
 //!    around where it would stand (a window of [`WINDOW`] on each side, placed by the
-//!    neighbouring anchors), so near-duplicates in the same order still pair up.
+//!    matched paragraphs before it), so near-duplicates in the same order still pair
+//!    up; one more round for those that had a like paragraph there but lost it to
+//!    another.
 //!
 //! What is still unmatched becomes a plain insertion or deletion. Every step does at
 //! most a constant amount of work per paragraph (times its length), so the whole is
 //! O(n log n) in the number of paragraphs.
 
-use super::tokens::{dice_sorted, sorted_words, word_hashes};
+use super::tokens::{dice_sorted, word_hashes};
 use crate::text::FxMap;
 
 /// Two paragraphs at least this similar are the same paragraph, edited.
@@ -78,8 +80,16 @@ fn lengths_allow(x: usize, y: usize) -> bool {
 /// Matches paragraphs: `raw_*` as written (their words are compared), `a` and `b` as
 /// compared for equality (labels removed when they are ignored).
 pub(crate) fn match_paragraphs(raw_a: &[String], raw_b: &[String], a: &[&str], b: &[&str]) -> Matching {
-    let ba: Vec<Vec<u64>> = raw_a.iter().map(|p| sorted_words(p)).collect();
-    let bb: Vec<Vec<u64>> = raw_b.iter().map(|p| sorted_words(p)).collect();
+    // Each paragraph's words in order (for keys) and sorted (a bag, for Dice).
+    let (wa, wb): (Vec<Vec<u64>>, Vec<Vec<u64>>) =
+        (raw_a.iter().map(|p| word_hashes(p)).collect(), raw_b.iter().map(|p| word_hashes(p)).collect());
+    let sorted = |w: &Vec<u64>| {
+        let mut v = w.clone();
+        v.sort_unstable();
+        v
+    };
+    let ba: Vec<Vec<u64>> = wa.iter().map(sorted).collect();
+    let bb: Vec<Vec<u64>> = wb.iter().map(sorted).collect();
     let mut out = Matching::default();
     if a.len().saturating_mul(b.len()) <= EXHAUSTIVE_PAIRS {
         let mut cands = Vec::new();
@@ -135,8 +145,7 @@ pub(crate) fn match_paragraphs(raw_a: &[String], raw_b: &[String], a: &[&str], b
     }
 
     // 2. Candidates through shared keys.
-    let keys = |p: &str| -> Vec<u64> {
-        let w = word_hashes(p);
+    let keys = |w: &[u64]| -> Vec<u64> {
         let mut k: Vec<u64> =
             w.windows(3).map(|x| x[0].rotate_left(21) ^ x[1].rotate_left(7) ^ x[2]).collect();
         if w.len() < SHORT {
@@ -152,7 +161,7 @@ pub(crate) fn match_paragraphs(raw_a: &[String], raw_b: &[String], a: &[&str], b
     };
     let mut postings: FxMap<u64, Vec<u32>> = FxMap::default();
     for i in (0..a.len()).filter(|&i| !ta[i]) {
-        for k in keys(&raw_a[i]) {
+        for k in keys(&wa[i]) {
             postings.entry(k).or_default().push(i as u32);
         }
     }
@@ -161,8 +170,8 @@ pub(crate) fn match_paragraphs(raw_a: &[String], raw_b: &[String], a: &[&str], b
     let mut touched: Vec<usize> = Vec::new();
     let mut lonely: Vec<usize> = Vec::new();
     for j in (0..b.len()).filter(|&j| !tb[j]) {
-        for k in keys(&raw_b[j]) {
-            match postings.get(&k) {
+        for k in &keys(&wb[j]) {
+            match postings.get(k) {
                 Some(list) if list.len() <= COMMON_KEY => {
                     for &i in list {
                         let i = i as usize;
@@ -175,20 +184,24 @@ pub(crate) fn match_paragraphs(raw_a: &[String], raw_b: &[String], a: &[&str], b
                 _ => {}
             }
         }
-        touched.retain(|&i| lengths_allow(ba[i].len(), bb[j].len()));
+        let mut met: Vec<(u32, usize)> = touched
+            .iter()
+            .filter(|&&i| lengths_allow(ba[i].len(), bb[j].len()))
+            .map(|&i| (shared[i], i))
+            .collect();
+        for i in touched.drain(..) {
+            shared[i] = 0;
+        }
         // Those sharing the most keys; the closer on a tie.
-        touched.sort_unstable_by_key(|&i| (std::cmp::Reverse(shared[i]), i.abs_diff(j), i));
+        met.sort_unstable_by_key(|&(n, i)| (std::cmp::Reverse(n), i.abs_diff(j), i));
         let mut found = false;
-        for &i in touched.iter().take(MAX_CANDIDATES) {
+        for &(_, i) in met.iter().take(MAX_CANDIDATES) {
             out.comparisons += 1;
             let s = dice_sorted(&ba[i], &bb[j]);
             if s >= SAME_PARAGRAPH {
                 cands.push((s, i, j));
                 found = true;
             }
-        }
-        for i in touched.drain(..) {
-            shared[i] = 0;
         }
         if !found {
             lonely.push(j);
@@ -223,6 +236,7 @@ pub(crate) fn match_paragraphs(raw_a: &[String], raw_b: &[String], a: &[&str], b
         // Unmatched paragraphs of A, in order, to find the ones after a position.
         let free_a: Vec<usize> = (0..a.len()).filter(|&i| !ta[i]).collect();
         let mut cands: Vec<(f32, usize, usize)> = Vec::new();
+        let mut hopeful = vec![false; b.len()];
         let mut run = 0usize; // lonely paragraphs of B since the last matched one
         let mut prev_j: Option<usize> = None;
         for &j in &lonely {
@@ -249,6 +263,7 @@ pub(crate) fn match_paragraphs(raw_a: &[String], raw_b: &[String], a: &[&str], b
                 let s = dice_sorted(&ba[i], &bb[j]);
                 if s >= SAME_PARAGRAPH {
                     cands.push((s, i, j));
+                    hopeful[j] = true;
                 }
             }
         }
@@ -260,7 +275,8 @@ pub(crate) fn match_paragraphs(raw_a: &[String], raw_b: &[String], a: &[&str], b
             }
             m
         };
-        lonely.retain(|&j| !matched[j]);
+        // Another round only for those that had a like paragraph near but lost it.
+        lonely.retain(|&j| !matched[j] && hopeful[j]);
     }
     out
 }
