@@ -25,6 +25,26 @@ fn is_superscript(c: char) -> bool {
     matches!(c, '⁰' | '¹' | '²' | '³' | '⁴'..='⁹')
 }
 
+/// Whether `l` holds a superscript digit: `¹²³` are encoded 0xC2 0xB9/0xB2/0xB3, `⁰⁴`…`⁹`
+/// 0xE2 0x81 0xB0/0xB4…0xB9.
+fn has_superscript(l: &str) -> bool {
+    let b = l.as_bytes();
+    let mut from = 0;
+    while let Some(i) = b[from..].iter().position(|&x| x == 0xC2 || x == 0xE2) {
+        let at = from + i;
+        let found = if b[at] == 0xC2 {
+            matches!(b[at + 1], 0xB2 | 0xB3 | 0xB9)
+        } else {
+            b[at + 1] == 0x81 && matches!(b[at + 2], 0xB0 | 0xB4..=0xB9)
+        };
+        if found {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
 /// Removes every `[bookmark:…]` (`\[bookmark:[^\]]*\]`).
 fn remove_bookmarks(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
@@ -192,17 +212,16 @@ fn replace_superscript_marks(line: &str, known: &[String], marks: &mut Marks) ->
 
 /// Reads decoded plain text into lines.
 pub fn extract(text: &str) -> Extracted {
-    let text: std::borrow::Cow<'_, str> = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n").into()
-    } else {
-        text.into()
-    };
+    let text: std::borrow::Cow<'_, str> =
+        if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n").into() } else { text.into() };
     let mut marks = Marks::default();
     let mut footnotes = Vec::new();
     let mut raw: Vec<(String, usize)> = Vec::new();
     for (i, line) in text.split('\n').enumerate() {
         // Most lines carry no artefact: skip the matchers for them.
-        if !line.bytes().any(|b| b == b'[' || b == b'*') || (!line.contains('[') && !line.contains("**")) {
+        if !line.as_bytes().iter().any(|&b| b == b'[' || b == b'*')
+            || (!line.contains('[') && !line.contains("**"))
+        {
             raw.push((line.to_string(), i + 1));
             continue;
         }
@@ -216,28 +235,23 @@ pub fn extract(text: &str) -> Extracted {
     let (raw, reflowed) = reflow::reflow(raw);
 
     // Superscript notes: a line that starts with `¹` is the body of note 1 ...
-    // Superscripts are encoded from 0xC2 (`¹²³`) or 0xE2 (`⁰⁴`…`⁹`): most lines have neither.
-    let has_superscript = |l: &str| {
-        l.bytes().any(|b| b == 0xC2 || b == 0xE2) && l.contains(['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'])
-    };
     let mut kept = Vec::with_capacity(raw.len());
     for (line, n) in raw {
-        if !has_superscript(&line) {
-            kept.push((line, n));
-            continue;
+        let sup = has_superscript(&line);
+        if sup {
+            if let Some((mark, text)) = superscript_body(&line) {
+                footnotes.push((superscript_value(mark), squash_spaces(text)));
+                continue;
+            }
         }
-        if let Some((mark, text)) = superscript_body(&line) {
-            footnotes.push((superscript_value(mark), squash_spaces(text)));
-        } else {
-            kept.push((line, n));
-        }
+        kept.push((line, n, sup));
     }
     // ... and a `¹` in the text is its mark, when that note exists.
     let known: Vec<String> = footnotes.iter().map(|(id, _)| id.clone()).collect();
     let kept: Vec<(String, usize)> = kept
         .into_iter()
-        .map(|(line, n)| {
-            if !has_superscript(&line) {
+        .map(|(line, n, sup)| {
+            if !sup {
                 return (line, n);
             }
             (replace_superscript_marks(&line, &known, &mut marks), n)
@@ -252,7 +266,8 @@ pub fn extract(text: &str) -> Extracted {
 fn build_line(raw: &str, n: usize, marks: &Marks) -> Option<Line> {
     let mut b = LineBuilder::new();
     let mut start = 0;
-    if !marks.ids.is_empty() {
+    // Sentinels are four-byte characters led by 0xF3.
+    if !marks.ids.is_empty() && raw.as_bytes().contains(&0xF3) {
         for (i, c) in raw.char_indices() {
             if let Some(id) = marks.id_of(c) {
                 b.push(&raw[start..i], false, false);
@@ -408,6 +423,14 @@ mod tests {
         assert_eq!(a.reflowed, b.reflowed, "reflow of {text:?}");
         for line in text.split('\n') {
             assert_eq!(superscript_body(line), oracle::superscript_body(line), "superscript body {line:?}");
+        }
+    }
+
+    #[test]
+    fn superscripts_are_found_by_their_bytes() {
+        for c in '\0'..='\u{3000}' {
+            let s = format!("a{c}b");
+            assert_eq!(has_superscript(&s), is_superscript(c), "U+{:04X}", c as u32);
         }
     }
 

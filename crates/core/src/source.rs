@@ -112,27 +112,43 @@ impl LineBuilder {
             return;
         }
         // Plain text: runs of ordinary characters are copied whole.
+        let b = s.as_bytes();
         let (mut run_start, mut run_chars) = (0, 0);
-        for (i, c) in s.char_indices() {
-            let ordinary = if c.is_ascii() {
-                c.is_ascii_graphic()
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            // Most characters are ASCII or Latin letters (U+00C0–U+07FF, U+1E00–U+1EFF),
+            // told by their first bytes; the others are decoded.
+            let (len, c) = if x < 0x80 {
+                (1, char::from(x))
+            } else if (0xC3..=0xDF).contains(&x) || (x == 0xE1 && (0xB8..=0xBB).contains(&b[i + 1])) {
+                (usize::from(x >= 0xE0) + 2, '\u{C0}')
             } else {
-                crate::text::space_class(c) == Some(c)
+                let c = s[i..].chars().next().unwrap_or(' ');
+                (c.len_utf8(), c)
+            };
+            let ordinary = match c as u32 {
+                0..=0x7F => c.is_ascii_graphic(),
+                // Latin letters with their marks: no space, control or invisible character
+                // but the Ogham space mark.
+                0xC0..=0x1EFF => c != '\u{1680}',
+                _ => crate::text::space_class(c) == Some(c),
             };
             if ordinary {
                 if run_chars == 0 {
                     run_start = i;
                 }
                 run_chars += 1;
-                continue;
+            } else {
+                if run_chars > 0 {
+                    self.push_run(&s[run_start..i], run_chars);
+                    run_chars = 0;
+                }
+                if crate::text::space_class(c).is_some() {
+                    self.pending_space = !self.text.is_empty();
+                }
             }
-            if run_chars > 0 {
-                self.push_run(&s[run_start..i], run_chars);
-                run_chars = 0;
-            }
-            if crate::text::space_class(c).is_some() {
-                self.pending_space = !self.text.is_empty();
-            }
+            i += len;
         }
         if run_chars > 0 {
             self.push_run(&s[run_start..], run_chars);
@@ -276,7 +292,13 @@ fn check_is_text(text: &str) -> Result<(), ReadError> {
     let mut letters = 0usize;
     for c in text.chars().take(200_000) {
         total += 1;
-        if c == '\0' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}')) {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+            } else if c.is_ascii_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}') {
+                bad += 1;
+            }
+        } else if c.is_control() {
             bad += 1;
         } else if crate::text::is_letter(c) {
             letters += 1;
@@ -303,14 +325,18 @@ pub fn looks_like_tcvn3(text: &str) -> bool {
     } else {
         &text[..text.char_indices().nth(LIMIT).map_or(text.len(), |(i, _)| i)]
     };
-    let is_odd = |c: char| matches!(c, '¬' | '×' | '¸' | 'ß' | '®' | '¶' | '÷' | '©' | '¦' | '§' | 'µ' | '¾' | 'Þ' | 'ª');
+    let is_odd = |c: char| {
+        matches!(c, '¬' | '×' | '¸' | 'ß' | '®' | '¶' | '÷' | '©' | '¦' | '§' | 'µ' | '¾' | 'Þ' | 'ª')
+    };
     // The odd characters are all two-byte ones (U+0080–U+00FF, led by 0xC2 or 0xC3):
     // count them first, most text has none.
     let b = text.as_bytes();
-    let odd = (0..b.len())
-        .filter(|&i| matches!(b[i], 0xC2 | 0xC3))
-        .filter(|&i| is_odd(char::from((u32::from(b[i] & 0x1F) << 6 | u32::from(b[i + 1] & 0x3F)) as u8)))
-        .count();
+    let mut odd = 0;
+    for i in 0..b.len().saturating_sub(1) {
+        if b[i] & 0xFE == 0xC2 && is_odd(char::from((b[i] & 0x1F) << 6 | (b[i + 1] & 0x3F))) {
+            odd += 1;
+        }
+    }
     if odd <= 20 {
         return false;
     }
@@ -328,23 +354,26 @@ pub fn looks_like_tcvn3(text: &str) -> bool {
     odd > 20 && odd > vi * 2
 }
 
-/// Whether `raw` holds a tab, three spaces in a row or a no-break space.
+/// Whether `raw` holds a tab or three spaces (plain or no-break) in a row: otherwise
+/// [`split_cells`] finds one piece.
 fn may_have_cells(raw: &str) -> bool {
+    let b = raw.as_bytes();
     let mut spaces = 0;
-    let mut after_c2 = false;
-    for &b in raw.as_bytes() {
-        match b {
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
             b'\t' => return true,
-            b' ' => {
+            b' ' => spaces += 1,
+            0xC2 if b[i + 1] == 0xA0 => {
                 spaces += 1;
-                if spaces == 3 {
-                    return true;
-                }
+                i += 1;
             }
-            0xA0 if after_c2 => return true,
             _ => spaces = 0,
         }
-        after_c2 = b == 0xC2;
+        if spaces == 3 {
+            return true;
+        }
+        i += 1;
     }
     false
 }
@@ -354,32 +383,30 @@ pub fn split_cells(raw: &str) -> Vec<String> {
     if !may_have_cells(raw) {
         return Vec::new();
     }
-    let mut cells = Vec::new();
-    let mut cur = String::new();
+    // Pieces as slices of `raw`: a tab ends one, three spaces end one and the gap is skipped.
+    let mut cells: Vec<&str> = Vec::new();
+    let mut start = 0;
     let mut spaces = 0;
-    for c in raw.chars() {
+    for (i, c) in raw.char_indices() {
         if c == '\t' {
-            cells.push(std::mem::take(&mut cur));
+            cells.push(&raw[start..i]);
+            start = i + 1;
             spaces = 0;
             continue;
         }
         if c == ' ' || c == '\u{00A0}' {
             spaces += 1;
             if spaces == 3 {
-                cells.push(std::mem::take(&mut cur));
+                cells.push(&raw[start..i]);
             }
             if spaces >= 3 {
-                continue;
+                start = i + c.len_utf8();
             }
         } else {
-            if spaces >= 3 {
-                cur.clear();
-            }
             spaces = 0;
         }
-        cur.push(c);
     }
-    cells.push(cur);
+    cells.push(&raw[start..]);
     let cells: Vec<String> = cells.iter().map(|c| squash_spaces(c)).filter(|c| !c.is_empty()).collect();
     if cells.len() > 1 {
         cells
@@ -434,6 +461,75 @@ mod tests {
         );
     }
 
+    /// `split_cells` as it was, character by character.
+    fn split_cells_by_chars(raw: &str) -> Vec<String> {
+        let mut cells = Vec::new();
+        let mut cur = String::new();
+        let mut spaces = 0;
+        for c in raw.chars() {
+            if c == '\t' {
+                cells.push(std::mem::take(&mut cur));
+                spaces = 0;
+                continue;
+            }
+            if c == ' ' || c == '\u{00A0}' {
+                spaces += 1;
+                if spaces == 3 {
+                    cells.push(std::mem::take(&mut cur));
+                }
+                if spaces >= 3 {
+                    continue;
+                }
+            } else {
+                if spaces >= 3 {
+                    cur.clear();
+                }
+                spaces = 0;
+            }
+            cur.push(c);
+        }
+        cells.push(cur);
+        let cells: Vec<String> = cells.iter().map(|c| squash_spaces(c)).filter(|c| !c.is_empty()).collect();
+        if cells.len() > 1 {
+            cells
+        } else {
+            Vec::new()
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, failure_persistence: None, ..Default::default() })]
+
+        #[test]
+        fn cells_agree_with_the_char_by_char_split(
+            raw in crate::text::testing::chars_from(" \t\u{a0}\u{2003}aĐ,", 14)
+        ) {
+            proptest::prop_assert_eq!(split_cells(&raw), split_cells_by_chars(&raw));
+            let mut b = LineBuilder::new();
+            b.push(&raw, false, false);
+            let text = b.finish(1).map(|l| l.text).unwrap_or_default();
+            proptest::prop_assert_eq!(text, squash_spaces(&raw));
+        }
+    }
+
+    #[test]
+    fn latin_letters_are_ordinary_but_the_ogham_space() {
+        for c in '\u{C0}'..='\u{1EFF}' {
+            assert_eq!(crate::text::space_class(c) == Some(c), c != '\u{1680}', "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn builder_squashes_like_squash_spaces() {
+        for s in
+            ["  a\u{00A0}\u{00A0}b\u{200B}c\t d  ", "\u{1680}x\u{1680}", "ẠỹĐ  \u{2003}\u{3000}z", "", "   "]
+        {
+            let mut b = LineBuilder::new();
+            b.push(s, false, false);
+            assert_eq!(b.finish(1).map(|l| l.text).unwrap_or_default(), squash_spaces(s), "{s:?}");
+        }
+    }
+
     #[test]
     fn cells_split_on_tabs_and_wide_gaps() {
         assert_eq!(
@@ -443,5 +539,8 @@ mod tests {
         assert_eq!(split_cells("- Như trên,        T/M BAN THƯỜNG VỤ").len(), 2);
         assert!(split_cells("Nơi nhận.      \t\t\t   ").is_empty());
         assert!(split_cells("một  dòng  thường").is_empty());
+        assert!(split_cells("một\u{00A0}dòng\u{00A0} thường").is_empty());
+        assert_eq!(split_cells("A \u{00A0} B").len(), 2);
+        assert_eq!(split_cells("A\u{00A0}\u{00A0}\u{00A0}B").len(), 2);
     }
 }
