@@ -7,5 +7,6 @@ mod compare;
 mod corpus;
 mod export;
 mod genre;
+mod save_errors;
 mod snapshots;
 mod wrapped;
