@@ -93,6 +93,51 @@ pub struct LineBuilder {
     pending_space: bool,
     notes: Vec<NoteMark>,
     spans: Vec<Span>,
+    /// Spaces (plain or no-break) at the end of `raw`.
+    space_run: usize,
+    /// Whether `raw` has a tab or three spaces in a row, so [`split_cells`] may cut it.
+    may_split: bool,
+}
+
+/// Whether `s` is already squashed (single spaces between ordinary characters, none at
+/// either end): its length in characters.
+fn squashed_chars(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut prev_space = true;
+    let mut chars = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        chars += 1;
+        if x == b' ' {
+            if prev_space {
+                return None;
+            }
+            prev_space = true;
+            i += 1;
+            continue;
+        }
+        prev_space = false;
+        if x < 0x80 {
+            if !x.is_ascii_graphic() {
+                return None;
+            }
+            i += 1;
+        } else if (0xC3..=0xDF).contains(&x) {
+            // U+00C0–U+07FF: letters and marks, all ordinary.
+            i += 2;
+        } else if x == 0xE1 && (0xB8..=0xBB).contains(&b[i + 1]) {
+            // U+1E00–U+1EFF: Vietnamese letters.
+            i += 3;
+        } else {
+            let c = s[i..].chars().next()?;
+            if crate::text::space_class(c) != Some(c) {
+                return None;
+            }
+            i += c.len_utf8();
+        }
+    }
+    (!prev_space || s.is_empty()).then_some(chars)
 }
 
 impl LineBuilder {
@@ -105,6 +150,18 @@ impl LineBuilder {
     pub fn push(&mut self, s: &str, bold: bool, italic: bool) {
         let s = crate::text::nfc_cow(s);
         self.raw.push_str(&s);
+        // The usual line: one piece, already squashed but for spaces at its end.
+        if !bold && !italic && self.text.is_empty() && !self.pending_space {
+            let body = s.trim_end_matches(' ');
+            if let Some(n) = squashed_chars(body).filter(|_| !body.is_empty()) {
+                self.text.push_str(body);
+                self.chars += n;
+                self.space_run = s.len() - body.len();
+                self.may_split |= self.space_run >= 3;
+                self.pending_space = self.space_run > 0;
+                return;
+            }
+        }
         if bold || italic {
             for c in s.chars() {
                 self.push_char(c, bold, italic);
@@ -137,6 +194,7 @@ impl LineBuilder {
             if ordinary {
                 if run_chars == 0 {
                     run_start = i;
+                    self.space_run = 0;
                 }
                 run_chars += 1;
             } else {
@@ -144,6 +202,7 @@ impl LineBuilder {
                     self.push_run(&s[run_start..i], run_chars);
                     run_chars = 0;
                 }
+                self.track_cells(c);
                 if crate::text::space_class(c).is_some() {
                     self.pending_space = !self.text.is_empty();
                 }
@@ -166,7 +225,23 @@ impl LineBuilder {
         self.chars += run_chars;
     }
 
+    /// Follows what [`split_cells`] looks for: tabs and runs of spaces.
+    fn track_cells(&mut self, c: char) {
+        match c {
+            '\t' => {
+                self.may_split = true;
+                self.space_run = 0;
+            }
+            ' ' | '\u{00A0}' => {
+                self.space_run += 1;
+                self.may_split |= self.space_run >= 3;
+            }
+            _ => self.space_run = 0,
+        }
+    }
+
     fn push_char(&mut self, c: char, bold: bool, italic: bool) {
+        self.track_cells(c);
         match crate::text::space_class(c) {
             None => {}
             Some(' ') => self.pending_space = !self.text.is_empty(),
@@ -212,7 +287,8 @@ impl LineBuilder {
         }
         let len = self.chars;
         let notes = self.notes.into_iter().map(|n| NoteMark { offset: n.offset.min(len), ..n }).collect();
-        Some(Line { text: self.text, line, cells: split_cells(&self.raw), notes, spans: self.spans })
+        let cells = if self.may_split { split_cells(&self.raw) } else { Vec::new() };
+        Some(Line { text: self.text, line, cells, notes, spans: self.spans })
     }
 }
 
@@ -507,8 +583,20 @@ mod tests {
             proptest::prop_assert_eq!(split_cells(&raw), split_cells_by_chars(&raw));
             let mut b = LineBuilder::new();
             b.push(&raw, false, false);
-            let text = b.finish(1).map(|l| l.text).unwrap_or_default();
-            proptest::prop_assert_eq!(text, squash_spaces(&raw));
+            let line = b.finish(1).unwrap_or_default();
+            proptest::prop_assert_eq!(line.text, squash_spaces(&raw));
+            let cells = if squash_spaces(&raw).is_empty() { Vec::new() } else { split_cells_by_chars(&raw) };
+            proptest::prop_assert_eq!(line.cells, cells.clone());
+            // The same text in pieces, some in bold.
+            let mut b = LineBuilder::new();
+            let mut plain = String::new();
+            for (k, piece) in raw.split_inclusive(['a', ' ']).enumerate() {
+                b.push(piece, k % 3 == 1, false);
+                plain.push_str(piece);
+            }
+            let line = b.finish(1).unwrap_or_default();
+            proptest::prop_assert_eq!(line.text, squash_spaces(&plain));
+            proptest::prop_assert_eq!(line.cells, cells);
         }
     }
 

@@ -24,13 +24,6 @@ fn is_plainly_nfc(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        // Eight ASCII bytes at a time.
-        if let Some(chunk) = b.get(i..i + 8) {
-            if u64::from_ne_bytes(chunk.try_into().unwrap_or([0; 8])) & 0x8080_8080_8080_8080 == 0 {
-                i += 8;
-                continue;
-            }
-        }
         let x = b[i];
         if x < 0x80 {
             i += 1;
