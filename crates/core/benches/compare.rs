@@ -55,12 +55,12 @@ fn bench(c: &mut Criterion) {
 
 fn scale(c: &mut Criterion) {
     let o = DiffOptions::default();
-    let words = support::corpus_words();
-    let (a, b) = (support::bullets(1, 11_000, &words), support::bullets(2, 11_000, &words));
+    let words = support::scale::corpus_words();
+    let (a, b) = (support::scale::bullets(1, 11_000, &words), support::scale::bullets(2, 11_000, &words));
     c.bench_function("paragraph diff, two unrelated sections of 11,000 bullets", |bch| {
         bch.iter(|| diff_paragraphs(black_box(&a), black_box(&b), &o))
     });
-    let (a, b) = (support::similar_bullets(4, 11_000), support::similar_bullets(5, 11_000));
+    let (a, b) = (support::scale::similar_bullets(4, 11_000), support::scale::similar_bullets(5, 11_000));
     c.bench_function("paragraph diff, 11,000 near-duplicate bullets each side", |bch| {
         bch.iter(|| diff_paragraphs(black_box(&a), black_box(&b), &o))
     });

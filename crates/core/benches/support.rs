@@ -22,21 +22,30 @@ pub fn long_document(names: &[&str], copies: usize) -> String {
     doc
 }
 
-/// A small deterministic generator (xorshift), so generated inputs never change.
-pub struct Rng(pub u64);
+/// Generated inputs for the benchmarks at scale (not every benchmark uses them).
+#[allow(dead_code)]
+pub mod scale {
+    use super::fixture;
 
-impl Rng {
-    pub fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
+    /// A small deterministic generator (xorshift), so generated inputs never change.
+    pub struct Rng(pub u64);
+
+    impl Rng {
+        pub fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
     }
-}
 
-/// Every word (syllable) of the three corpus texts, lower case, as often as they use it.
-pub fn corpus_words() -> Vec<String> {
-    ["ha-giang_ctr_tinh-uy_du-thao_2024.txt", "cao-bang_kh_ban-thuong-vu.txt", "lam-dong_ctrhd_tinh-uy.txt"]
+    /// Every word (syllable) of the three corpus texts, lower case, as often as they use it.
+    pub fn corpus_words() -> Vec<String> {
+        [
+            "ha-giang_ctr_tinh-uy_du-thao_2024.txt",
+            "cao-bang_kh_ban-thuong-vu.txt",
+            "lam-dong_ctrhd_tinh-uy.txt",
+        ]
         .iter()
         .flat_map(|n| {
             fixture(n)
@@ -46,53 +55,54 @@ pub fn corpus_words() -> Vec<String> {
                 .collect::<Vec<_>>()
         })
         .collect()
-}
-
-/// `n` bullets of 20 to 42 words drawn from `words` (a long appendix without headings).
-pub fn bullets(seed: u64, n: usize, words: &[String]) -> Vec<String> {
-    let mut r = Rng(seed);
-    (0..n)
-        .map(|_| {
-            let len = 20 + r.below(23);
-            let w: Vec<&str> = (0..len).map(|_| words[r.below(words.len())].as_str()).collect();
-            format!("- {}.", w.join(" "))
-        })
-        .collect()
-}
-
-/// `n` bullets that are all near-duplicates of one another: twelve variants of one
-/// sentence of 32 words from the 50 most used corpus words, each with up to five words
-/// changed.
-pub fn similar_bullets(seed: u64, n: usize) -> Vec<String> {
-    let words = corpus_words();
-    let mut freq: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for w in &words {
-        *freq.entry(w).or_default() += 1;
     }
-    let mut common: Vec<(&str, usize)> = freq.into_iter().collect();
-    common.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let common: Vec<&str> = common.into_iter().take(50).map(|c| c.0).collect();
-    let mut r = Rng(3);
-    let root: Vec<&str> = (0..32).map(|_| common[r.below(50)]).collect();
-    let bases: Vec<Vec<&str>> = (0..12)
-        .map(|_| {
-            let mut b = root.clone();
-            for _ in 0..6 {
-                let k = r.below(b.len());
-                b[k] = common[r.below(50)];
-            }
-            b
-        })
-        .collect();
-    let mut r = Rng(seed);
-    (0..n)
-        .map(|_| {
-            let mut w = bases[r.below(bases.len())].clone();
-            for _ in 0..r.below(6) {
-                let k = r.below(w.len());
-                w[k] = common[r.below(50)];
-            }
-            format!("- {}.", w.join(" "))
-        })
-        .collect()
+
+    /// `n` bullets of 20 to 42 words drawn from `words` (a long appendix without headings).
+    pub fn bullets(seed: u64, n: usize, words: &[String]) -> Vec<String> {
+        let mut r = Rng(seed);
+        (0..n)
+            .map(|_| {
+                let len = 20 + r.below(23);
+                let w: Vec<&str> = (0..len).map(|_| words[r.below(words.len())].as_str()).collect();
+                format!("- {}.", w.join(" "))
+            })
+            .collect()
+    }
+
+    /// `n` bullets that are all near-duplicates of one another: twelve variants of one
+    /// sentence of 32 words from the 50 most used corpus words, each with up to five words
+    /// changed.
+    pub fn similar_bullets(seed: u64, n: usize) -> Vec<String> {
+        let words = corpus_words();
+        let mut freq: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for w in &words {
+            *freq.entry(w).or_default() += 1;
+        }
+        let mut common: Vec<(&str, usize)> = freq.into_iter().collect();
+        common.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let common: Vec<&str> = common.into_iter().take(50).map(|c| c.0).collect();
+        let mut r = Rng(3);
+        let root: Vec<&str> = (0..32).map(|_| common[r.below(50)]).collect();
+        let bases: Vec<Vec<&str>> = (0..12)
+            .map(|_| {
+                let mut b = root.clone();
+                for _ in 0..6 {
+                    let k = r.below(b.len());
+                    b[k] = common[r.below(50)];
+                }
+                b
+            })
+            .collect();
+        let mut r = Rng(seed);
+        (0..n)
+            .map(|_| {
+                let mut w = bases[r.below(bases.len())].clone();
+                for _ in 0..r.below(6) {
+                    let k = r.below(w.len());
+                    w[k] = common[r.below(50)];
+                }
+                format!("- {}.", w.join(" "))
+            })
+            .collect()
+    }
 }

@@ -353,8 +353,11 @@ pub struct Pair {
 /// Alignment of the first two levels.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Alignment {
+    /// Paired sections, in A's order.
     pub pairs: Vec<Pair>,
+    /// Paths of A's sections without a counterpart in B.
     pub only_a: Vec<String>,
+    /// Paths of B's sections without a counterpart in A.
     pub only_b: Vec<String>,
 }
 

@@ -40,24 +40,33 @@ pub struct Covered {
 /// A paragraph another document has for a section and the draft lacks.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Missing {
+    /// Index of the other document.
     pub document: usize,
+    /// Its section's path.
     pub path: String,
+    /// The paragraph as that document has it.
     pub text: String,
 }
 
 /// One section of the draft across the other documents.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SectionCoverage {
+    /// The draft section's path.
     pub path: String,
+    /// Its label and title.
     pub heading: String,
+    /// 1 for top-level sections, 2 below.
     pub depth: usize,
+    /// The other documents that have this section, in their order.
     pub covered_by: Vec<Covered>,
+    /// Paragraphs they have there and the draft lacks.
     pub missing: Vec<Missing>,
 }
 
 /// A draft against many documents.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Coverage {
+    /// The draft's sections of the first two levels, in order.
     pub sections: Vec<SectionCoverage>,
 }
 
