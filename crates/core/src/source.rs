@@ -100,7 +100,7 @@ pub struct LineBuilder {
 }
 
 /// Whether `s` is already squashed (single spaces between ordinary characters, none at
-/// either end): its length in characters.
+/// either end) and plainly NFC (see [`crate::text::nfc_cow`]): its length in characters.
 fn squashed_chars(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let mut prev_space = true;
@@ -123,15 +123,15 @@ fn squashed_chars(s: &str) -> Option<usize> {
                 return None;
             }
             i += 1;
-        } else if (0xC3..=0xDF).contains(&x) {
-            // U+00C0–U+07FF: letters and marks, all ordinary.
+        } else if (0xC3..=0xCB).contains(&x) {
+            // U+00C0–U+02FF: Latin letters, all ordinary and NFC.
             i += 2;
         } else if x == 0xE1 && (0xB8..=0xBB).contains(&b[i + 1]) {
             // U+1E00–U+1EFF: Vietnamese letters.
             i += 3;
         } else {
             let c = s[i..].chars().next()?;
-            if crate::text::space_class(c) != Some(c) {
+            if crate::text::space_class(c) != Some(c) || !crate::text::is_plainly_nfc_char(c as u32) {
                 return None;
             }
             i += c.len_utf8();
@@ -148,12 +148,11 @@ impl LineBuilder {
 
     /// Appends text with its emphasis.
     pub fn push(&mut self, s: &str, bold: bool, italic: bool) {
-        let s = crate::text::nfc_cow(s);
-        self.raw.push_str(&s);
-        // The usual line: one piece, already squashed but for spaces at its end.
+        // The usual line: one piece, NFC and already squashed but for spaces at its end.
         if !bold && !italic && self.text.is_empty() && !self.pending_space {
             let body = s.trim_end_matches(' ');
             if let Some(n) = squashed_chars(body).filter(|_| !body.is_empty()) {
+                self.raw.push_str(s);
                 self.text.push_str(body);
                 self.chars += n;
                 self.space_run = s.len() - body.len();
@@ -162,6 +161,8 @@ impl LineBuilder {
                 return;
             }
         }
+        let s = crate::text::nfc_cow(s);
+        self.raw.push_str(&s);
         if bold || italic {
             for c in s.chars() {
                 self.push_char(c, bold, italic);
@@ -329,7 +330,16 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, ReadError> {
     } else {
         Cow::Borrowed(std::str::from_utf8(bytes).map_err(|_| classify_non_utf8(bytes))?)
     };
-    check_is_text(&text)?;
+    // Text that fits the checks' limits is read once for all of them.
+    if text.len() <= TCVN3_LIMIT {
+        let scan = Scan::of(&text);
+        scan.check()?;
+        if scan.plainly_nfc {
+            return Ok(text.into_owned());
+        }
+    } else {
+        check_is_text(&text)?;
+    }
     Ok(match crate::text::nfc_cow(&text) {
         Cow::Owned(n) => n,
         Cow::Borrowed(_) => text.into_owned(),
@@ -361,12 +371,87 @@ fn classify_non_utf8(bytes: &[u8]) -> ReadError {
     }
 }
 
+/// Characters [`check_is_text`] looks at.
+const TEXT_LIMIT: usize = 200_000;
+/// Characters [`looks_like_tcvn3`] looks at.
+const TCVN3_LIMIT: usize = 100_000;
+
+/// What the checks on decoded text count, in one pass (for text of at most
+/// [`TCVN3_LIMIT`] bytes, which both checks read whole).
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Scan {
+    total: usize,
+    bad: usize,
+    letters: usize,
+    odd: usize,
+    vi: usize,
+    plainly_nfc: bool,
+}
+
+impl Scan {
+    fn of(text: &str) -> Scan {
+        let mut s = Scan { plainly_nfc: true, ..Scan::default() };
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let x = b[i];
+            s.total += 1;
+            if x < 0x80 {
+                if x.is_ascii_alphabetic() {
+                    s.letters += 1;
+                } else if x.is_ascii_control() && !matches!(x, b'\n' | b'\r' | b'\t' | 0x0C) {
+                    s.bad += 1;
+                }
+                i += 1;
+                continue;
+            }
+            let c = text[i..].chars().next().unwrap_or('\0');
+            i += c.len_utf8();
+            let u = c as u32;
+            if (0x80..=0x9F).contains(&u) {
+                s.bad += 1;
+            } else if crate::text::is_letter(c) {
+                s.letters += 1;
+            }
+            if is_tcvn3_odd(c) {
+                s.odd += 1;
+            } else if is_vietnamese(c) {
+                s.vi += 1;
+            }
+            s.plainly_nfc &= crate::text::is_plainly_nfc_char(u);
+        }
+        s
+    }
+
+    /// [`check_is_text`], from the counts.
+    fn check(&self) -> Result<(), ReadError> {
+        if self.letters == 0 && self.bad == 0 {
+            return Err(ReadError::Empty);
+        }
+        if self.bad * 100 > self.total || self.letters * 10 < self.total {
+            return Err(ReadError::Binary);
+        }
+        if self.odd > 20 && self.odd > self.vi * 2 {
+            return Err(ReadError::LegacyEncoding("TCVN3"));
+        }
+        Ok(())
+    }
+}
+
+fn is_tcvn3_odd(c: char) -> bool {
+    matches!(c, '¬' | '×' | '¸' | 'ß' | '®' | '¶' | '÷' | '©' | '¦' | '§' | 'µ' | '¾' | 'Þ' | 'ª')
+}
+
+fn is_vietnamese(c: char) -> bool {
+    ('\u{1EA0}'..='\u{1EF9}').contains(&c) || matches!(c, 'đ' | 'Đ' | 'ư' | 'Ư' | 'ơ' | 'Ơ' | 'ă' | 'Ă')
+}
+
 /// Valid Unicode can still be binary (NULs, control characters) or empty.
 fn check_is_text(text: &str) -> Result<(), ReadError> {
     let mut total = 0usize;
     let mut bad = 0usize;
     let mut letters = 0usize;
-    for c in text.chars().take(200_000) {
+    for c in text.chars().take(TEXT_LIMIT) {
         total += 1;
         if c.is_ascii() {
             if c.is_ascii_alphabetic() {
@@ -395,21 +480,17 @@ fn check_is_text(text: &str) -> Result<(), ReadError> {
 /// TCVN3 (ABC) text decoded as Latin-1 shows characters such as `¬`, `×`, `¸`, `ß`
 /// where Vietnamese letters should be; real Vietnamese Unicode has none of them.
 pub fn looks_like_tcvn3(text: &str) -> bool {
-    const LIMIT: usize = 100_000;
-    let text = if text.len() <= LIMIT {
+    let text = if text.len() <= TCVN3_LIMIT {
         text
     } else {
-        &text[..text.char_indices().nth(LIMIT).map_or(text.len(), |(i, _)| i)]
-    };
-    let is_odd = |c: char| {
-        matches!(c, '¬' | '×' | '¸' | 'ß' | '®' | '¶' | '÷' | '©' | '¦' | '§' | 'µ' | '¾' | 'Þ' | 'ª')
+        &text[..text.char_indices().nth(TCVN3_LIMIT).map_or(text.len(), |(i, _)| i)]
     };
     // The odd characters are all two-byte ones (U+0080–U+00FF, led by 0xC2 or 0xC3):
     // count them first, most text has none.
     let b = text.as_bytes();
     let mut odd = 0;
     for i in 0..b.len().saturating_sub(1) {
-        if b[i] & 0xFE == 0xC2 && is_odd(char::from((b[i] & 0x1F) << 6 | (b[i + 1] & 0x3F))) {
+        if b[i] & 0xFE == 0xC2 && is_tcvn3_odd(char::from((b[i] & 0x1F) << 6 | (b[i + 1] & 0x3F))) {
             odd += 1;
         }
     }
@@ -418,12 +499,9 @@ pub fn looks_like_tcvn3(text: &str) -> bool {
     }
     let (mut odd, mut vi) = (0usize, 0usize);
     for c in text.chars() {
-        if matches!(c, '¬' | '×' | '¸' | 'ß' | '®' | '¶' | '÷' | '©' | '¦' | '§' | 'µ' | '¾' | 'Þ' | 'ª')
-        {
+        if is_tcvn3_odd(c) {
             odd += 1;
-        } else if ('\u{1EA0}'..='\u{1EF9}').contains(&c)
-            || matches!(c, 'đ' | 'Đ' | 'ư' | 'Ư' | 'ơ' | 'Ơ' | 'ă' | 'Ă')
-        {
+        } else if is_vietnamese(c) {
             vi += 1;
         }
     }
@@ -598,6 +676,26 @@ mod tests {
             proptest::prop_assert_eq!(line.text, squash_spaces(&plain));
             proptest::prop_assert_eq!(line.cells, cells);
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, failure_persistence: None, ..Default::default() })]
+
+        #[test]
+        fn one_scan_agrees_with_the_separate_checks(
+            text in crate::text::testing::chars_from("aĐđ ơ\n\t\r\0\u{1}\u{7f}\u{85}¬×ßÞªạỹ\u{301}\u{a0}–…", 40)
+        ) {
+            let scan = Scan::of(&text);
+            proptest::prop_assert_eq!(scan.check(), check_is_text(&text));
+            proptest::prop_assert_eq!(scan.plainly_nfc, crate::text::nfc_cow(&text) == text && !text.contains('\u{301}'));
+        }
+    }
+
+    #[test]
+    fn tcvn3_is_told_in_one_scan_too() {
+        let legacy = "Ch¬ng tr×nh h\u{b5}nh \u{ae}éng thùc hiÖn NghÞ quyÕt ".repeat(5);
+        assert_eq!(Scan::of(&legacy).check(), check_is_text(&legacy));
+        assert_eq!(check_is_text(&legacy), Err(ReadError::LegacyEncoding("TCVN3")));
     }
 
     #[test]

@@ -20,6 +20,12 @@ pub fn nfc_cow(s: &str) -> std::borrow::Cow<'_, str> {
 /// Whether `s` is made only of characters that are NFC on their own and never combine
 /// with a neighbour (U+0000–U+02FF, U+1E00–U+1EFF, U+2010–U+2027): then `s` is NFC. Most
 /// Vietnamese text is, and this is much cheaper than the general check.
+/// Whether the character `u` is one of those [`is_plainly_nfc`] accepts.
+#[inline]
+pub(crate) fn is_plainly_nfc_char(u: u32) -> bool {
+    u < 0x300 || (0x1E00..=0x1EFF).contains(&u) || (0x2010..=0x2027).contains(&u)
+}
+
 fn is_plainly_nfc(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
@@ -290,11 +296,13 @@ mod tests {
         for c in ('\0'..='\u{2FF}').chain('\u{1E00}'..='\u{1EFF}').chain('\u{2010}'..='\u{2027}') {
             let s = c.to_string();
             assert!(is_plainly_nfc(&s), "{c:?}");
+            assert!(is_plainly_nfc_char(c as u32), "{c:?}");
             assert_eq!(is_nfc_quick(s.chars()), IsNormalized::Yes, "U+{:04X}", c as u32);
             assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", c as u32);
         }
         for c in ['\u{300}', '\u{2000}', '\u{2028}', '\u{1F00}', '\u{1DFF}', '\u{F0000}', '\u{212B}'] {
             assert!(!is_plainly_nfc(&c.to_string()), "{c:?}");
+            assert!(!is_plainly_nfc_char(c as u32), "{c:?}");
         }
     }
 
