@@ -109,6 +109,9 @@ pub struct VersionView {
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct SavedAt {
     pub at: String,
+    /// The draft's revision after this save: the next save is based on it.
+    #[ts(type = "number")]
+    pub revision: i64,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]

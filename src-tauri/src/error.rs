@@ -20,6 +20,9 @@ pub enum ErrorCode {
     DbClosed,
     /// Any other database error.
     Db,
+    /// A draft's save was based on an older revision: another window saved it in
+    /// between. Nothing was written; the window stops autosaving that draft.
+    StaleDraft,
     /// What was asked for does not exist.
     NotFound,
     /// The request cannot be met as given.
@@ -64,6 +67,7 @@ impl From<banthao_store::StoreError> for AppError {
             E::TooNew(_) => ErrorCode::DbTooNew,
             E::Open { .. } => ErrorCode::DbOpen,
             E::BadRow(_) => ErrorCode::DbBadRow,
+            E::Stale { .. } => ErrorCode::StaleDraft,
             E::Sql(_) => ErrorCode::Db,
         };
         AppError::new(code, e.to_string())

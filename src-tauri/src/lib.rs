@@ -20,8 +20,51 @@ fn data_dir(app: &tauri::App) -> std::path::PathBuf {
     }
 }
 
+/// One app per data folder: a second launch brings the running window to the front
+/// and exits before opening the database, so two processes never write one database.
+///
+/// The plugin keys the instance on a name. On Linux (a D-Bus name on the session bus)
+/// that name is the app's identifier for the platform's data folder and, when
+/// `BANTHAO_DATA_DIR` is set, the identifier with a stable hash of that folder: apps
+/// given different data folders (tests, benchmarks, portable copies) run side by side.
+/// Without a session bus the plugin cannot tell and every launch runs. On Windows (a
+/// named mutex) and macOS (a socket) the plugin only knows the bundle identifier: a
+/// second launch exits even with another `BANTHAO_DATA_DIR`.
+fn single_instance<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    let builder = tauri_plugin_single_instance::Builder::new().callback(|app, _argv, _cwd| {
+        let window = app.get_webview_window("main").or_else(|| app.webview_windows().into_values().next());
+        if let Some(w) = window {
+            let _ = w.unminimize();
+            let _ = w.show();
+            let _ = w.set_focus();
+        }
+    });
+    #[cfg(target_os = "linux")]
+    let builder = match std::env::var_os("BANTHAO_DATA_DIR") {
+        Some(dir) => builder.dbus_id(instance_id("vn.banthao.app", std::path::Path::new(&dir))),
+        None => builder,
+    };
+    builder.build()
+}
+
+/// The instance name for a data folder: `base` and a stable hash (FNV-1a, the same in
+/// every build) of the folder's canonical path, `vn.banthao.app.d0123456789abcdef` (a
+/// valid D-Bus name: no element starts with a digit).
+#[cfg_attr(not(any(target_os = "linux", test)), allow(dead_code))]
+fn instance_id(base: &str, dir: &std::path::Path) -> String {
+    let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let hash = dir
+        .as_os_str()
+        .as_encoded_bytes()
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    format!("{base}.d{hash:016x}")
+}
+
 pub fn run() {
     tauri::Builder::default()
+        // First, so that a second launch exits before anything else starts.
+        .plugin(single_instance())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             webview::configure(app);
@@ -72,3 +115,21 @@ pub fn run() {
 
 #[cfg(test)]
 mod bindings;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn each_data_folder_has_its_own_instance_name() {
+        let base = std::env::temp_dir().join(format!("banthao-instance-{}", std::process::id()));
+        let (a, b) = (base.join("a"), base.join("b"));
+        std::fs::create_dir_all(&a).unwrap();
+        std::fs::create_dir_all(&b).unwrap();
+        let id = super::instance_id("vn.banthao.app", &a);
+        assert_eq!(id, super::instance_id("vn.banthao.app", &b.join("../a")), "one folder, one name");
+        assert_ne!(id, super::instance_id("vn.banthao.app", &b));
+        let last = id.rsplit('.').next().unwrap();
+        assert!(last.starts_with('d') && last.len() == 17, "{id}");
+        assert!(id.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'), "{id}");
+        let _ = std::fs::remove_dir_all(&base);
+    }
+}

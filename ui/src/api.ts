@@ -49,7 +49,9 @@ export const api = {
   placesForYear: (year: number) => call<PlacesForYear>("places_for_year", { year }),
   createDraft: (req: NewDraft) => call<number>("create_draft", { req }),
   getDraft: (id: number) => call<DraftView>("get_draft", { id }),
-  saveDraft: (id: number, doc: Document) => call<SavedAt>("save_draft", { id, doc }),
+  /** Autosave; `revision` is the one the text is based on (from getDraft or the last
+   *  save's answer). Refused with `stale-draft` when another window saved since. */
+  saveDraft: (id: number, doc: Document, revision: number) => call<SavedAt>("save_draft", { id, doc, revision }),
   setDraftProfile: (id: number, profile: DocKind) => call<void>("set_draft_profile", { id, profile }),
   renumber: (doc: Document, profile: DocKind) => call<Document>("renumber", { doc, profile }),
   suggest: (parentSection: string | null, typed: string | null, province: string | null, year: number | null) =>

@@ -387,7 +387,12 @@ updated_at: string,
 /**
  * How many named versions it has.
  */
-versions: number, };
+versions: number, 
+/**
+ * Raised by every write to its model: a save names the revision its text was
+ * based on and is refused when the draft has moved on since ([`StoreError::Stale`]).
+ */
+revision: number, };
 
 export type VersionEntry = { 
 /**
@@ -467,7 +472,7 @@ doc_type: string | null,
  */
 year: number | null, };
 
-export type ErrorCode = "db-locked" | "db-corrupt" | "db-too-new" | "db-open" | "db-bad-row" | "db-closed" | "db" | "not-found" | "bad-input" | "io" | "unknown";
+export type ErrorCode = "db-locked" | "db-corrupt" | "db-too-new" | "db-open" | "db-bad-row" | "db-closed" | "db" | "stale-draft" | "not-found" | "bad-input" | "io" | "unknown";
 
 export type AppError = { 
 /**
@@ -570,7 +575,11 @@ export type DraftView = { entry: DraftEntry, doc: Document, };
 
 export type VersionView = { doc: Document, };
 
-export type SavedAt = { at: string, };
+export type SavedAt = { at: string, 
+/**
+ * The draft's revision after this save: the next save is based on it.
+ */
+revision: number, };
 
 export type SuggestionView = { 
 /**

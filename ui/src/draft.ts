@@ -2,7 +2,8 @@
 // under the cursor, undo/redo as snapshots, autosave scheduling, and the generation
 // that tells a late answer (a renumbering) from the one still awaited. No DOM here:
 // reading the page back and showing the save state are the editor's hooks.
-import type { Document, DraftEntry } from "./bindings.js";
+import { errorOf } from "./api.js";
+import type { Document, DraftEntry, SavedAt } from "./bindings.js";
 import { measure } from "./dom.js";
 import type { Idx } from "./model.js";
 
@@ -16,13 +17,16 @@ export type SaveState =
   | { state: "dirty" }
   | { state: "saving" }
   | { state: "saved"; at: string }
-  | { state: "error"; error: unknown };
+  /** `retry`: the save is tried again; false when the draft was saved from another
+   *  window (`stale-draft`): autosave stops, the user reopens the draft. */
+  | { state: "error"; error: unknown; retry: boolean };
 
 export interface DraftHooks {
   /** Reads the page back into `doc` (before a save). */
   readBack(doc: Document): void;
-  /** Writes the document; resolves with the time it was saved (ISO). */
-  save(id: number, doc: Document): Promise<string>;
+  /** Writes the document whose text is based on `revision`; resolves with the time it
+   *  was saved (ISO) and the new revision. */
+  save(id: number, doc: Document, revision: number): Promise<SavedAt>;
   /** Shows where the draft stands. */
   status(s: SaveState): void;
 }
@@ -38,6 +42,8 @@ export class Draft {
   private saving: Promise<void> | null = null;
   private generation = 0;
   private closed = false;
+  /** Another window saved this draft: nothing more is saved from this one. */
+  private stale = false;
   private listeners = new Set<(typing: boolean) => void>();
 
   constructor(
@@ -81,10 +87,12 @@ export class Draft {
     return true;
   }
 
-  /** The draft as stored (after restoring a version): history starts again. */
+  /** The draft as stored (after restoring a version): history starts again, saves are
+   *  based on its revision. */
   replace(doc: Document, entry: DraftEntry): void {
     this.doc = doc;
     this.entry = entry;
+    this.stale = false;
     this.undoStack = [];
     this.redoStack = [];
     this.generation++;
@@ -121,6 +129,10 @@ export class Draft {
   /** Something changed: save soon (after a pause, and within SAVE_MAX in any case). */
   changed(fromPage = false): void {
     if (this.closed) return;
+    if (this.stale) {
+      if (fromPage) this.sectionChanged(true);
+      return;
+    }
     const now = Date.now();
     if (this.dirtySince === null) this.dirtySince = now;
     this.hooks.status({ state: "dirty" });
@@ -138,7 +150,7 @@ export class Draft {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    if (this.dirtySince === null) {
+    if (this.dirtySince === null || this.stale) {
       if (this.saving) await this.saving;
       return;
     }
@@ -150,14 +162,25 @@ export class Draft {
     measure("banthao:autosave-page", t0);
     const prev = this.saving ?? Promise.resolve();
     this.saving = prev.then(async () => {
+      if (this.stale) return; // an earlier save was refused: this one would be too
       this.hooks.status({ state: "saving" });
       try {
         const t1 = performance.now();
-        const at = await this.hooks.save(this.id, doc);
+        // The revision as of this save (the one before it answered with its own).
+        const saved = await this.hooks.save(this.id, doc, this.entry.revision);
         measure("banthao:autosave-save", t1);
-        if (!this.closed && this.dirtySince === null) this.hooks.status({ state: "saved", at });
+        this.entry.revision = saved.revision;
+        this.entry.updated_at = saved.at;
+        if (!this.closed && this.dirtySince === null) this.hooks.status({ state: "saved", at: saved.at });
       } catch (error) {
-        this.hooks.status({ state: "error", error });
+        if (errorOf(error).code === "stale-draft") {
+          // Another window saved this draft since it was opened here: its text is kept,
+          // this window stops saving rather than retrying (or overwriting) forever.
+          this.stale = true;
+          this.hooks.status({ state: "error", error, retry: false });
+          return;
+        }
+        this.hooks.status({ state: "error", error, retry: true });
         if (!this.closed) {
           this.dirtySince = Date.now();
           this.timer = setTimeout(() => {

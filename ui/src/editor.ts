@@ -35,7 +35,7 @@ function showSaveState(s: SaveState): void {
   else if (s.state === "saving") indicator("Đang lưu…", "saving");
   else if (s.state === "saved") indicator(`Đã lưu lúc ${when(s.at)}`, "saved");
   else {
-    indicator("Chưa lưu được — sẽ thử lại", "error");
+    indicator(s.retry ? "Chưa lưu được — sẽ thử lại" : "Không lưu nữa — hãy mở lại dự thảo", "error");
     toast(`Không lưu được: ${errorOf(s.error).message}`, "error");
   }
 }
@@ -49,7 +49,7 @@ export async function showEditor(el: HTMLElement, id: number): Promise<void> {
   const side = h("aside", { class: "side", id: "side" });
   const draft = new Draft(id, view.entry, view.doc, {
     readBack: (doc) => syncFromPage(page, doc),
-    save: async (draftId, doc) => (await api.saveDraft(draftId, doc)).at,
+    save: (draftId, doc, revision) => api.saveDraft(draftId, doc, revision),
     status: showSaveState,
   });
   const e: Ed = { draft, page, outline };

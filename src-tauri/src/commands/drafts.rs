@@ -76,17 +76,22 @@ pub fn draft_view(s: &banthao_store::Store, id: i64) -> Result<DraftView> {
     Ok(DraftView { entry, doc })
 }
 
-/// Autosave: the draft as the editor holds it now (normalised to NFC on the way in).
+/// Autosave: the draft as the editor holds it now (normalised to NFC on the way in),
+/// its text based on `revision` (from `get_draft` or the last save's answer). A save
+/// based on an older revision is refused (`stale-draft`): another window saved in
+/// between and its text is kept. Answers the time and the new revision.
 #[tauri::command]
-pub async fn save_draft(state: State<'_, AppState>, id: i64, doc: Document) -> Result<SavedAt> {
+pub async fn save_draft(
+    state: State<'_, AppState>,
+    id: i64,
+    doc: Document,
+    revision: i64,
+) -> Result<SavedAt> {
     let doc = doc.into_nfc();
     let at = now_iso();
-    state.with(|s| {
-        if s.save_draft(id, &doc, &at)? {
-            Ok(SavedAt { at })
-        } else {
-            Err(AppError::not_found("dự thảo"))
-        }
+    state.with(|s| match s.save_draft(id, &doc, revision, &at)? {
+        Some(revision) => Ok(SavedAt { at, revision }),
+        None => Err(AppError::not_found("dự thảo")),
     })
 }
 

@@ -1,0 +1,117 @@
+//! One app per data folder (tauri-plugin-single-instance, keyed on Linux by a D-Bus
+//! name made from the data folder): a second launch on the same data folder hands over
+//! to the running window and exits by itself, before it opens the database; a launch
+//! on another data folder runs beside it. Run by `scripts/test.sh` under Xvfb, one test
+//! at a time like the others.
+
+use banthao_e2e::{app_binary, app_pids, data_dir, App};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+/// A private session bus (the plugin's names live on it), stopped when dropped.
+struct SessionBus {
+    pid: u32,
+    address: String,
+}
+
+impl SessionBus {
+    fn start() -> SessionBus {
+        let out =
+            Command::new("dbus-launch").arg("--sh-syntax").output().expect("dbus-launch (package dbus-x11)");
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        let field = |key: &str| {
+            let line = text.lines().find(|l| l.starts_with(key)).unwrap_or_else(|| panic!("{key} in {text}"));
+            line[key.len() + 1..].trim_end_matches(';').trim_matches('\'').to_string()
+        };
+        SessionBus {
+            address: field("DBUS_SESSION_BUS_ADDRESS"),
+            pid: field("DBUS_SESSION_BUS_PID").parse().unwrap(),
+        }
+    }
+
+    fn env(&self) -> Vec<(String, String)> {
+        vec![("DBUS_SESSION_BUS_ADDRESS".to_string(), self.address.clone())]
+    }
+}
+
+impl Drop for SessionBus {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").arg(self.pid.to_string()).status();
+    }
+}
+
+/// The app processes that are running (zombies aside), oldest first.
+fn running() -> Vec<u32> {
+    app_pids()
+        .into_iter()
+        .filter(|p| {
+            std::fs::read_to_string(format!("/proc/{p}/stat"))
+                .ok()
+                .and_then(|s| s.rfind(')').and_then(|i| s[i + 2..].chars().next()))
+                .is_some_and(|state| state != 'Z')
+        })
+        .collect()
+}
+
+/// The app binary started directly, as a second double-click would, on `data`.
+fn launch_again(data: &std::path::Path, bus: &SessionBus) -> Child {
+    Command::new(app_binary())
+        .env("BANTHAO_DATA_DIR", data)
+        .envs(bus.env())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the app binary")
+}
+
+/// Waits up to `limit` for `child` to exit; its status, or `None` if still running.
+fn exits_within(child: &mut Child, limit: Duration) -> Option<ExitStatus> {
+    let deadline = Instant::now() + limit;
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return Some(status);
+        }
+        if Instant::now() > deadline {
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_second_launch_on_the_same_data_folder_exits_and_another_folder_runs() {
+    let bus = SessionBus::start();
+    let data = data_dir("instances");
+    let app = App::launch_with(&data, &bus.env()).await;
+    let first = running();
+    assert_eq!(first.len(), 1, "one app running: {first:?}");
+
+    // Same data folder: the second process hands over and exits by itself.
+    let mut second = launch_again(&data, &bus);
+    let status = exits_within(&mut second, Duration::from_secs(10));
+    if status.is_none() {
+        let _ = second.kill();
+        let _ = second.wait();
+    }
+    let status = status.expect("a second launch on the same data folder exits within 10 s");
+    assert!(status.success(), "it exits cleanly: {status}");
+    assert_eq!(running(), first, "only the first app remains");
+    // The first window is still there and answers.
+    app.wait_css("#main h1").await;
+    app.screenshot("instances-after-second-launch").await;
+
+    // Another data folder: another app, which keeps running beside the first.
+    let other = data_dir("instances-other");
+    let mut third = launch_again(&other, &bus);
+    let status = exits_within(&mut third, Duration::from_secs(5));
+    let both = running();
+    let _ = third.kill();
+    let _ = third.wait();
+    assert!(status.is_none(), "an app on another data folder runs: it exited with {status:?}");
+    assert_eq!(both.len(), 2, "two apps, one per data folder: {both:?}");
+    assert!(other.join("banthao.db").exists(), "the other app opened its own database");
+    assert_eq!(running(), first, "the first app is unaffected");
+
+    app.close().await;
+}
