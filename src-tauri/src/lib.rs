@@ -7,6 +7,7 @@ pub mod dto;
 pub mod error;
 mod state;
 mod webview;
+pub mod webview2;
 
 use commands::{compare, drafts, export, library, recovery, settings, versions};
 use tauri::Manager;
@@ -62,6 +63,7 @@ fn instance_id(base: &str, dir: &std::path::Path) -> String {
 }
 
 pub fn run() {
+    webview2::ensure_runtime();
     tauri::Builder::default()
         // First, so that a second launch exits before anything else starts.
         .plugin(single_instance())

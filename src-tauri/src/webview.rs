@@ -5,11 +5,9 @@
 //! max 91 ms, against 10 ms and 15 ms). A text editor does not need it, so the page is
 //! drawn without (the settings' equivalent of `WEBKIT_DISABLE_COMPOSITING_MODE=1`).
 
-use tauri::Manager;
-
 pub fn configure(app: &tauri::App) {
     #[cfg(target_os = "linux")]
-    if let Some(window) = app.get_webview_window("main") {
+    if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
         let _ = window.with_webview(|view| {
             use webkit2gtk::{HardwareAccelerationPolicy, SettingsExt, WebViewExt};
             if let Some(settings) = view.inner().settings() {
