@@ -29,6 +29,9 @@ fn is_superscript(c: char) -> bool {
 /// 0xE2 0x81 0xB0/0xB4…0xB9.
 fn has_superscript(l: &str) -> bool {
     let b = l.as_bytes();
+    if !b.contains(&0xC2) && !b.contains(&0xE2) {
+        return false;
+    }
     let mut from = 0;
     while let Some(i) = b[from..].iter().position(|&x| x == 0xC2 || x == 0xE2) {
         let at = from + i;
@@ -219,9 +222,8 @@ pub fn extract(text: &str) -> Extracted {
     let mut raw: Vec<(String, usize)> = Vec::new();
     for (i, line) in text.split('\n').enumerate() {
         // Most lines carry no artefact: skip the matchers for them.
-        if !line.as_bytes().iter().any(|&b| b == b'[' || b == b'*')
-            || (!line.contains('[') && !line.contains("**"))
-        {
+        let bytes = line.as_bytes();
+        if !bytes.contains(&b'[') && !(bytes.contains(&b'*') && line.contains("**")) {
             raw.push((line.to_string(), i + 1));
             continue;
         }

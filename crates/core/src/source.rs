@@ -405,6 +405,15 @@ impl Scan {
                 i += 1;
                 continue;
             }
+            if x == 0xE1 && (0xB8..=0xBB).contains(&b[i + 1]) {
+                // U+1E00–U+1EFF: letters, plainly NFC; U+1EA0–U+1EF9 are Vietnamese.
+                s.letters += 1;
+                s.vi += usize::from(
+                    (b[i + 1] == 0xBA && b[i + 2] >= 0xA0) || (b[i + 1] == 0xBB && b[i + 2] <= 0xB9),
+                );
+                i += 3;
+                continue;
+            }
             let c = text[i..].chars().next().unwrap_or('\0');
             i += c.len_utf8();
             let u = c as u32;
@@ -683,10 +692,27 @@ mod tests {
 
         #[test]
         fn one_scan_agrees_with_the_separate_checks(
-            text in crate::text::testing::chars_from("aĐđ ơ\n\t\r\0\u{1}\u{7f}\u{85}¬×ßÞªạỹ\u{301}\u{a0}–…", 40)
+            text in crate::text::testing::chars_from("aĐđ ơ\n\t\r\0\u{1}\u{7f}\u{85}¬×ßÞªạỹ\u{301}\u{a0}–…ḀỺỿẟẠ\u{1e9f}", 40)
         ) {
             let scan = Scan::of(&text);
             proptest::prop_assert_eq!(scan.check(), check_is_text(&text));
+            // The counts as the separate checks make them, character by character.
+            let mut by_chars = Scan { plainly_nfc: true, ..Scan::default() };
+            for c in text.chars() {
+                by_chars.total += 1;
+                if c == '\0' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}')) {
+                    by_chars.bad += 1;
+                } else if crate::text::is_letter(c) {
+                    by_chars.letters += 1;
+                }
+                if is_tcvn3_odd(c) {
+                    by_chars.odd += 1;
+                } else if ('\u{1EA0}'..='\u{1EF9}').contains(&c) || matches!(c, 'đ' | 'Đ' | 'ư' | 'Ư' | 'ơ' | 'Ơ' | 'ă' | 'Ă') {
+                    by_chars.vi += 1;
+                }
+                by_chars.plainly_nfc &= crate::text::is_plainly_nfc_char(c as u32);
+            }
+            proptest::prop_assert_eq!(&scan, &by_chars);
             proptest::prop_assert_eq!(scan.plainly_nfc, crate::text::nfc_cow(&text) == text && !text.contains('\u{301}'));
         }
     }
