@@ -70,15 +70,15 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             webview::configure(app);
-            let state = state::AppState::new(data_dir(app));
-            // Today's backup copy, after the window is up.
+            app.manage(state::AppState::new(data_dir(app)));
+            // Today's backup copy, after the window is up (the state is managed first:
+            // the thread reads it).
             let handle = app.handle().clone();
             std::thread::spawn(move || {
                 let st = handle.state::<state::AppState>();
                 let dir = st.backup_dir();
                 let _ = st.with(|s| Ok(s.backup_daily(&dir, &state::today())?));
             });
-            app.manage(state);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

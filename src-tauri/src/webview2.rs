@@ -5,9 +5,6 @@
 //! under the EdgeUpdate client key, per machine or per user — and otherwise says in
 //! Vietnamese what is missing and what to ask IT for, then exits.
 
-/// The runtime's EdgeUpdate client id (Evergreen WebView2 Runtime).
-const CLIENT: &str = r"Microsoft\EdgeUpdate\Clients\{F3017226-FE2A-4295-8BDF-00C3A9A7E4C5}";
-
 /// Shown when the runtime is missing.
 pub const MISSING_TITLE: &str = "Bản thảo — thiếu WebView2";
 /// What the user reads, and what IT needs to know.
@@ -32,6 +29,9 @@ pub fn is_installed_version(pv: &str) -> bool {
 #[cfg(windows)]
 mod win {
     use std::ffi::c_void;
+
+    /// The runtime's EdgeUpdate client id (Evergreen WebView2 Runtime).
+    const CLIENT: &str = r"Microsoft\EdgeUpdate\Clients\{F3017226-FE2A-4295-8BDF-00C3A9A7E4C5}";
 
     type Hkey = isize;
     // The predefined keys, sign-extended as Windows defines them.
@@ -85,9 +85,9 @@ mod win {
 
     pub fn runtime_installed() -> bool {
         let places = [
-            (HKEY_LOCAL_MACHINE, format!(r"SOFTWARE\WOW6432Node\{}", super::CLIENT)),
-            (HKEY_LOCAL_MACHINE, format!(r"SOFTWARE\{}", super::CLIENT)),
-            (HKEY_CURRENT_USER, format!(r"Software\{}", super::CLIENT)),
+            (HKEY_LOCAL_MACHINE, format!(r"SOFTWARE\WOW6432Node\{}", CLIENT)),
+            (HKEY_LOCAL_MACHINE, format!(r"SOFTWARE\{}", CLIENT)),
+            (HKEY_CURRENT_USER, format!(r"Software\{}", CLIENT)),
         ];
         places.iter().any(|(key, sub)| {
             registry_string(*key, sub, "pv").is_some_and(|v| super::is_installed_version(&v))

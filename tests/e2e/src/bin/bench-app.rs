@@ -100,7 +100,7 @@ async fn make_long_draft(app: &App, data: &Path) -> (i64, u64, u32, u64) {
                  leaves[k % leaves.length].paragraphs.push(p);
                  n += p.split(/\\s+/).length; k++;
                }}
-               await inv('save_draft', {{ id, doc: v.doc }});
+               await inv('save_draft', {{ id, doc: v.doc, revision: v.entry.revision }});
                await inv('export_docx', {{ doc: v.doc, profile: 'party', path: {out:?} }});
                done([id, n, new TextEncoder().encode(JSON.stringify(v.doc)).length]);
              }})().catch((e) => done(['error', JSON.stringify(e)]));",
