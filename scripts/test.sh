@@ -17,6 +17,15 @@ apt_install "${APP_PACKAGES[@]}" pandoc libreoffice-writer-nogui poppler-utils \
     python3-gi gir1.2-gtk-3.0
 echo "==> UI (TypeScript)"
 build_ui
+echo "==> tidy gate: formatting, lints, docs, strict types"
+# Each fails the run: rustfmt's and prettier's formatting, any clippy warning, any
+# rustdoc warning in the library crates (which also deny missing docs), a type error.
+cargo fmt --all --check
+(cd ui && npm run --silent check)
+cargo clippy --locked --workspace --all-targets -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p banthao-core -p banthao-docx -p banthao-store
+echo "==> UI tests (node --test)"
+(cd ui && npm test --silent)
 echo "==> cargo test (library crates and CLI)"
 cargo test --locked
 echo "==> app: build and bindings"
@@ -29,3 +38,9 @@ echo "==> end-to-end tests in the real window"
 pkill -f target/debug/banthao-app 2>/dev/null || true
 xvfb-run -a -s "-screen 0 1366x768x24" cargo test --locked -p banthao-e2e -- --test-threads=1
 echo "Screenshots: target/e2e-screenshots/"
+echo "==> packages users install: the .deb and the Windows installer, built and checked"
+# The .deb's release build also gives the Linux banthao that banthao.exe is compared with.
+scripts/package.sh deb
+scripts/check-deb.sh
+scripts/package.sh windows
+scripts/check-windows.sh
