@@ -259,7 +259,23 @@ message: string,
  */
 line: number | null, };
 
-export type Comparison = { similarity: number, identical: boolean, options: DiffOptions, sections: Array<SectionDiff>, };
+export type Comparison = { 
+/**
+ * Over the whole documents, by words.
+ */
+similarity: number, 
+/**
+ * Nothing differs.
+ */
+identical: boolean, 
+/**
+ * What was ignored.
+ */
+options: DiffOptions, 
+/**
+ * Front matter, every paired or unpaired section, end matter.
+ */
+sections: Array<SectionDiff>, };
 
 export type DiffOptions = { 
 /**
@@ -285,9 +301,13 @@ a: string | null,
  */
 b: string | null, 
 /**
- * Label and title as in A and B.
+ * Label and title as in A.
  */
-a_heading: string | null, b_heading: string | null, 
+a_heading: string | null, 
+/**
+ * Label and title as in B.
+ */
+b_heading: string | null, 
 /**
  * 1 for top-level sections.
  */
@@ -295,9 +315,25 @@ depth: number,
 /**
  * Word diff of the titles.
  */
-title: Array<Span>, paragraphs: Array<ParaDiff>, counts: Counts, similarity: number, };
+title: Array<Span>, 
+/**
+ * The paragraphs, matched.
+ */
+paragraphs: Array<ParaDiff>, 
+/**
+ * Word counts of the title and paragraphs.
+ */
+counts: Counts, 
+/**
+ * [`Counts::similarity`] of `counts`.
+ */
+similarity: number, };
 
-export type ParaDiff = { kind: ParaKind, 
+export type ParaDiff = { 
+/**
+ * Same, changed, moved, only in A or only in B.
+ */
+kind: ParaKind, 
 /**
  * Index in A's paragraphs.
  */
@@ -305,13 +341,29 @@ a: number | null,
 /**
  * Index in B's paragraphs.
  */
-b: number | null, spans: Array<Span>, };
+b: number | null, 
+/**
+ * The words, equal, deleted or inserted.
+ */
+spans: Array<Span>, };
 
 export type ParaKind = "same" | "changed" | "moved" | "deleted" | "inserted";
 
 export type Span = { "op": "equal", "text": string } | { "op": "delete", "text": string } | { "op": "insert", "text": string };
 
-export type Counts = { equal: number, a: number, b: number, };
+export type Counts = { 
+/**
+ * Words in both.
+ */
+equal: number, 
+/**
+ * Words in A.
+ */
+a: number, 
+/**
+ * Words in B.
+ */
+b: number, };
 
 export type CorpusEntry = { 
 /**

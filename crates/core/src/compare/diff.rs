@@ -56,11 +56,13 @@ pub enum ParaKind {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ParaDiff {
+    /// Same, changed, moved, only in A or only in B.
     pub kind: ParaKind,
     /// Index in A's paragraphs.
     pub a: Option<usize>,
     /// Index in B's paragraphs.
     pub b: Option<usize>,
+    /// The words, equal, deleted or inserted.
     pub spans: Vec<Span>,
 }
 
@@ -68,8 +70,11 @@ pub struct ParaDiff {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Counts {
+    /// Words in both.
     pub equal: usize,
+    /// Words in A.
     pub a: usize,
+    /// Words in B.
     pub b: usize,
 }
 
@@ -98,15 +103,19 @@ pub struct SectionDiff {
     pub a: Option<String>,
     /// Path in B.
     pub b: Option<String>,
-    /// Label and title as in A and B.
+    /// Label and title as in A.
     pub a_heading: Option<String>,
+    /// Label and title as in B.
     pub b_heading: Option<String>,
     /// 1 for top-level sections.
     pub depth: usize,
     /// Word diff of the titles.
     pub title: Vec<Span>,
+    /// The paragraphs, matched.
     pub paragraphs: Vec<ParaDiff>,
+    /// Word counts of the title and paragraphs.
     pub counts: Counts,
+    /// [`Counts::similarity`] of `counts`.
     pub similarity: f32,
 }
 
@@ -122,9 +131,13 @@ impl SectionDiff {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Comparison {
+    /// Over the whole documents, by words.
     pub similarity: f32,
+    /// Nothing differs.
     pub identical: bool,
+    /// What was ignored.
     pub options: DiffOptions,
+    /// Front matter, every paired or unpaired section, end matter.
     pub sections: Vec<SectionDiff>,
 }
 
