@@ -223,7 +223,8 @@ pub fn extract(text: &str) -> Extracted {
     for (i, line) in text.split('\n').enumerate() {
         // Most lines carry no artefact: skip the matchers for them.
         let bytes = line.as_bytes();
-        if !bytes.contains(&b'[') && !(bytes.contains(&b'*') && line.contains("**")) {
+        let artefact = bytes.contains(&b'[') || (bytes.contains(&b'*') && line.contains("**"));
+        if !artefact {
             raw.push((line.to_string(), i + 1));
             continue;
         }
