@@ -298,7 +298,6 @@ function renderOutline(ed: Ed): void {
         "li",
         {
           class: `o-item depth${Math.min(idx.length, 4)}${cur ? " current" : ""}`,
-          draggable: "true",
           "data-idx": idx.join("."),
           tabindex: 0,
         },

@@ -9,46 +9,72 @@ import { Idx, keepingAnchors, listOf, move, moveTo } from "./model.js";
 import { syncFromPage } from "./readback.js";
 import { Ed, patchLabels, renderAll, select } from "./render.js";
 
-/** The outline's clicks and drags (set once: the items are redrawn, the outline stays). */
+/** The outline's clicks and drags (set once: the items are redrawn, the outline stays).
+ *  Dragging uses pointer events, not HTML5 drag-and-drop: WebView2 stops delivering
+ *  HTML5 drags inside the page while the window takes dropped files, and WebKitGTK and
+ *  WebView2 both deliver pointer events alike. */
 export function wireOutline(ed: Ed): void {
   const o = ed.outline;
-  const item = (e: Event) => (e.target instanceof Element ? e.target.closest<HTMLElement>("li.o-item") : null);
+  const itemAt = (t: EventTarget | Element | null) =>
+    t instanceof Element ? t.closest<HTMLElement>("li.o-item") : null;
   const idxOf = (li: HTMLElement) => li.dataset.idx!.split(".").map(Number);
+  // A press on an item becomes a drag once the pointer has moved a few pixels.
+  let press: { li: HTMLElement; x: number; y: number; id: number; dragging: boolean } | null = null;
+  let target: HTMLElement | null = null;
+  let swallowClick = false;
+  const mark = (li: HTMLElement | null, where?: "before" | "after" | "inside") => {
+    if (target && target !== li) delete target.dataset.drop;
+    target = li;
+    if (li && where) li.dataset.drop = where;
+  };
+  const end = () => {
+    press?.li.classList.remove("dragging");
+    mark(null);
+    press = null;
+  };
   o.addEventListener("click", (e) => {
-    const li = item(e);
+    if (swallowClick) {
+      swallowClick = false;
+      return;
+    }
+    const li = itemAt(e.target);
     if (li) select(ed, idxOf(li), true);
   });
-  o.addEventListener("dragstart", (e) => {
-    const li = item(e);
-    if (!li) return;
-    e.dataTransfer?.setData("text/x-banthao-idx", li.dataset.idx!);
-    li.classList.add("dragging");
+  o.addEventListener("pointerdown", (e) => {
+    const li = itemAt(e.target);
+    if (li && e.button === 0) press = { li, x: e.clientX, y: e.clientY, id: e.pointerId, dragging: false };
   });
-  o.addEventListener("dragend", (e) => item(e)?.classList.remove("dragging"));
-  o.addEventListener("dragover", (e) => {
-    const li = item(e);
-    if (li) {
-      e.preventDefault();
-      li.dataset.drop = dropZone(e, li);
+  o.addEventListener("pointermove", (e) => {
+    if (!press || e.pointerId !== press.id) return;
+    if (!press.dragging) {
+      if (Math.hypot(e.clientX - press.x, e.clientY - press.y) < 5) return;
+      press.dragging = true;
+      press.li.classList.add("dragging");
+      o.setPointerCapture(e.pointerId);
     }
-  });
-  o.addEventListener("dragleave", (e) => {
-    const li = item(e);
-    if (li) delete li.dataset.drop;
-  });
-  o.addEventListener("drop", (e) => {
-    const li = item(e);
-    if (!li) return;
     e.preventDefault();
-    const from = e.dataTransfer?.getData("text/x-banthao-idx");
-    const where = dropZone(e, li);
-    delete li.dataset.drop;
-    if (!from) return;
-    change(ed, () => (moveTo(ed.draft.doc, from.split(".").map(Number), idxOf(li), where) ? null : false));
+    const li = itemAt(document.elementFromPoint(e.clientX, e.clientY));
+    if (li && li !== press.li && o.contains(li)) mark(li, dropZone(e, li));
+    else mark(null);
+  });
+  o.addEventListener("pointerup", (e) => {
+    if (!press || e.pointerId !== press.id) return;
+    const { li: from, dragging } = press;
+    const to = target;
+    const where = to ? dropZone(e, to) : null;
+    end();
+    if (!dragging) return;
+    swallowClick = true;
+    setTimeout(() => (swallowClick = false), 0);
+    if (to && where) change(ed, () => (moveTo(ed.draft.doc, idxOf(from), idxOf(to), where) ? null : false));
+  });
+  o.addEventListener("pointercancel", end);
+  o.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && press?.dragging) end();
   });
 }
 
-function dropZone(e: DragEvent, li: HTMLElement): "before" | "after" | "inside" {
+function dropZone(e: { clientX: number; clientY: number }, li: HTMLElement): "before" | "after" | "inside" {
   const r = li.getBoundingClientRect();
   if (e.clientX - r.left > r.width * 0.6) return "inside";
   return e.clientY - r.top < r.height / 2 ? "before" : "after";

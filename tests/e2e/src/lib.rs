@@ -291,20 +291,60 @@ impl InputMethod {
     /// Gives the keyboard to the app's visible window and types `keys` through the
     /// input method.
     pub fn type_keys(&self, window_title: &str, keys: &str) {
-        let found = Command::new("xdotool")
-            .args(["search", "--onlyvisible", "--name", window_title])
-            .output()
-            .expect("xdotool");
-        let windows = String::from_utf8_lossy(&found.stdout).to_string();
-        // The newest window, should an old one still be closing.
-        let window =
-            windows.lines().last().unwrap_or_else(|| panic!("no visible window named {window_title}"));
-        let focus = Command::new("xdotool").args(["windowfocus", "--sync", window]).status().unwrap();
-        assert!(focus.success());
-        let now = Command::new("xdotool").arg("getwindowfocus").output().unwrap();
-        assert_eq!(String::from_utf8_lossy(&now.stdout).trim(), window, "the app's window has the keyboard");
+        focus_window(window_title);
         let typed = Command::new("xdotool").args(["type", "--delay", "60", keys]).status().unwrap();
         assert!(typed.success());
+    }
+}
+
+/// Gives the keyboard to the newest visible window named `window_title` (an old one may
+/// still be closing) and checks it has it.
+pub fn focus_window(window_title: &str) {
+    let found = Command::new("xdotool")
+        .args(["search", "--onlyvisible", "--name", window_title])
+        .output()
+        .expect("xdotool");
+    let windows = String::from_utf8_lossy(&found.stdout).to_string();
+    let window = windows.lines().last().unwrap_or_else(|| panic!("no visible window named {window_title}"));
+    let focus = Command::new("xdotool").args(["windowfocus", "--sync", window]).status().unwrap();
+    assert!(focus.success());
+    let now = Command::new("xdotool").arg("getwindowfocus").output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&now.stdout).trim(), window, "the app's window has the keyboard");
+}
+
+/// Types as Unikey and EVKey do on Windows, which send no composition events: each
+/// word goes through the states the user sees after each key (`V`, `Vi`, `Vie`, `Viê`,
+/// `Viêt`, `Việt`), and from one state to the next the input method presses BackSpace
+/// over what changed and types the replacement characters. Keys go through the X
+/// server (xdotool), into the window that has the keyboard.
+pub fn type_like_unikey(words: &[&[&str]]) {
+    // One xdotool run per step: `type` takes the rest of its command line as text.
+    let xdo = |args: Vec<String>| {
+        let ok = Command::new("xdotool").args(&args).status().expect("xdotool");
+        assert!(ok.success(), "xdotool {args:?}");
+    };
+    let mut shown = String::new();
+    for (k, states) in words.iter().enumerate() {
+        let before = shown.clone();
+        for state in states.iter() {
+            let now = format!("{before}{state}");
+            let common = shown.chars().zip(now.chars()).take_while(|(a, b)| a == b).count();
+            let erase = shown.chars().count() - common;
+            if erase > 0 {
+                let mut args: Vec<String> = vec!["key".into(), "--delay".into(), "30".into()];
+                args.extend(std::iter::repeat_n("BackSpace".to_string(), erase));
+                xdo(args);
+            }
+            let add: String = now.chars().skip(common).collect();
+            if !add.is_empty() {
+                xdo(vec!["type".into(), "--delay".into(), "40".into(), add]);
+            }
+            shown = now;
+        }
+        if k + 1 < words.len() {
+            xdo(vec!["type".into(), " ".into()]);
+            shown.push(' ');
+        }
     }
 }
 

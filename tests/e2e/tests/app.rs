@@ -1,7 +1,7 @@
 //! The real app in a real window (WebKitGTK under Xvfb), driven through tauri-driver.
 //! Run by `scripts/test.sh` (one at a time: each test starts its own app).
 
-use banthao_e2e::{data_dir, drag_mouse, App, InputMethod};
+use banthao_e2e::{data_dir, drag_mouse, focus_window, type_like_unikey, App, InputMethod};
 use std::time::Duration;
 
 /// Creates a draft for a province from 45-NQ/TW through the new-draft form; the
@@ -404,6 +404,57 @@ async fn telex_and_vni_through_the_system_input_method() {
     type_with_input_method(&app, &ime, "II", " Vie65t Nam tri1 thu7c1 d9a3ng vie6n nghie6n cu7u1 ", want)
         .await;
     assert!(body_text(&app, "I").await.contains(want), "the Telex text is still there");
+    app.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn typing_the_way_unikey_does_on_windows() {
+    // Unikey and EVKey send BackSpace and the replacement characters, no composition:
+    // «Vieetj» arrives as V i e, then e → BackSpace ê, t, then j → BackSpace BackSpace ệt.
+    let data = data_dir("unikey-backspace");
+    let app = App::launch(&data).await;
+    new_draft(&app, "Hà Tĩnh").await;
+    let first: [&[&str]; 4] = [
+        &["V", "Vi", "Vie", "Viê", "Viêt", "Việt"],
+        &["N", "Na", "Nam"],
+        &["t", "tr", "tri", "trí"],
+        &["t", "th", "thu", "thư", "thưc", "thức"],
+    ];
+    let second: [&[&str]; 4] = [
+        &["d", "đ", "đa", "đan", "đang", "đảng"],
+        &["v", "vi", "vie", "viê", "viên"],
+        &["n", "ng", "ngh", "nghi", "nghie", "nghiê", "nghiên"],
+        &["c", "cu", "cư", "cưu", "cứu"],
+    ];
+    place_cursor(&app, "I").await;
+    focus_window("Bản thảo");
+    type_like_unikey(&[&[" "]]);
+    type_like_unikey(&first);
+    // An autosave between the two halves, as a pause in typing gives (0.7 s of quiet).
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    saved(&app).await;
+    type_like_unikey(&[&[" "]]);
+    type_like_unikey(&second);
+    let want = "Việt Nam trí thức đảng viên nghiên cứu";
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !body_text(&app, "I").await.contains(want) {
+        assert!(std::time::Instant::now() < deadline, "the page shows {:?}", body_text(&app, "I").await);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // What is saved is exactly what the page shows, composed.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    saved(&app).await;
+    let shown = body_text(&app, "I").await;
+    let id = app.js("return Number(location.hash.split('/').pop())").await.as_i64().unwrap();
+    let script = format!(
+        "const done = arguments[arguments.length - 1]; \
+         window.__TAURI__.core.invoke('get_draft', {{ id: {id} }}).then((v) => done(v.doc.sections[0].paragraphs.join('')));"
+    );
+    let saved = app.client.execute_async(&script, vec![]).await.unwrap();
+    let saved = saved.as_str().unwrap();
+    assert!(saved.contains(want), "saved {saved:?}");
+    assert_eq!(saved.split_whitespace().collect::<Vec<_>>(), shown.split_whitespace().collect::<Vec<_>>());
+    app.screenshot("17-unikey-backspace").await;
     app.close().await;
 }
 
