@@ -245,7 +245,7 @@ fn merge(spans: Vec<Span>) -> Vec<Span> {
 
 /// Paragraph-level diff: match paragraphs, keep those in order in place, report the
 /// others as moved; the rest are deleted or inserted. Near-linear on long sections
-/// (see [`super::matching`]).
+/// (see `compare::matching`).
 pub fn diff_paragraphs(a: &[String], b: &[String], o: &DiffOptions) -> (Vec<ParaDiff>, Counts) {
     let (paras, counts, _) = diff_paragraphs_counted(a, b, o);
     (paras, counts)
