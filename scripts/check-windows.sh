@@ -50,6 +50,26 @@ same_json() { python3 -c 'import json,sys; a,b=(json.load(open(p,encoding="utf-8
 win() { wine "$WORK/banthao.exe" "$@"; }
 cp "$DIST/banthao.exe" "$WORK/banthao.exe"
 
+echo "==> version information of the executables"
+# The strings of the VERSIONINFO resource (UTF-16) after each key.
+version_field() {
+    python3 - "$1" "$2" <<'PY'
+import sys
+data = open(sys.argv[1], "rb").read()
+at = data.find(sys.argv[2].encode("utf-16-le") + b"\0\0")
+if at < 0:
+    sys.exit(1)
+rest = data[at + 2 * len(sys.argv[2]) + 2:]
+rest = rest[2:] if rest[:2] == b"\0\0" else rest  # padding to a 32-bit boundary
+print(rest.decode("utf-16-le", errors="replace").split("\0")[0])
+PY
+}
+for exe in "Bản thảo.exe" banthao.exe; do
+    check "$exe: ProductName «Bản thảo»" test "$(version_field "$DIST/$exe" ProductName)" = "Bản thảo"
+    check "$exe: CompanyName «Bản thảo»" test "$(version_field "$DIST/$exe" CompanyName)" = "Bản thảo"
+    check "$exe: ProductVersion $VERSION" test "$(version_field "$DIST/$exe" ProductVersion)" = "$VERSION"
+done
+
 echo "==> banthao.exe against the Linux banthao"
 n=0
 for f in tests/fixtures/*.txt tests/fixtures/*.docx; do
