@@ -53,6 +53,9 @@ pub struct Gazetteer {
     pub sets: Vec<UnitSet>,
     #[serde(skip)]
     folded: Vec<(String, String)>,
+    /// Every folded spelling is a [`word_key`]: mentions are counted in one pass.
+    #[serde(skip)]
+    word_keys: bool,
 }
 
 /// The data file shipped with the product.
@@ -73,6 +76,7 @@ impl Gazetteer {
         }
         // Longest first, so `thừa thiên huế` wins over `huế`.
         folded.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+        g.word_keys = folded.iter().all(|(k, _)| word_key(k));
         g.folded = folded;
         Ok(g)
     }
@@ -139,27 +143,17 @@ impl Gazetteer {
     /// count three times. Ties go to the first mentioned.
     pub fn most_mentioned(&self, text: &str) -> Option<&str> {
         let f = fold(text);
+        // (score, first) of each folded spelling, in the order of `self.folded`.
+        let scores = if self.word_keys {
+            self.mentions_by_words(&f)
+        } else {
+            self.folded.iter().map(|(k, _)| mentions_of(&f, k)).collect()
+        };
         let mut best: Option<(usize, usize, &str)> = None; // (score, first, name)
         let mut seen: Vec<&str> = Vec::new();
-        for (k, name) in &self.folded {
+        for ((_, name), &(score, first)) in self.folded.iter().zip(&scores) {
             if seen.contains(&name.as_str()) {
                 continue;
-            }
-            let mut score = 0;
-            let mut first = usize::MAX;
-            for (at, _) in f.match_indices(k.as_str()) {
-                let before = &f[..at];
-                let after = &f[at + k.len()..];
-                if before.chars().next_back().is_some_and(char::is_alphanumeric)
-                    || after.chars().next().is_some_and(char::is_alphanumeric)
-                {
-                    continue;
-                }
-                let strong = ["tinh ", "thanh pho ", "tinh uy ", "thanh uy ", "tp. ", "tp "]
-                    .iter()
-                    .any(|p| before.ends_with(p));
-                score += if strong { 3 } else { 1 };
-                first = first.min(at);
             }
             if score > 0 {
                 seen.push(name);
@@ -174,6 +168,88 @@ impl Gazetteer {
         }
         best.map(|(_, _, n)| n)
     }
+
+    /// [`mentions_of`] for every folded spelling in one pass over `f`: each word start
+    /// is looked up by its word among the spellings' first words. Exact when
+    /// `self.word_keys` holds (no spelling can overlap itself, so the non-overlapping
+    /// search of [`mentions_of`] misses nothing this finds).
+    fn mentions_by_words(&self, f: &str) -> Vec<(usize, usize)> {
+        let mut by_first: crate::text::FxMap<&str, Vec<usize>> = Default::default();
+        for (n, (k, _)) in self.folded.iter().enumerate() {
+            by_first.entry(first_word(k)).or_default().push(n);
+        }
+        let mut scores = vec![(0usize, usize::MAX); self.folded.len()];
+        let mut prev_alnum = false;
+        for (at, c) in f.char_indices() {
+            let alnum = c.is_alphanumeric();
+            if alnum && !prev_alnum {
+                if let Some(keys) = by_first.get(first_word(&f[at..])) {
+                    for &n in keys {
+                        let k = self.folded[n].0.as_str();
+                        if f[at..].starts_with(k) && !f[at + k.len()..].starts_with(char::is_alphanumeric) {
+                            let (score, first) = &mut scores[n];
+                            *score += mention_weight(&f[..at]);
+                            *first = (*first).min(at);
+                        }
+                    }
+                }
+            }
+            prev_alnum = alnum;
+        }
+        scores
+    }
+}
+
+/// The leading run of alphanumeric characters of `s`.
+fn first_word(s: &str) -> &str {
+    &s[..s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len())]
+}
+
+/// 3 for a mention right after `tỉnh`/`thành phố`/`tỉnh ủy`… (`before` is the folded
+/// text before it), else 1.
+fn mention_weight(before: &str) -> usize {
+    let strong =
+        ["tinh ", "thanh pho ", "tinh uy ", "thanh uy ", "tp. ", "tp "].iter().any(|p| before.ends_with(p));
+    if strong {
+        3
+    } else {
+        1
+    }
+}
+
+/// (score, first position) of the whole-word mentions of the folded spelling `k` in the
+/// folded text `f`.
+fn mentions_of(f: &str, k: &str) -> (usize, usize) {
+    let mut score = 0;
+    let mut first = usize::MAX;
+    for (at, _) in f.match_indices(k) {
+        let before = &f[..at];
+        let after = &f[at + k.len()..];
+        if before.chars().next_back().is_some_and(char::is_alphanumeric)
+            || after.chars().next().is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        score += mention_weight(before);
+        first = first.min(at);
+    }
+    (score, first)
+}
+
+/// Whether a folded spelling can be found word by word: it starts and ends with an
+/// alphanumeric character and no whole-word occurrence of it can overlap an earlier
+/// occurrence (a prefix that is also a suffix, `h` in `ha tinh`, is harmless when an
+/// alphanumeric character stands before that suffix: an occurrence starting there is
+/// not a whole word).
+fn word_key(k: &str) -> bool {
+    let starts = k.chars().next().is_some_and(char::is_alphanumeric);
+    let ends = k.chars().next_back().is_some_and(char::is_alphanumeric);
+    let harmful_border = (1..k.len()).any(|n| {
+        k.is_char_boundary(n)
+            && k.ends_with(&k[..n])
+            && !k[..k.len() - n].chars().next_back().is_some_and(char::is_alphanumeric)
+    });
+    starts && ends && !harmful_border
 }
 
 #[cfg(test)]
@@ -213,5 +289,18 @@ mod tests {
             g.most_mentioned("Đại học Thái Nguyên tại tỉnh Lâm Đồng; Quỹ của tỉnh Lâm Đồng"),
             Some("Lâm Đồng")
         );
+    }
+
+    #[test]
+    fn one_pass_mentions_match_the_search_by_name() {
+        let g = Gazetteer::builtin();
+        assert!(g.word_keys);
+        let text = fold(
+            "TỈNH ỦY HÀ GIANG, tp. Hồ Chí Minh, TP Hồ Chí Minh; Thừa Thiên Huế, Huế-Huế hahà giang \
+             thành phố Cần Thơ, Bà Rịa - Vũng Tàu, tỉnh Hà Nam, Hà Nội2 Ninh Bình.",
+        );
+        let by_name: Vec<(usize, usize)> = g.folded.iter().map(|(k, _)| mentions_of(&text, k)).collect();
+        assert_eq!(g.mentions_by_words(&text), by_name);
+        assert!(by_name.iter().filter(|s| s.0 > 0).count() >= 6);
     }
 }

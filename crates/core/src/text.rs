@@ -71,6 +71,16 @@ pub fn fold(s: &str) -> String {
 /// Appends the fold of one character to `out` (what [`fold`] does to each).
 #[inline]
 pub fn fold_char_into(c: char, out: &mut String) {
+    match fold_char_quick(c) {
+        Some(q) => out.push(char::from(q)),
+        None => fold_char_slow(c, out),
+    }
+}
+
+/// The fold of `c` when it is one ASCII character found by table (ASCII, Latin and
+/// Vietnamese letters); `None` for the others, which [`fold_char_slow`] folds.
+#[inline]
+pub(crate) fn fold_char_quick(c: char) -> Option<u8> {
     let u = c as u32;
     let quick = match u {
         0..=0x7F => c.to_ascii_lowercase() as u8,
@@ -78,15 +88,11 @@ pub fn fold_char_into(c: char, out: &mut String) {
         0x1E00..=0x1EFF => FOLD_LATIN_ADDITIONAL[(u - 0x1E00) as usize],
         _ => b'_',
     };
-    if quick != b'_' || c == '_' {
-        out.push(char::from(quick));
-    } else {
-        fold_char_slow(c, out);
-    }
+    (quick != b'_' || c == '_').then_some(quick)
 }
 
 /// [`fold_char_into`] by decomposition, for the characters outside its tables.
-fn fold_char_slow(c: char, out: &mut String) {
+pub(crate) fn fold_char_slow(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
         return;

@@ -80,6 +80,9 @@ fn lengths_allow(x: usize, y: usize) -> bool {
 /// Matches paragraphs: `raw_*` as written (their words are compared), `a` and `b` as
 /// compared for equality (labels removed when they are ignored).
 pub(crate) fn match_paragraphs(raw_a: &[String], raw_b: &[String], a: &[&str], b: &[&str]) -> Matching {
+    if a.is_empty() || b.is_empty() {
+        return Matching::default(); // nothing to pair (a section only on one side)
+    }
     // Each paragraph's words in order (for keys) and sorted (a bag, for Dice).
     let (wa, wb): (Vec<Vec<u64>>, Vec<Vec<u64>>) =
         (raw_a.iter().map(|p| word_hashes(p)).collect(), raw_b.iter().map(|p| word_hashes(p)).collect());

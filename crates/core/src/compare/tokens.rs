@@ -2,7 +2,6 @@
 //! bags of folded words for similarity.
 
 use crate::label::{parse_bullet, parse_label};
-use crate::text::fold;
 
 /// A syllable or a punctuation mark, with whether a space came before it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -93,18 +92,56 @@ pub fn strip_marker(text: &str) -> &str {
     text
 }
 
-/// FNV-1a: a word's key in bags (fast, no allocation; collisions are harmless here).
-fn word_hash(w: &str) -> u64 {
-    w.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+/// FNV-1a offset basis: the hash of the empty word.
+const HASH_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// One more byte into an FNV-1a hash (a word's key in bags: fast, no allocation;
+/// collisions are harmless here).
+#[inline]
+fn hash_byte(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
 }
 
-/// Hashes of the folded words of `text`, in order.
+/// Hashes of the folded words of `text`, in order: the words of
+/// `fold(strip_marker(text))` split on characters that are not word characters, each
+/// hashed by FNV-1a over its bytes. Folds and hashes in one pass, without building the folded
+/// text.
 pub fn word_hashes(text: &str) -> Vec<u64> {
-    fold(strip_marker(text))
-        .split(|c: char| !crate::text::is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(word_hash)
-        .collect()
+    let text = strip_marker(text);
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut h = HASH_SEED;
+    let mut in_word = false;
+    let mut slow = String::new();
+    for c in text.chars() {
+        if let Some(q) = crate::text::fold_char_quick(c) {
+            if q.is_ascii_alphanumeric() {
+                h = hash_byte(h, q);
+                in_word = true;
+            } else if in_word {
+                out.push(h);
+                h = HASH_SEED;
+                in_word = false;
+            }
+            continue;
+        }
+        slow.clear();
+        crate::text::fold_char_slow(c, &mut slow);
+        for f in slow.chars() {
+            if crate::text::is_word_char(f) {
+                let mut buf = [0u8; 4];
+                h = f.encode_utf8(&mut buf).bytes().fold(h, hash_byte);
+                in_word = true;
+            } else if in_word {
+                out.push(h);
+                h = HASH_SEED;
+                in_word = false;
+            }
+        }
+    }
+    if in_word {
+        out.push(h);
+    }
+    out
 }
 
 /// A bag of words (by hash) with counts.
@@ -167,6 +204,12 @@ pub fn dice_sorted(a: &[u64], b: &[u64]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::fold;
+
+    /// FNV-1a of a word, as word_hashes hashes it.
+    fn word_hash(w: &str) -> u64 {
+        w.bytes().fold(HASH_SEED, hash_byte)
+    }
 
     #[test]
     fn syllables_and_punctuation() {
@@ -189,6 +232,24 @@ mod tests {
             let b: Vec<(String, bool)> =
                 token_slices(t).into_iter().map(|(s, sp)| (s.to_string(), sp)).collect();
             assert_eq!(a, b, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn word_hashes_are_the_hashes_of_the_folded_words() {
+        for t in [
+            "- Nâng cao nhận thức, ĐẢNG bộ; Thừa Thiên-Huế 2024",
+            "Ⅻ ﬁnal ǅ Ǆ ß İ ſ x_y ½ ² ⁵ Ω Ä\u{301}ö \u{200B}a\u{0301}b",
+            "",
+            "  ,;  ",
+            "1. Mục tiêu",
+        ] {
+            let expected: Vec<u64> = fold(strip_marker(t))
+                .split(|c: char| !crate::text::is_word_char(c))
+                .filter(|w| !w.is_empty())
+                .map(word_hash)
+                .collect();
+            assert_eq!(word_hashes(t), expected, "{t:?}");
         }
     }
 
