@@ -179,22 +179,32 @@ impl Gazetteer {
             by_first.entry(first_word(k)).or_default().push(n);
         }
         let mut scores = vec![(0usize, usize::MAX); self.folded.len()];
-        let mut prev_alnum = false;
-        for (at, c) in f.char_indices() {
-            let alnum = c.is_alphanumeric();
-            if alnum && !prev_alnum {
-                if let Some(keys) = by_first.get(first_word(&f[at..])) {
-                    for &n in keys {
-                        let k = self.folded[n].0.as_str();
-                        if f[at..].starts_with(k) && !f[at + k.len()..].starts_with(char::is_alphanumeric) {
-                            let (score, first) = &mut scores[n];
-                            *score += mention_weight(&f[..at]);
-                            *first = (*first).min(at);
-                        }
-                    }
+        let mut count = |start: usize, end: usize| {
+            let Some(keys) = by_first.get(&f[start..end]) else { return };
+            for &n in keys {
+                let k = self.folded[n].0.as_str();
+                if f[start..].starts_with(k) && !f[start + k.len()..].starts_with(char::is_alphanumeric) {
+                    let (score, first) = &mut scores[n];
+                    *score += mention_weight(&f[..start]);
+                    *first = (*first).min(start);
                 }
             }
-            prev_alnum = alnum;
+        };
+        // Each word (run of alphanumeric characters) once, looked up when it ends.
+        let mut word: Option<usize> = None;
+        for (at, c) in f.char_indices() {
+            let alnum = if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+            match (alnum, word) {
+                (true, None) => word = Some(at),
+                (false, Some(start)) => {
+                    count(start, at);
+                    word = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(start) = word {
+            count(start, f.len());
         }
         scores
     }

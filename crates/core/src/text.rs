@@ -62,10 +62,20 @@ pub fn fold(s: &str) -> String {
         out.make_ascii_lowercase();
         return out;
     }
+    // Bytes first: most characters fold to one ASCII byte.
+    let mut bytes = std::mem::take(&mut out).into_bytes();
+    let mut slow = String::new();
     for c in s.chars() {
-        fold_char_into(c, &mut out);
+        match fold_char_quick(c) {
+            Some(q) => bytes.push(q),
+            None => {
+                slow.clear();
+                fold_char_slow(c, &mut slow);
+                bytes.extend_from_slice(slow.as_bytes());
+            }
+        }
     }
-    out
+    String::from_utf8(bytes).expect("ASCII bytes and whole characters")
 }
 
 /// Appends the fold of one character to `out` (what [`fold`] does to each).

@@ -4,7 +4,7 @@
 
 use super::align::{align_nodes, nodes};
 use super::matching::{heaviest_increasing, match_paragraphs};
-use super::tokens::{is_punct, join_slices, strip_marker, token_slices};
+use super::tokens::{count_words, is_punct, join_slices, strip_marker, token_slices};
 use crate::model::{Document, Section};
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
@@ -306,7 +306,7 @@ pub(crate) fn diff_paragraphs_counted(
             }
             None => {
                 let t = prepare(pb, o).to_string();
-                counts.b += words(&token_slices(&t));
+                counts.b += count_words(&t);
                 out.push(ParaDiff {
                     kind: ParaKind::Inserted,
                     a: None,
@@ -327,7 +327,7 @@ pub(crate) fn diff_paragraphs_counted(
 
 fn deleted(i: usize, text: &str, o: &DiffOptions, counts: &mut Counts) -> ParaDiff {
     let t = prepare(text, o).to_string();
-    counts.a += words(&token_slices(&t));
+    counts.a += count_words(&t);
     ParaDiff { kind: ParaKind::Deleted, a: Some(i), b: None, spans: vec![Span::Delete(t)] }
 }
 

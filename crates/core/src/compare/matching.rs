@@ -56,20 +56,34 @@ pub(crate) struct Matching {
 
 /// Greedy one-to-one choice among candidates: best first; on a tie the closer
 /// positions, then the earlier (the order candidates were produced in).
-fn assign(mut cands: Vec<(f32, usize, usize)>, na: usize, nb: usize, out: &mut Matching) {
-    cands.sort_by(|p, q| q.0.total_cmp(&p.0).then((p.1.abs_diff(p.2)).cmp(&q.1.abs_diff(q.2))));
+fn assign(cands: Vec<(f32, usize, usize)>, na: usize, nb: usize, out: &mut Matching) {
+    // An unstable sort on (similarity descending, distance, position in `cands`): the
+    // order a stable sort on the first two gives, cheaper.
+    let mut order: Vec<(std::cmp::Reverse<i32>, usize, usize)> = cands
+        .iter()
+        .enumerate()
+        .map(|(n, &(s, i, j))| (std::cmp::Reverse(total_order_key(s)), i.abs_diff(j), n))
+        .collect();
+    order.sort_unstable();
     let (mut ta, mut tb) = (vec![false; na], vec![false; nb]);
     for &(i, j, _) in &out.pairs {
         ta[i] = true;
         tb[j] = true;
     }
-    for (s, i, j) in cands {
+    for (_, _, n) in order {
+        let (s, i, j) = cands[n];
         if !ta[i] && !tb[j] {
             ta[i] = true;
             tb[j] = true;
             out.pairs.push((i, j, s));
         }
     }
+}
+
+/// An integer that orders like `f32::total_cmp`.
+fn total_order_key(s: f32) -> i32 {
+    let b = s.to_bits() as i32;
+    b ^ ((((b >> 31) as u32) >> 1) as i32)
 }
 
 /// Dice cannot reach the threshold when one side is over three times the other.

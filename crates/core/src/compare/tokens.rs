@@ -29,7 +29,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Like [`tokenize`], but borrowing: (text, space before) slices of `text`.
 pub fn token_slices(text: &str) -> Vec<(&str, bool)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
     let mut start: Option<usize> = None;
     let mut space = false;
     for (i, c) in text.char_indices() {
@@ -56,6 +56,31 @@ pub fn token_slices(text: &str) -> Vec<(&str, bool)> {
         first.1 = false;
     }
     out
+}
+
+/// How many tokens of `text` are not punctuation (the words [`token_slices`] finds),
+/// without building the tokens.
+pub fn count_words(text: &str) -> usize {
+    let mut count = 0;
+    // In a token (a run of word characters and dropped zero-width ones); whether it
+    // has a word character yet.
+    let (mut in_token, mut has_word) = (false, false);
+    for c in text.chars() {
+        let word_char = crate::text::is_word_char(c);
+        if word_char || crate::text::space_class(c).is_none() {
+            in_token = true;
+            has_word |= word_char;
+            continue;
+        }
+        if in_token && has_word {
+            count += 1;
+        }
+        (in_token, has_word) = (false, false);
+    }
+    if in_token && has_word {
+        count += 1;
+    }
+    count
 }
 
 /// Joins tokens back into text.
@@ -250,6 +275,20 @@ mod tests {
                 .map(word_hash)
                 .collect();
             assert_eq!(word_hashes(t), expected, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn words_counted_as_tokens() {
+        for t in [
+            "Nghị quyết số 45-NQ/TW, ngày 24/11/2023.",
+            "  a  b\u{200B}c , d",
+            "",
+            "\u{200B} , \u{200B}x",
+            "—",
+        ] {
+            let expected = token_slices(t).iter().filter(|t| !is_punct(t.0)).count();
+            assert_eq!(count_words(t), expected, "{t:?}");
         }
     }
 
