@@ -169,7 +169,8 @@ fn prepare<'a>(text: &'a str, o: &DiffOptions) -> &'a str {
 pub fn diff_text(a: &str, b: &str, o: &DiffOptions) -> (Vec<Span>, Counts) {
     let (ta, tb) = (token_slices(prepare(a, o)), token_slices(prepare(b, o)));
     // Tokens interned to integers: the diff compares numbers, not strings.
-    let mut ids: crate::text::FxMap<Tok, u32> = Default::default();
+    let mut ids: crate::text::FxMap<Tok, u32> =
+        crate::text::FxMap::with_capacity_and_hasher(ta.len() + tb.len(), Default::default());
     let ka = intern(&mut ids, &ta, o);
     let kb = intern(&mut ids, &tb, o);
     let ops = if ka == kb {
@@ -276,6 +277,15 @@ pub(crate) fn diff_paragraphs_counted(
     for k in heaviest_increasing(&seq) {
         in_place[seq[k].0] = true;
     }
+    // The word diffs of the matched pairs, in B's order (independent of one another: on
+    // long sections they are spread over the cores).
+    let matched: Vec<(usize, usize)> =
+        match_b.iter().enumerate().filter_map(|(j, m)| m.map(|i| (i, j))).collect();
+    let mut word_diffs = par_map_min(matched.len(), PARALLEL_PAIRS, |k| {
+        let (i, j) = matched[k];
+        diff_text(&a[i], &b[j], o)
+    })
+    .into_iter();
     let mut out = Vec::with_capacity(a.len().max(b.len()));
     let mut counts = Counts::default();
     let mut ia = 0;
@@ -292,7 +302,7 @@ pub(crate) fn diff_paragraphs_counted(
         }
         match match_b[j] {
             Some(i) => {
-                let (spans, c) = diff_text(&a[i], pb, o);
+                let (spans, c) = word_diffs.next().expect("one word diff per matched pair");
                 counts.add(c);
                 let changed = spans.iter().any(|s| !matches!(s, Span::Equal(_)));
                 let kind = if !in_place[i] {
@@ -384,8 +394,17 @@ fn end(d: &Document) -> Vec<String> {
 
 /// `f(0..n)` in order, on several threads when `n` is large enough to be worth it.
 fn par_map<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    par_map_min(n, 32, f)
+}
+
+/// Matched pairs of paragraphs from which their word diffs are spread over the cores
+/// (a section of ordinary size stays on one thread).
+const PARALLEL_PAIRS: usize = 512;
+
+/// [`par_map`] with threads from `min` items on.
+fn par_map_min<T: Send>(n: usize, min: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
     let workers = std::thread::available_parallelism().map_or(1, |w| w.get()).min(4);
-    if n < 32 || workers < 2 {
+    if n < min || workers < 2 {
         return (0..n).map(f).collect();
     }
     let chunk = n.div_ceil(workers);

@@ -33,7 +33,13 @@ pub fn token_slices(text: &str) -> Vec<(&str, bool)> {
     let mut start: Option<usize> = None;
     let mut space = false;
     for (i, c) in text.char_indices() {
-        let word = crate::text::is_word_char(c) || crate::text::space_class(c).is_none();
+        // ASCII: letters and digits are words; nothing there is dropped like a
+        // zero-width character.
+        let word = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            crate::text::is_word_char(c) || crate::text::space_class(c).is_none()
+        };
         if word {
             start.get_or_insert(i);
             continue;
