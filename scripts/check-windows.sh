@@ -47,7 +47,17 @@ mkdir -p "$DOCS_UNIX"
 
 # Both programs' JSON, compared as values.
 same_json() { python3 -c 'import json,sys; a,b=(json.load(open(p,encoding="utf-8")) for p in sys.argv[1:3]); sys.exit(0 if a==b else 1)' "$1" "$2"; }
-win() { wine "$WORK/banthao.exe" "$@"; }
+# banthao.exe exits 0, 1 or 2; any other code is wine's own failure (seen once under
+# heavy load, not reproduced in 15 runs): said, and the command run once more.
+win() {
+    wine "$WORK/banthao.exe" "$@"
+    local rc=$?
+    if [ "$rc" -gt 2 ]; then
+        echo "  (wine: banthao.exe $1 exited $rc; run again)" >&2
+        wine "$WORK/banthao.exe" "$@"; rc=$?
+    fi
+    return $rc
+}
 cp "$DIST/banthao.exe" "$WORK/banthao.exe"
 
 echo "==> version information of the executables"
@@ -85,8 +95,8 @@ scaffold=(scaffold --parent 45-NQ/TW --province "Quảng Ninh" --issuer tinh-uy 
 "$LINUX" "${scaffold[@]}" -o "$WORK/linux-draft.json"
 win "${scaffold[@]}" -o "$DOCS\\Dự thảo lần 2.json"
 check "scaffold" same_json "$WORK/linux-draft.json" "$DOCS_UNIX/Dự thảo lần 2.json"
-win export "$DOCS\\Dự thảo lần 2.json" -o "$DOCS\\Dự thảo lần 2.docx"
-check "export to «Dự thảo lần 2.docx»" test -s "$DOCS_UNIX/Dự thảo lần 2.docx"
+win export "$DOCS\\Dự thảo lần 2.json" -o "$DOCS\\Dự thảo lần 2.docx" 2> "$WORK/win.err"
+check "export to «Dự thảo lần 2.docx»" test -s "$DOCS_UNIX/Dự thảo lần 2.docx" || cat "$WORK/win.err"
 "$LINUX" export "$WORK/linux-draft.json" -o "$WORK/linux-draft.docx"
 "$LINUX" parse --json "$WORK/linux-draft.docx" > "$WORK/linux.json"
 win parse --json "$DOCS\\Dự thảo lần 2.docx" > "$WORK/win.json"
