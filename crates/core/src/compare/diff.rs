@@ -403,8 +403,12 @@ const PARALLEL_PAIRS: usize = 512;
 
 /// [`par_map`] with threads from `min` items on.
 fn par_map_min<T: Send>(n: usize, min: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    if n < min {
+        return (0..n).map(f).collect();
+    }
+    // Asked only here: the answer reads the process's CPU quota from files.
     let workers = std::thread::available_parallelism().map_or(1, |w| w.get()).min(4);
-    if n < min || workers < 2 {
+    if workers < 2 {
         return (0..n).map(f).collect();
     }
     let chunk = n.div_ceil(workers);
