@@ -52,7 +52,7 @@ pub fn set_aside(db: &Path, stamp: &str) -> std::io::Result<PathBuf> {
 
 impl Store {
     /// Makes today's copy in `dir` unless there is one, and keeps only the newest
-    /// [`KEEP`]; the new copy's path when one was made.
+    /// `KEEP` (7); the new copy's path when one was made.
     pub fn backup_daily(&self, dir: &Path, day: &str) -> Result<Option<PathBuf>, StoreError> {
         let io =
             |e: std::io::Error| StoreError::Open { path: dir.display().to_string(), reason: e.to_string() };
