@@ -210,16 +210,13 @@ pub fn sorted_words(text: &str) -> Vec<u64> {
 /// How many elements two sorted lists share (as multisets).
 pub fn common_sorted(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut common) = (0, 0, 0usize);
+    // Without branches on the comparison (it is unpredictable): the smaller side
+    // advances, both when equal.
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (x, y) = (a[i], b[j]);
+        common += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     common
 }
