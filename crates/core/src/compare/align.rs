@@ -3,7 +3,7 @@
 //! both documents), and the parent links of scaffolded drafts. Labels are ignored:
 //! `III.2` of one province pairs with `II.2` of another.
 
-use super::tokens::{bag, word_hashes, Bag};
+use super::tokens::{word_hashes, Bag};
 use crate::model::{path_segments, Document, Section};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -24,6 +24,8 @@ pub(crate) struct Node {
     title_words: Vec<u64>,
     subtree: Bag,
     implements: Option<String>,
+    /// Word hashes of the section's own paragraphs ([`word_hashes`]), for matching them.
+    pub paragraph_words: Vec<Vec<u64>>,
 }
 
 /// Adds nodes for `secs` (pre-order) and returns the bag of all their words; each
@@ -39,6 +41,13 @@ fn collect(secs: &[Section], prefix: &str, index: &mut Vec<usize>, out: &mut Vec
             v.dedup();
             v
         };
+        // The words of the title and the paragraphs, into the bag in the order `bag`
+        // would take them.
+        let paragraph_words: Vec<Vec<u64>> = s.paragraphs.iter().map(|p| word_hashes(p)).collect();
+        let mut subtree = Bag::default();
+        for w in tw.iter().chain(paragraph_words.iter().flatten()) {
+            *subtree.entry(*w).or_default() += 1;
+        }
         let at = out.len();
         out.push(Node {
             index: index.clone(),
@@ -48,9 +57,8 @@ fn collect(secs: &[Section], prefix: &str, index: &mut Vec<usize>, out: &mut Vec
             title_words: set(tw),
             subtree: Bag::default(),
             implements: s.implements.clone(),
+            paragraph_words,
         });
-        let mut subtree =
-            bag(std::iter::once(s.title.as_str()).chain(s.paragraphs.iter().map(String::as_str)));
         for (w, n) in collect(&s.children, &path, index, out) {
             *subtree.entry(w).or_default() += n;
         }

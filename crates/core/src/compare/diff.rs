@@ -3,7 +3,7 @@
 //! punctuation as tokens of its own).
 
 use super::align::{align_nodes, nodes};
-use super::matching::{heaviest_increasing, match_paragraphs};
+use super::matching::{heaviest_increasing, match_paragraphs_with, PairWords};
 use super::tokens::{count_words, is_punct, join_slices, strip_marker, token_slices};
 use crate::model::{Document, Section};
 use serde::Serialize;
@@ -248,19 +248,31 @@ fn merge(spans: Vec<Span>) -> Vec<Span> {
 /// others as moved; the rest are deleted or inserted. Near-linear on long sections
 /// (see `compare::matching`).
 pub fn diff_paragraphs(a: &[String], b: &[String], o: &DiffOptions) -> (Vec<ParaDiff>, Counts) {
-    let (paras, counts, _) = diff_paragraphs_counted(a, b, o);
+    let (paras, counts, _) = diff_paragraphs_words(a, b, o, None);
     (paras, counts)
 }
 
 /// [`diff_paragraphs`], with how many pairs of paragraphs were compared.
+#[cfg(test)]
 pub(crate) fn diff_paragraphs_counted(
     a: &[String],
     b: &[String],
     o: &DiffOptions,
 ) -> (Vec<ParaDiff>, Counts, usize) {
+    diff_paragraphs_words(a, b, o, None)
+}
+
+/// [`diff_paragraphs`], with the word hashes of the paragraphs when already computed,
+/// and how many pairs of paragraphs were compared.
+fn diff_paragraphs_words(
+    a: &[String],
+    b: &[String],
+    o: &DiffOptions,
+    words: PairWords,
+) -> (Vec<ParaDiff>, Counts, usize) {
     let pa: Vec<&str> = a.iter().map(|p| prepare(p, o)).collect();
     let pb: Vec<&str> = b.iter().map(|p| prepare(p, o)).collect();
-    let m = match_paragraphs(a, b, &pa, &pb);
+    let m = match_paragraphs_with(a, b, &pa, &pb, words);
     let mut match_a: Vec<Option<usize>> = vec![None; a.len()];
     let mut match_b: Vec<Option<usize>> = vec![None; b.len()];
     let mut seq: Vec<(usize, usize, u32)> = Vec::with_capacity(m.pairs.len());
@@ -348,8 +360,14 @@ fn heading(s: &Section) -> String {
 /// Compares one section with another (its title and own paragraphs; not its children).
 /// Cheap enough to run on every pause in typing.
 pub fn diff_section(a: &Section, b: &Section, o: &DiffOptions) -> SectionDiff {
+    diff_section_with(a, b, o, None)
+}
+
+/// [`diff_section`], with the word hashes of both sections' paragraphs when already
+/// computed (alignment computes them).
+fn diff_section_with(a: &Section, b: &Section, o: &DiffOptions, words: PairWords) -> SectionDiff {
     let (title, mut counts) = diff_text(&a.title, &b.title, o);
-    let (paragraphs, c) = diff_paragraphs(&a.paragraphs, &b.paragraphs, o);
+    let (paragraphs, c, _) = diff_paragraphs_words(&a.paragraphs, &b.paragraphs, o, words);
     counts.add(c);
     SectionDiff {
         a: None,
@@ -484,7 +502,8 @@ pub fn compare(a: &Document, b: &Document, o: &DiffOptions) -> Comparison {
         match by_b.get(&j) {
             Some(&i) => {
                 let sa = section_by_index(&a.sections, &na[i].index);
-                let mut d = diff_section(sa, sb, o);
+                let words = (&na[i].paragraph_words[..], &node.paragraph_words[..]);
+                let mut d = diff_section_with(sa, sb, o, Some(words));
                 d.a = Some(na[i].path.clone());
                 d.b = Some(node.path.clone());
                 d.depth = node.depth;

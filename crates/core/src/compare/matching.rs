@@ -91,15 +91,38 @@ fn lengths_allow(x: usize, y: usize) -> bool {
     2 * x.min(y) >= (x + y) / 2
 }
 
-/// Matches paragraphs: `raw_*` as written (their words are compared), `a` and `b` as
-/// compared for equality (labels removed when they are ignored).
+/// The [`word_hashes`] of the paragraphs of both sides, when already computed.
+pub(crate) type PairWords<'a> = Option<(&'a [Vec<u64>], &'a [Vec<u64>])>;
+
+/// [`match_paragraphs_with`], hashing the words itself.
+#[cfg(test)]
 pub(crate) fn match_paragraphs(raw_a: &[String], raw_b: &[String], a: &[&str], b: &[&str]) -> Matching {
+    match_paragraphs_with(raw_a, raw_b, a, b, None)
+}
+
+/// Matches paragraphs: `raw_*` as written (their words are compared), `a` and `b` as
+/// compared for equality (labels removed when they are ignored). `words`, when given,
+/// holds the [`word_hashes`] of `raw_a` and `raw_b`, already computed.
+pub(crate) fn match_paragraphs_with(
+    raw_a: &[String],
+    raw_b: &[String],
+    a: &[&str],
+    b: &[&str],
+    words: PairWords,
+) -> Matching {
     if a.is_empty() || b.is_empty() {
         return Matching::default(); // nothing to pair (a section only on one side)
     }
     // Each paragraph's words in order (for keys) and sorted (a bag, for Dice).
-    let (wa, wb): (Vec<Vec<u64>>, Vec<Vec<u64>>) =
-        (raw_a.iter().map(|p| word_hashes(p)).collect(), raw_b.iter().map(|p| word_hashes(p)).collect());
+    let computed: (Vec<Vec<u64>>, Vec<Vec<u64>>);
+    let (wa, wb) = match words {
+        Some(w) => w,
+        None => {
+            let hash = |ps: &[String]| ps.iter().map(|p| word_hashes(p)).collect();
+            computed = (hash(raw_a), hash(raw_b));
+            (&computed.0[..], &computed.1[..])
+        }
+    };
     let sorted = |w: &Vec<u64>| {
         let mut v = w.clone();
         v.sort_unstable();
