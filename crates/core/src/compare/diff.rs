@@ -420,7 +420,7 @@ fn par_map<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
 const PARALLEL_PAIRS: usize = 512;
 
 /// [`par_map`] with threads from `min` items on.
-fn par_map_min<T: Send>(n: usize, min: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+pub(crate) fn par_map_min<T: Send>(n: usize, min: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
     if n < min {
         return (0..n).map(f).collect();
     }

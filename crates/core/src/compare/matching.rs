@@ -43,6 +43,11 @@ pub(crate) const FALLBACK_ROUNDS: usize = 2;
 /// Groups of equal texts up to this many pairs are paired by closeness; larger ones in
 /// order.
 const EQUAL_GROUP_PAIRS: usize = 4096;
+/// Sections of B with this many paragraphs look for candidates on several threads.
+const PARALLEL_PARAGRAPHS: usize = 4096;
+/// Parts the paragraphs of B are cut into then (a fixed number, so that the work does
+/// not depend on the machine).
+const CANDIDATE_PARTS: usize = 4;
 /// Paragraphs shorter than this (in words) are also indexed by their words.
 const SHORT: usize = 8;
 
@@ -205,47 +210,66 @@ pub(crate) fn match_paragraphs_with(
             postings.entry(k).or_default().push(i as u32);
         }
     }
-    let mut cands: Vec<(f32, usize, usize)> = Vec::new();
-    let mut shared = vec![0u32; a.len()];
-    let mut touched: Vec<usize> = Vec::new();
-    let mut lonely: Vec<usize> = Vec::new();
-    for j in (0..b.len()).filter(|&j| !tb[j]) {
-        for k in &keys(&wb[j]) {
-            match postings.get(k) {
-                Some(list) if list.len() <= COMMON_KEY => {
-                    for &i in list {
-                        let i = i as usize;
-                        if shared[i] == 0 {
-                            touched.push(i);
+    // The paragraphs of B one by one (a range of them at a time): their candidates,
+    // those that found none, and how many pairs were compared.
+    let candidates_in = |js: std::ops::Range<usize>| {
+        let mut cands: Vec<(f32, usize, usize)> = Vec::new();
+        let mut shared = vec![0u32; a.len()];
+        let mut touched: Vec<usize> = Vec::new();
+        let mut lonely: Vec<usize> = Vec::new();
+        let mut comparisons = 0;
+        for j in js.filter(|&j| !tb[j]) {
+            for k in &keys(&wb[j]) {
+                match postings.get(k) {
+                    Some(list) if list.len() <= COMMON_KEY => {
+                        for &i in list {
+                            let i = i as usize;
+                            if shared[i] == 0 {
+                                touched.push(i);
+                            }
+                            shared[i] += 1;
                         }
-                        shared[i] += 1;
                     }
+                    _ => {}
                 }
-                _ => {}
+            }
+            let mut met: Vec<(u32, usize)> = touched
+                .iter()
+                .filter(|&&i| lengths_allow(ba[i].len(), bb[j].len()))
+                .map(|&i| (shared[i], i))
+                .collect();
+            for i in touched.drain(..) {
+                shared[i] = 0;
+            }
+            // Those sharing the most keys; the closer on a tie.
+            met.sort_unstable_by_key(|&(n, i)| (std::cmp::Reverse(n), i.abs_diff(j), i));
+            let mut found = false;
+            for &(_, i) in met.iter().take(MAX_CANDIDATES) {
+                comparisons += 1;
+                let s = dice_sorted(&ba[i], &bb[j]);
+                if s >= SAME_PARAGRAPH {
+                    cands.push((s, i, j));
+                    found = true;
+                }
+            }
+            if !found {
+                lonely.push(j);
             }
         }
-        let mut met: Vec<(u32, usize)> = touched
-            .iter()
-            .filter(|&&i| lengths_allow(ba[i].len(), bb[j].len()))
-            .map(|&i| (shared[i], i))
-            .collect();
-        for i in touched.drain(..) {
-            shared[i] = 0;
-        }
-        // Those sharing the most keys; the closer on a tie.
-        met.sort_unstable_by_key(|&(n, i)| (std::cmp::Reverse(n), i.abs_diff(j), i));
-        let mut found = false;
-        for &(_, i) in met.iter().take(MAX_CANDIDATES) {
-            out.comparisons += 1;
-            let s = dice_sorted(&ba[i], &bb[j]);
-            if s >= SAME_PARAGRAPH {
-                cands.push((s, i, j));
-                found = true;
-            }
-        }
-        if !found {
-            lonely.push(j);
-        }
+        (cands, lonely, comparisons)
+    };
+    // Long sections in a few parts, spread over the cores; the parts' results joined in
+    // order are what one pass gives.
+    let parts = if b.len() >= PARALLEL_PARAGRAPHS { CANDIDATE_PARTS } else { 1 };
+    let chunk = b.len().div_ceil(parts);
+    let mut cands: Vec<(f32, usize, usize)> = Vec::new();
+    let mut lonely: Vec<usize> = Vec::new();
+    for (c, l, n) in
+        super::diff::par_map_min(parts, 2, |k| candidates_in(k * chunk..((k + 1) * chunk).min(b.len())))
+    {
+        cands.extend(c);
+        lonely.extend(l);
+        out.comparisons += n;
     }
     assign(cands, a.len(), b.len(), &mut out);
 
