@@ -49,7 +49,7 @@ mod tests {
 
     #[test]
     fn pairs_by_meaning_not_number() {
-        let (d, o) = (crate::parse_text(DRAFT), crate::parse_text(OTHER));
+        let (d, o) = (crate::input::parse_text(DRAFT), crate::input::parse_text(OTHER));
         let c = counterpart(&d, "II.2", &o).unwrap();
         assert!(c.heading.starts_with("1. Tăng cường quản lý nhà nước"), "{}", c.heading);
         assert_eq!((c.diff.a.as_deref(), c.diff.b.as_deref()), (Some("II.1"), Some("II.2")));

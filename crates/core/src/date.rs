@@ -1,4 +1,5 @@
-//! Calendar dates from Unix time, without a date library (the callers read the clock).
+//! Calendar dates from Unix time, without a date library (the callers read the clock),
+//! and the date whose names apply to a document of a given year.
 
 /// (year, month, day) of a day count since 1970-01-01 (Howard Hinnant's algorithm).
 pub fn civil(days: i64) -> (i64, u32, u32) {
@@ -23,6 +24,17 @@ pub fn iso_day(secs: i64) -> String {
 pub fn iso_instant(secs: i64) -> String {
     let t = secs.rem_euclid(86_400);
     format!("{}T{:02}:{:02}:{:02}Z", iso_day(secs), t / 3600, t % 3600 / 60, t % 60)
+}
+
+/// The date whose names apply to a document of `year`, given today's ISO date: today
+/// within the current year, the last day of a past year, the first day of a future one.
+pub fn reference_date(year: u16, today: &str) -> String {
+    let this_year: u16 = today.get(..4).and_then(|y| y.parse().ok()).unwrap_or(year);
+    match year.cmp(&this_year) {
+        std::cmp::Ordering::Equal => today.to_string(),
+        std::cmp::Ordering::Less => format!("{year:04}-12-31"),
+        std::cmp::Ordering::Greater => format!("{year:04}-01-01"),
+    }
 }
 
 #[cfg(test)]

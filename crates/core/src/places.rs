@@ -100,9 +100,9 @@ impl Gazetteer {
     }
 
     /// The set whose names apply to a document of `year`, given today's ISO date (see
-    /// [`crate::scaffold::reference_date`]).
+    /// [`crate::date::reference_date`]).
     pub fn set_for_year(&self, year: u16, today: &str) -> Option<&UnitSet> {
-        self.set_on(&crate::scaffold::reference_date(year, today))
+        self.set_on(&crate::date::reference_date(year, today))
     }
 
     /// Whether the unit with this usual name is a centrally-run city.

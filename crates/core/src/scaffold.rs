@@ -6,6 +6,7 @@
 //! presets in `templates/presets/`; the date they are read on is the caller's
 //! [`reference_date`].
 
+pub use crate::date::reference_date;
 use crate::label::to_roman;
 use crate::model::{DocKind, DocNumber, Document, LabelKind, ParentRef, PlaceDate, Section, Signature};
 use crate::placeholder::{self, fill};
@@ -421,17 +422,6 @@ fn is_iso_date(s: &str) -> bool {
     (1..=days).contains(&d)
 }
 
-/// The date whose names apply to a document of `year`, given today's ISO date: today
-/// within the current year, the last day of a past year, the first day of a future one.
-pub fn reference_date(year: u16, today: &str) -> String {
-    let this_year: u16 = today.get(..4).and_then(|y| y.parse().ok()).unwrap_or(year);
-    match year.cmp(&this_year) {
-        std::cmp::Ordering::Equal => today.to_string(),
-        std::cmp::Ordering::Less => format!("{year:04}-12-31"),
-        std::cmp::Ordering::Greater => format!("{year:04}-01-01"),
-    }
-}
-
 #[derive(Debug, Clone, Deserialize)]
 struct Dated {
     #[serde(alias = "name")]
@@ -815,7 +805,7 @@ mod tests {
 
     #[test]
     fn a_programme_of_action_is_cited_by_its_whole_type() {
-        let doc = crate::parse_text(
+        let doc = crate::input::parse_text(
             "TỈNH ỦY QUẢNG NINH\nĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 41-CTr/TU\nQuảng Ninh, ngày 18 tháng 3 năm 2024\n\
              CHƯƠNG TRÌNH\nhành động thực hiện Nghị quyết số 45-NQ/TW\n-----\nI- MỤC ĐÍCH, YÊU CẦU\n",
         );

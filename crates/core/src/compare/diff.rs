@@ -4,6 +4,7 @@
 
 use super::align::{align_nodes, nodes};
 use super::matching::{heaviest_increasing, match_paragraphs_with, PairWords};
+use super::parallel::{par_map, par_map_min};
 use super::tokens::{count_words, is_punct, join_slices, strip_marker, token_slices};
 use crate::model::{Document, Section};
 use serde::Serialize;
@@ -410,35 +411,9 @@ fn end(d: &Document) -> Vec<String> {
     v
 }
 
-/// `f(0..n)` in order, on several threads when `n` is large enough to be worth it.
-fn par_map<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    par_map_min(n, 32, f)
-}
-
 /// Matched pairs of paragraphs from which their word diffs are spread over the cores
 /// (a section of ordinary size stays on one thread).
 const PARALLEL_PAIRS: usize = 512;
-
-/// [`par_map`] with threads from `min` items on.
-pub(crate) fn par_map_min<T: Send>(n: usize, min: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    if n < min {
-        return (0..n).map(f).collect();
-    }
-    // Asked only here: the answer reads the process's CPU quota from files.
-    let workers = std::thread::available_parallelism().map_or(1, |w| w.get()).min(4);
-    if workers < 2 {
-        return (0..n).map(f).collect();
-    }
-    let chunk = n.div_ceil(workers);
-    std::thread::scope(|s| {
-        let f = &f;
-        let handles: Vec<_> = (0..n)
-            .step_by(chunk)
-            .map(|start| s.spawn(move || (start..(start + chunk).min(n)).map(f).collect::<Vec<T>>()))
-            .collect();
-        handles.into_iter().flat_map(|h| h.join().expect("a section diff does not panic")).collect()
-    })
-}
 
 pub(crate) fn section_by_index<'a>(secs: &'a [Section], index: &[usize]) -> &'a Section {
     let mut s = &secs[index[0]];
@@ -524,5 +499,88 @@ pub fn compare(a: &Document, b: &Document, o: &DiffOptions) -> Comparison {
         identical,
         options: *o,
         sections,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    // Long sections, where paragraphs are matched through anchors and candidates
+    // (compare/matching.rs) rather than all pairs.
+    use super::*;
+    use crate::compare::matching::tests::bullets;
+    use crate::compare::matching::{FALLBACK_ROUNDS, MAX_CANDIDATES, WINDOW};
+
+    #[test]
+    fn moved_paragraphs_are_moves_in_long_sections() {
+        let a = bullets(2, 300, 5000);
+        // The first ten paragraphs go to the end, one of them edited.
+        let mut b: Vec<String> = a[10..].iter().chain(&a[..10]).cloned().collect();
+        b[295] = b[295].replacen("- t", "- sửa t", 1);
+        let (paras, _) = diff_paragraphs(&a, &b, &DiffOptions::default());
+        for p in &paras {
+            match p.a {
+                Some(i) if i < 10 => {
+                    assert_eq!(p.kind, ParaKind::Moved, "{p:?}");
+                    assert_eq!(p.b, Some(290 + i));
+                }
+                Some(i) => {
+                    assert_eq!(p.kind, ParaKind::Same, "{p:?}");
+                    assert_eq!(p.b, Some(i - 10));
+                }
+                None => panic!("nothing inserted: {p:?}"),
+            }
+        }
+        assert!(paras.iter().any(|p| p.a == Some(5) && p.spans.len() > 1), "the moved edit is diffed");
+    }
+
+    #[test]
+    fn near_identical_paragraphs_pair_as_edits_in_long_sections() {
+        let a = bullets(3, 500, 5000);
+        let mut b = a.clone();
+        for k in (0..500).step_by(7) {
+            // One word changed, one added.
+            let mut w: Vec<&str> = a[k].split(' ').collect();
+            w[3] = "khác";
+            w.insert(6, "thêm");
+            b[k] = w.join(" ");
+        }
+        let (paras, counts, comparisons) = diff_paragraphs_counted(&a, &b, &DiffOptions::default());
+        assert_eq!(paras.len(), 500);
+        for (k, p) in paras.iter().enumerate() {
+            assert_eq!((p.a, p.b), (Some(k), Some(k)));
+            let want = if k % 7 == 0 { ParaKind::Changed } else { ParaKind::Same };
+            assert_eq!(p.kind, want, "{p:?}");
+        }
+        assert!(counts.similarity() > 0.95);
+        assert!(comparisons <= 72 * MAX_CANDIDATES, "only the edited ones are compared: {comparisons}");
+    }
+
+    /// The most comparisons a long section may cost per paragraph of B.
+    const PER_PARAGRAPH: usize = MAX_CANDIDATES + FALLBACK_ROUNDS * (2 * WINDOW + 1);
+
+    #[test]
+    fn thousands_of_similar_bullets_stay_within_the_work_bound() {
+        // 30 words: nearly every pair of bullets is over half alike.
+        let a = bullets(4, 3000, 30);
+        let b = bullets(5, 3000, 30);
+        let (paras, _, comparisons) = diff_paragraphs_counted(&a, &b, &DiffOptions::default());
+        assert!(comparisons <= b.len() * PER_PARAGRAPH, "{comparisons} comparisons");
+        // Most still pair up (near where they stand).
+        let paired = paras.iter().filter(|p| p.a.is_some() && p.b.is_some()).count();
+        assert!(paired > 2000, "{paired} paired");
+        assert_eq!(paras.iter().filter(|p| p.a.is_some()).count(), 3000);
+        assert_eq!(paras.iter().filter(|p| p.b.is_some()).count(), 3000);
+
+        // The same text thousands of times: paired in order, nothing compared.
+        let same = vec!["- Tổ chức thực hiện.".to_string(); 3000];
+        let (paras, _, comparisons) = diff_paragraphs_counted(&same, &same[..2000], &DiffOptions::default());
+        assert_eq!(comparisons, 0);
+        assert_eq!(paras.iter().filter(|p| p.kind == ParaKind::Same).count(), 2000);
+        assert_eq!(paras.iter().filter(|p| p.kind == ParaKind::Deleted).count(), 1000);
+
+        // Unrelated texts: nothing much to find, and little work to find it.
+        let (a, b) = (bullets(6, 3000, 5000), bullets(7, 3000, 5000));
+        let (_, _, comparisons) = diff_paragraphs_counted(&a, &b, &DiffOptions::default());
+        assert!(comparisons <= b.len() * PER_PARAGRAPH, "{comparisons} comparisons");
     }
 }

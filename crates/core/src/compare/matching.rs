@@ -265,7 +265,7 @@ pub(crate) fn match_paragraphs_with(
     let mut cands: Vec<(f32, usize, usize)> = Vec::new();
     let mut lonely: Vec<usize> = Vec::new();
     for (c, l, n) in
-        super::diff::par_map_min(parts, 2, |k| candidates_in(k * chunk..((k + 1) * chunk).min(b.len())))
+        super::parallel::par_map_min(parts, 2, |k| candidates_in(k * chunk..((k + 1) * chunk).min(b.len())))
     {
         cands.extend(c);
         lonely.extend(l);
@@ -387,12 +387,11 @@ pub(crate) fn heaviest_increasing(seq: &[(usize, usize, u32)]) -> Vec<usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use crate::compare::diff::{diff_paragraphs, diff_paragraphs_counted, DiffOptions, ParaKind};
 
     /// A small deterministic generator (xorshift).
-    struct Rng(u64);
+    pub(crate) struct Rng(u64);
     impl Rng {
         fn next(&mut self, n: usize) -> usize {
             self.0 ^= self.0 << 13;
@@ -403,7 +402,7 @@ mod tests {
     }
 
     /// `n` bullets of 12 to 30 words from a vocabulary of `vocab` words.
-    fn bullets(seed: u64, n: usize, vocab: usize) -> Vec<String> {
+    pub(crate) fn bullets(seed: u64, n: usize, vocab: usize) -> Vec<String> {
         let mut r = Rng(seed);
         (0..n)
             .map(|_| {
@@ -434,80 +433,6 @@ mod tests {
         for (i, j, s) in pairs {
             assert_eq!((j, s), (399 - i, 1.0));
         }
-    }
-
-    #[test]
-    fn moved_paragraphs_are_moves_in_long_sections() {
-        let a = bullets(2, 300, 5000);
-        // The first ten paragraphs go to the end, one of them edited.
-        let mut b: Vec<String> = a[10..].iter().chain(&a[..10]).cloned().collect();
-        b[295] = b[295].replacen("- t", "- sửa t", 1);
-        let (paras, _) = diff_paragraphs(&a, &b, &DiffOptions::default());
-        for p in &paras {
-            match p.a {
-                Some(i) if i < 10 => {
-                    assert_eq!(p.kind, ParaKind::Moved, "{p:?}");
-                    assert_eq!(p.b, Some(290 + i));
-                }
-                Some(i) => {
-                    assert_eq!(p.kind, ParaKind::Same, "{p:?}");
-                    assert_eq!(p.b, Some(i - 10));
-                }
-                None => panic!("nothing inserted: {p:?}"),
-            }
-        }
-        assert!(paras.iter().any(|p| p.a == Some(5) && p.spans.len() > 1), "the moved edit is diffed");
-    }
-
-    #[test]
-    fn near_identical_paragraphs_pair_as_edits_in_long_sections() {
-        let a = bullets(3, 500, 5000);
-        let mut b = a.clone();
-        for k in (0..500).step_by(7) {
-            // One word changed, one added.
-            let mut w: Vec<&str> = a[k].split(' ').collect();
-            w[3] = "khác";
-            w.insert(6, "thêm");
-            b[k] = w.join(" ");
-        }
-        let (paras, counts, comparisons) = diff_paragraphs_counted(&a, &b, &DiffOptions::default());
-        assert_eq!(paras.len(), 500);
-        for (k, p) in paras.iter().enumerate() {
-            assert_eq!((p.a, p.b), (Some(k), Some(k)));
-            let want = if k % 7 == 0 { ParaKind::Changed } else { ParaKind::Same };
-            assert_eq!(p.kind, want, "{p:?}");
-        }
-        assert!(counts.similarity() > 0.95);
-        assert!(comparisons <= 72 * MAX_CANDIDATES, "only the edited ones are compared: {comparisons}");
-    }
-
-    /// The most comparisons a long section may cost per paragraph of B.
-    const PER_PARAGRAPH: usize = MAX_CANDIDATES + FALLBACK_ROUNDS * (2 * WINDOW + 1);
-
-    #[test]
-    fn thousands_of_similar_bullets_stay_within_the_work_bound() {
-        // 30 words: nearly every pair of bullets is over half alike.
-        let a = bullets(4, 3000, 30);
-        let b = bullets(5, 3000, 30);
-        let (paras, _, comparisons) = diff_paragraphs_counted(&a, &b, &DiffOptions::default());
-        assert!(comparisons <= b.len() * PER_PARAGRAPH, "{comparisons} comparisons");
-        // Most still pair up (near where they stand).
-        let paired = paras.iter().filter(|p| p.a.is_some() && p.b.is_some()).count();
-        assert!(paired > 2000, "{paired} paired");
-        assert_eq!(paras.iter().filter(|p| p.a.is_some()).count(), 3000);
-        assert_eq!(paras.iter().filter(|p| p.b.is_some()).count(), 3000);
-
-        // The same text thousands of times: paired in order, nothing compared.
-        let same = vec!["- Tổ chức thực hiện.".to_string(); 3000];
-        let (paras, _, comparisons) = diff_paragraphs_counted(&same, &same[..2000], &DiffOptions::default());
-        assert_eq!(comparisons, 0);
-        assert_eq!(paras.iter().filter(|p| p.kind == ParaKind::Same).count(), 2000);
-        assert_eq!(paras.iter().filter(|p| p.kind == ParaKind::Deleted).count(), 1000);
-
-        // Unrelated texts: nothing much to find, and little work to find it.
-        let (a, b) = (bullets(6, 3000, 5000), bullets(7, 3000, 5000));
-        let (_, _, comparisons) = diff_paragraphs_counted(&a, &b, &DiffOptions::default());
-        assert!(comparisons <= b.len() * PER_PARAGRAPH, "{comparisons} comparisons");
     }
 
     #[test]

@@ -15,6 +15,7 @@
 pub mod align;
 pub mod diff;
 mod matching;
+mod parallel;
 pub mod tokens;
 
 pub use align::{align, Alignment, Pair};
