@@ -235,18 +235,22 @@ pub struct InputMethod {
     daemon_env: Vec<(String, String)>,
 }
 
+/// Starts a private session bus (`dbus-launch`): its process id and address.
+pub fn session_bus() -> (u32, String) {
+    let out =
+        Command::new("dbus-launch").arg("--sh-syntax").output().expect("dbus-launch (package dbus-x11)");
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    let field = |key: &str| {
+        let line = text.lines().find(|l| l.starts_with(key)).unwrap_or_else(|| panic!("{key} in {text}"));
+        line[key.len() + 1..].trim_end_matches(';').trim_matches('\'').to_string()
+    };
+    (field("DBUS_SESSION_BUS_PID").parse().unwrap(), field("DBUS_SESSION_BUS_ADDRESS"))
+}
+
 impl InputMethod {
     /// Starts `dbus-daemon` and `ibus-daemon` with Unikey typing `method` (`telex`, `vni`).
     pub fn start(method: &str) -> InputMethod {
-        let out =
-            Command::new("dbus-launch").arg("--sh-syntax").output().expect("dbus-launch (package dbus-x11)");
-        let text = String::from_utf8_lossy(&out.stdout).to_string();
-        let field = |key: &str| {
-            let line = text.lines().find(|l| l.starts_with(key)).unwrap_or_else(|| panic!("{key} in {text}"));
-            line[key.len() + 1..].trim_end_matches(';').trim_matches('\'').to_string()
-        };
-        let address = field("DBUS_SESSION_BUS_ADDRESS");
-        let bus_pid: u32 = field("DBUS_SESSION_BUS_PID").parse().unwrap();
+        let (bus_pid, address) = session_bus();
         let env = vec![
             ("DBUS_SESSION_BUS_ADDRESS".to_string(), address),
             ("GTK_IM_MODULE".to_string(), "ibus".to_string()),

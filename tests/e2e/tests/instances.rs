@@ -6,7 +6,7 @@
 //! the other text is kept, the editor says so and stops autosaving. Run by
 //! `scripts/test.sh` under Xvfb, one test at a time like the others.
 
-use banthao_e2e::{app_binary, app_pids, data_dir, App};
+use banthao_e2e::{app_binary, app_pids, data_dir, session_bus, App};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
@@ -18,17 +18,8 @@ struct SessionBus {
 
 impl SessionBus {
     fn start() -> SessionBus {
-        let out =
-            Command::new("dbus-launch").arg("--sh-syntax").output().expect("dbus-launch (package dbus-x11)");
-        let text = String::from_utf8_lossy(&out.stdout).to_string();
-        let field = |key: &str| {
-            let line = text.lines().find(|l| l.starts_with(key)).unwrap_or_else(|| panic!("{key} in {text}"));
-            line[key.len() + 1..].trim_end_matches(';').trim_matches('\'').to_string()
-        };
-        SessionBus {
-            address: field("DBUS_SESSION_BUS_ADDRESS"),
-            pid: field("DBUS_SESSION_BUS_PID").parse().unwrap(),
-        }
+        let (pid, address) = session_bus();
+        SessionBus { pid, address }
     }
 
     fn env(&self) -> Vec<(String, String)> {
