@@ -316,6 +316,24 @@ pub enum ReadError {
     /// A .docx that cannot be read.
     #[error("Tệp .docx bị hỏng hoặc không đúng định dạng: {0}")]
     BadDocx(String),
+    /// A Word 97–2003 .doc that cannot be read.
+    #[error("Tệp .doc (Word 97–2003) bị hỏng hoặc không đúng định dạng: {0}")]
+    BadDoc(String),
+    /// A PDF that cannot be read.
+    #[error("Tệp PDF bị hỏng hoặc không đọc được: {0}")]
+    BadPdf(String),
+    /// A PDF whose pages are images with no text layer.
+    #[error(
+        "Tệp PDF là bản quét (các trang là ảnh chụp, không có lớp chữ) nên không đọc được nội dung. \
+         Hãy xin bản PDF gốc hoặc tệp Word của văn bản."
+    )]
+    Scanned,
+    /// A file that needs a password to be opened (`format`: `PDF`, `.doc`, `.docx`).
+    #[error(
+        "Tệp {0} được bảo vệ bằng mật khẩu nên không đọc được. \
+         Hãy mở tệp bằng mật khẩu, lưu một bản không đặt mật khẩu rồi nhập bản đó."
+    )]
+    Password(&'static str),
 }
 
 /// Decodes a plain-text file: UTF-8 with or without BOM, UTF-16 with BOM. Returns NFC text.
