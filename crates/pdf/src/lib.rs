@@ -1,0 +1,1 @@
+//! PDF reader (in progress).
