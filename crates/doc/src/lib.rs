@@ -1,2 +1,23 @@
-//! Word 97–2003 `.doc` files read into the Bản thảo document model.
+//! Word 97–2003 `.doc` files read into the Bản thảo document model, without Word or
+//! LibreOffice: the OLE compound file (`cfb`), the FIB, the piece table, character and
+//! paragraph properties, footnotes, the font table and Word's list definitions.
+//!
+//! Modules depend one way, leaves first: `error`, `bytes`, `sprm` ← `cfb`, `fib`,
+//! `pieces`, `fkp`, `fonts`, `lists` ← `text` ← `read`. Every length read from the file
+//! is checked against its stream before use; nothing panics on any input.
 #![warn(missing_docs)]
+
+mod bytes;
+mod cfb;
+mod error;
+mod fib;
+mod fkp;
+mod fonts;
+mod lists;
+mod pieces;
+mod read;
+mod sprm;
+mod text;
+
+pub use error::DocError;
+pub use read::{doc_text, read_doc, DocText};

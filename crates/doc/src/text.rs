@@ -1,0 +1,316 @@
+//! The characters of the main document and the footnotes walked into lines, as the
+//! .docx reader makes them: one line per paragraph (table cells included, in reading
+//! order), cut at line breaks; field instructions dropped and results kept; footnote
+//! marks where the references stand; Word's automatic numbering put in front.
+
+use crate::fkp::{CharProps, ParaProps, Runs};
+use crate::lists::Lists;
+use crate::pieces::Text;
+use banthao_core::source::{Line, LineBuilder};
+
+const FOOTNOTE_REF: u16 = 0x02;
+const TAB: u16 = 0x09;
+const LINE_BREAK: u16 = 0x0B;
+const PAGE_BREAK: u16 = 0x0C;
+const PARAGRAPH: u16 = 0x0D;
+const CELL: u16 = 0x07;
+const FIELD_BEGIN: u16 = 0x13;
+const FIELD_SEPARATOR: u16 = 0x14;
+const FIELD_END: u16 = 0x15;
+const NB_HYPHEN: u16 = 0x1E;
+/// Nested fields deeper than this are not followed (their text is kept).
+const MAX_FIELD_DEPTH: usize = 64;
+
+/// Converts a run's text written in a legacy Vietnamese font: `(font name, text)` →
+/// the Unicode text, or `None` when the font is not a legacy one.
+pub(crate) type Convert<'a> = &'a dyn Fn(&str, &str) -> Option<String>;
+
+/// What the walk reads from.
+pub(crate) struct Sources<'a> {
+    /// The characters.
+    pub text: &'a Text,
+    /// Character properties by stream offset.
+    pub chpx: &'a Runs<CharProps>,
+    /// Paragraph properties by stream offset.
+    pub papx: &'a Runs<ParaProps>,
+    /// Font names by index.
+    pub fonts: &'a [String],
+    /// Legacy font conversion.
+    pub convert: Convert<'a>,
+}
+
+/// What the walk found.
+#[derive(Debug, Default)]
+pub(crate) struct Walked {
+    /// The lines.
+    pub lines: Vec<Line>,
+    /// Paragraphs with automatic numbering.
+    pub numbered: usize,
+    /// Of those, the ones whose label could not be computed, and the first of them.
+    pub unlabelled: usize,
+    /// The first paragraph whose label could not be computed.
+    pub first_unlabelled: Option<usize>,
+    /// Runs converted from a legacy font.
+    pub converted_runs: usize,
+}
+
+/// Text with its character properties, gathered until the properties change.
+#[derive(Default)]
+struct Run {
+    text: String,
+    props: CharProps,
+}
+
+/// Field nesting: for each open field, whether its instruction part is being read.
+#[derive(Default)]
+struct Fields {
+    open: Vec<bool>,
+    in_instruction: usize,
+}
+
+impl Fields {
+    /// Follows a field character; returns whether `u` was one.
+    fn step(&mut self, u: u16) -> bool {
+        match u {
+            FIELD_BEGIN if self.open.len() < MAX_FIELD_DEPTH => {
+                self.open.push(true);
+                self.in_instruction += 1;
+            }
+            FIELD_SEPARATOR => {
+                if let Some(top) = self.open.last_mut() {
+                    if *top {
+                        *top = false;
+                        self.in_instruction -= 1;
+                    }
+                }
+            }
+            FIELD_END => {
+                if self.open.pop() == Some(true) {
+                    self.in_instruction -= 1;
+                }
+            }
+            FIELD_BEGIN => {}
+            _ => return false,
+        }
+        true
+    }
+
+    fn hidden(&self) -> bool {
+        self.in_instruction > 0
+    }
+}
+
+/// One piece of text in the making: the current builder and those cut at line breaks.
+struct Para<'s, 'a> {
+    src: &'s Sources<'a>,
+    builder: LineBuilder,
+    done: Vec<LineBuilder>,
+    run: Run,
+    converted_runs: usize,
+}
+
+impl<'s, 'a> Para<'s, 'a> {
+    fn new(src: &'s Sources<'a>) -> Self {
+        Para { src, builder: LineBuilder::new(), done: Vec::new(), run: Run::default(), converted_runs: 0 }
+    }
+
+    fn flush(&mut self) {
+        if self.run.text.is_empty() {
+            return;
+        }
+        let run = std::mem::take(&mut self.run.text);
+        let p = self.run.props;
+        let font = p.font.and_then(|f| self.src.fonts.get(usize::from(f)));
+        match font.and_then(|name| (self.src.convert)(name, &run)) {
+            Some(converted) => {
+                self.converted_runs += 1;
+                self.builder.push(&converted, p.bold, p.italic);
+            }
+            None => self.builder.push(&run, p.bold, p.italic),
+        }
+    }
+
+    fn push_char(&mut self, c: char, props: CharProps) {
+        if props.deleted {
+            return;
+        }
+        if props != self.run.props {
+            self.flush();
+            self.run.props = props;
+        }
+        self.run.text.push(c);
+    }
+
+    fn push_plain(&mut self, s: &str) {
+        self.flush();
+        self.builder.push(s, false, false);
+    }
+
+    fn note(&mut self, id: &str) {
+        self.flush();
+        self.builder.note(id);
+    }
+
+    fn cut(&mut self) {
+        self.flush();
+        if !self.builder.is_empty() {
+            let b = std::mem::take(&mut self.builder);
+            self.done.push(b);
+        }
+    }
+
+    /// The lines of the paragraph, numbered `no`.
+    fn finish(mut self, no: usize, lines: &mut Vec<Line>) -> usize {
+        self.flush();
+        lines.extend(self.done.into_iter().chain(std::iter::once(self.builder)).filter_map(|b| b.finish(no)));
+        self.converted_runs
+    }
+
+    /// The text of a footnote: paragraphs joined by a space.
+    fn finish_note(mut self) -> (String, usize) {
+        self.flush();
+        let text = self.builder.finish(0).map(|l| l.text).unwrap_or_default();
+        (text, self.converted_runs)
+    }
+}
+
+/// Reads the units `from..to` (code units, with surrogate pairs joined) and calls `f`
+/// with each character's CP; lone surrogates become U+FFFD.
+fn for_each_char(text: &Text, from: u32, to: u32, mut f: impl FnMut(u32, u16, char)) {
+    let units = text.units.get(from as usize..to as usize).unwrap_or(&[]);
+    let mut i = 0;
+    while i < units.len() {
+        let u = units[i];
+        let cp = from + i as u32;
+        if (0xD800..0xDC00).contains(&u) {
+            if let Some(&lo) = units.get(i + 1).filter(|&&lo| (0xDC00..0xE000).contains(&lo)) {
+                let c = char::decode_utf16([u, lo]).next().and_then(Result::ok).unwrap_or('\u{FFFD}');
+                f(cp, u, c);
+                i += 2;
+                continue;
+            }
+        }
+        f(cp, u, char::from_u32(u32::from(u)).unwrap_or('\u{FFFD}'));
+        i += 1;
+    }
+}
+
+/// What a plain character becomes: `None` when it is dropped.
+fn visible(u: u16, c: char) -> Option<char> {
+    match u {
+        NB_HYPHEN => Some('-'),
+        0x00..=0x1F => None,
+        _ => Some(c),
+    }
+}
+
+/// Walks the main document, CPs `0..end`; `notes` are the footnote references (CP,
+/// id), sorted.
+pub(crate) fn main_lines(src: &Sources, end: u32, notes: &[(u32, String)], lists: &mut Lists) -> Walked {
+    let mut out = Walked::default();
+    let mut fields = Fields::default();
+    let mut next_note = 0usize;
+    let mut para_no = 1usize;
+    let mut para: Option<Para> = None;
+    let text = src.text;
+    // The paragraph marks (0x0D, 0x07), to read a paragraph's properties at its start.
+    let marks: Vec<u32> = text
+        .units
+        .iter()
+        .take(end as usize)
+        .enumerate()
+        .filter(|(_, &u)| u == PARAGRAPH || u == CELL)
+        .map(|(i, _)| i as u32)
+        .collect();
+    let mut mark_i = 0usize;
+    let props_at = |cp: u32| text.fc_of(cp).map(|fc| src.papx.at(fc)).unwrap_or_default();
+    for_each_char(text, 0, end, |cp, u, c| {
+        let p = para.get_or_insert_with(|| {
+            let mut p = Para::new(src);
+            while marks.get(mark_i).is_some_and(|&m| m < cp) {
+                mark_i += 1;
+            }
+            let props = marks.get(mark_i).map(|&m| props_at(m)).unwrap_or_default();
+            if props.ilfo > 0 && !props.row_end {
+                out.numbered += 1;
+                match lists.next_label(props.ilfo, props.ilvl) {
+                    Some(label) if !label.is_empty() => {
+                        p.push_plain(&label);
+                        p.push_plain(" ");
+                    }
+                    Some(_) => {}
+                    None => {
+                        out.unlabelled += 1;
+                        out.first_unlabelled.get_or_insert(para_no);
+                    }
+                }
+            }
+            p
+        });
+        if fields.step(u) {
+            return;
+        }
+        while notes.get(next_note).is_some_and(|n| n.0 < cp) {
+            next_note += 1;
+        }
+        let note = notes.get(next_note).filter(|n| n.0 == cp);
+        match u {
+            PARAGRAPH | CELL => {
+                let row_end = u == CELL && props_at(cp).row_end;
+                if let Some(p) = para.take() {
+                    out.converted_runs += p.finish(para_no, &mut out.lines);
+                }
+                if !row_end {
+                    para_no += 1;
+                }
+            }
+            _ if fields.hidden() => {}
+            _ if note.is_some() => {
+                if let Some(n) = note {
+                    p.note(&n.1);
+                }
+            }
+            LINE_BREAK | PAGE_BREAK => p.cut(),
+            TAB => p.push_plain("\t"),
+            FOOTNOTE_REF => {}
+            _ => {
+                if let Some(c) = visible(u, c) {
+                    let props = text.fc_of(cp).map(|fc| src.chpx.at(fc)).unwrap_or_default();
+                    p.push_char(c, props);
+                }
+            }
+        }
+    });
+    if let Some(p) = para.take() {
+        out.converted_runs += p.finish(para_no, &mut out.lines);
+    }
+    out
+}
+
+/// The footnote bodies: `bounds` are the CPs where each note starts and ends.
+pub(crate) fn footnotes(src: &Sources, bounds: &[(String, u32, u32)]) -> (Vec<(String, String)>, usize) {
+    let mut converted = 0;
+    let mut out = Vec::with_capacity(bounds.len());
+    for (id, from, to) in bounds {
+        let mut p = Para::new(src);
+        let mut fields = Fields::default();
+        for_each_char(src.text, *from, *to, |cp, u, c| {
+            if fields.step(u) || fields.hidden() {
+                return;
+            }
+            match u {
+                PARAGRAPH | CELL | LINE_BREAK | PAGE_BREAK | TAB => p.push_plain(" "),
+                _ => {
+                    if let Some(c) = visible(u, c) {
+                        let props = src.text.fc_of(cp).map(|fc| src.chpx.at(fc)).unwrap_or_default();
+                        p.push_char(c, props);
+                    }
+                }
+            }
+        });
+        let (text, n) = p.finish_note();
+        converted += n;
+        out.push((id.clone(), text));
+    }
+    (out, converted)
+}
