@@ -25,6 +25,7 @@ pub mod counterpart;
 pub mod date;
 mod input;
 pub mod label;
+pub mod legacy;
 pub mod model;
 pub mod outline;
 pub mod parse;
