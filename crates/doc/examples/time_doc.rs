@@ -42,7 +42,9 @@ fn main() {
         let t = Instant::now();
         let doc = banthao_doc::read_doc(&bytes);
         best = best.min(t.elapsed());
-        if let (Err(e), _) | (_, Err(e)) = (text.map(|_| ()).map_err(|e| e.to_string()), doc.map(|_| ()).map_err(|e| e.to_string())) {
+        if let (Err(e), _) | (_, Err(e)) =
+            (text.map(|_| ()).map_err(|e| e.to_string()), doc.map(|_| ()).map_err(|e| e.to_string()))
+        {
             eprintln!("{path}: {e}");
             std::process::exit(1);
         }

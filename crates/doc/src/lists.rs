@@ -65,7 +65,8 @@ fn level(table: &[u8], at: usize) -> Option<(Level, usize)> {
     let cb_papx = usize::from(lvlf[25]);
     let xst = at + LVLF + cb_chpx + cb_papx;
     let cch = usize::from(u16_at(table, xst)?);
-    let text = slice(table, xst + 2, cch * 2)?.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+    let text =
+        slice(table, xst + 2, cch * 2)?.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
     Some((Level { start, nfc, text }, xst + 2 + cch * 2))
 }
 
@@ -151,8 +152,10 @@ mod tests {
         let lv = |nfc, t: &str| Level { start: 1, nfc, text: t.encode_utf16().collect() };
         l.lists.insert(7, vec![lv(1, "\u{0}-"), lv(0, "\u{1}."), lv(4, "\u{2})")]);
         l.overrides.push(7);
-        let labels: Vec<_> =
-            [(1, 0), (1, 1), (1, 1), (1, 2), (1, 0), (1, 1)].iter().map(|&(f, v)| l.next_label(f, v)).collect();
+        let labels: Vec<_> = [(1, 0), (1, 1), (1, 1), (1, 2), (1, 0), (1, 1)]
+            .iter()
+            .map(|&(f, v)| l.next_label(f, v))
+            .collect();
         let want = ["I-", "1.", "2.", "a)", "II-", "1."];
         assert_eq!(labels, want.iter().map(|s| Some(s.to_string())).collect::<Vec<_>>());
         assert_eq!(l.next_label(2, 0), None);
