@@ -37,7 +37,14 @@ pub fn parse_text_with(text: &str, places: &places::Gazetteer) -> Document {
     doc
 }
 
-/// Decodes and parses the bytes of a plain-text file.
+/// Decodes and parses the bytes of a plain-text file. Text converted from a legacy
+/// Vietnamese encoding (see [`source::decode_text_with_encoding`]) is parsed, and the
+/// document says so with a `legacy-encoding` diagnostic.
 pub fn parse_text_bytes(bytes: &[u8]) -> Result<Document, ReadError> {
-    Ok(parse_text(&source::decode_text(bytes)?))
+    let (text, legacy) = source::decode_text_with_encoding(bytes)?;
+    let mut doc = parse_text(&text);
+    if let Some(enc) = legacy {
+        doc.diagnostics.insert(0, enc.diagnostic());
+    }
+    Ok(doc)
 }

@@ -1,6 +1,7 @@
 //! What importers hand to the parser: lines of text with footnote marks and emphasis,
 //! and the decoding of raw bytes into text.
 
+use crate::legacy::{self, Encoding};
 use crate::text::{nfc, squash_spaces};
 use thiserror::Error;
 
@@ -302,8 +303,12 @@ pub enum ReadError {
     /// Binary data, not text.
     #[error("Tệp không phải văn bản: nội dung là dữ liệu nhị phân.")]
     Binary,
-    /// Text in a pre-Unicode Vietnamese encoding.
-    #[error("Tệp dùng bảng mã cũ ({0}), chưa đọc được; hãy chuyển sang Unicode (UTF-8) rồi thử lại.")]
+    /// 8-bit text that is not UTF-8 and reads as Vietnamese in none of the legacy
+    /// encodings known (the argument names them).
+    #[error(
+        "Tệp không dùng bảng mã Unicode (UTF-8) và không nhận ra được bảng mã cũ ({0}) nào: \
+         có thể là bảng mã cũ khác hoặc không phải tiếng Việt. Hãy chuyển sang Unicode (UTF-8) rồi thử lại."
+    )]
     LegacyEncoding(&'static str),
     /// Larger than the limit.
     #[error("Tệp quá lớn ({size} MB; giới hạn {limit} MB).")]
@@ -336,33 +341,80 @@ pub enum ReadError {
     Password(&'static str),
 }
 
-/// Decodes a plain-text file: UTF-8 with or without BOM, UTF-16 with BOM. Returns NFC text.
+/// Decodes a plain-text file: UTF-8 with or without BOM, UTF-16 with BOM, or a legacy
+/// Vietnamese encoding (TCVN3, VNI, VISCII) told by [`legacy::detect`]. Returns NFC text;
+/// [`decode_text_with_encoding`] also says which legacy encoding was converted.
 pub fn decode_text(bytes: &[u8]) -> Result<String, ReadError> {
+    decode_text_with_encoding(bytes).map(|(text, _)| text)
+}
+
+/// [`decode_text`], with the legacy encoding the text was converted from, if any: bytes
+/// that are not UTF-8 and read as Vietnamese in TCVN3, VNI or VISCII, or UTF-8 text that
+/// is TCVN3 bytes shown as Latin-1 characters (`Thùc hiÖn`). Bytes that are no
+/// Vietnamese in any of them stay an error.
+///
+/// ```
+/// use banthao_core::{legacy::Encoding, source::decode_text_with_encoding};
+/// let tcvn3 = b"Ch\xad\xacng tr\xd7nh h\xb5nh \xae\xe9ng th\xf9c hi\xd6n Ngh\xde quy\xd5t";
+/// let (text, enc) = decode_text_with_encoding(tcvn3).unwrap();
+/// assert_eq!(text, "Chương trình hành động thực hiện Nghị quyết");
+/// assert_eq!(enc, Some(Encoding::Tcvn3));
+/// assert_eq!(decode_text_with_encoding("Nghị quyết".as_bytes()).unwrap(), ("Nghị quyết".to_string(), None));
+/// ```
+pub fn decode_text_with_encoding(bytes: &[u8]) -> Result<(String, Option<Encoding>), ReadError> {
     use std::borrow::Cow;
-    let text: Cow<'_, str> = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        Cow::Borrowed(std::str::from_utf8(rest).map_err(|_| classify_non_utf8(rest))?)
+    fn utf8(b: &[u8]) -> Result<&str, &[u8]> {
+        std::str::from_utf8(b).map_err(|_| b)
+    }
+    let text: Result<Cow<'_, str>, &[u8]> = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        utf8(rest).map(Cow::Borrowed)
     } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        Cow::Owned(utf16(rest, u16::from_le_bytes)?)
+        Ok(Cow::Owned(utf16(rest, u16::from_le_bytes)?))
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        Cow::Owned(utf16(rest, u16::from_be_bytes)?)
+        Ok(Cow::Owned(utf16(rest, u16::from_be_bytes)?))
     } else {
-        Cow::Borrowed(std::str::from_utf8(bytes).map_err(|_| classify_non_utf8(bytes))?)
+        utf8(bytes).map(Cow::Borrowed)
+    };
+    let text = match text {
+        Ok(text) => text,
+        Err(raw) => {
+            let enc = legacy_bytes(raw)?;
+            let text = legacy::decode(raw, enc);
+            check_is_text(&text)?;
+            return Ok((text, Some(enc)));
+        }
     };
     // Text that fits the checks' limits is read once for all of them.
-    if text.len() <= TCVN3_LIMIT {
+    let (suspect, tcvn3) = if text.len() <= TCVN3_LIMIT {
         let scan = Scan::of(&text);
         scan.check()?;
-        if scan.plainly_nfc {
-            return Ok(text.into_owned());
+        if scan.plainly_nfc && !scan.legacy_suspect() {
+            return Ok((text.into_owned(), None));
         }
+        (scan.legacy_suspect(), scan.tcvn3_suspect())
     } else {
         check_is_text(&text)?;
+        let tcvn3 = looks_like_tcvn3(&text);
+        (tcvn3, tcvn3)
+    };
+    if suspect {
+        match legacy::detect_in_text(&text) {
+            Some(enc) => return Ok((legacy::decode_text(&text, enc), Some(enc))),
+            None if tcvn3 => return Err(ReadError::LegacyEncoding(LEGACY_NAMES)),
+            None => {}
+        }
     }
-    Ok(match crate::text::nfc_cow(&text) {
-        Cow::Owned(n) => n,
-        Cow::Borrowed(_) => text.into_owned(),
-    })
+    Ok((
+        match crate::text::nfc_cow(&text) {
+            Cow::Owned(n) => n,
+            Cow::Borrowed(_) => text.into_owned(),
+        },
+        None,
+    ))
 }
+
+/// The encodings [`legacy::detect`] knows, for messages.
+const LEGACY_NAMES: &str = "TCVN3, VNI, VISCII";
 
 fn utf16(bytes: &[u8], f: fn([u8; 2]) -> u16) -> Result<String, ReadError> {
     if bytes.len() % 2 != 0 {
@@ -372,20 +424,24 @@ fn utf16(bytes: &[u8], f: fn([u8; 2]) -> u16) -> Result<String, ReadError> {
     char::decode_utf16(units).collect::<Result<String, _>>().map_err(|_| ReadError::Binary)
 }
 
-/// Bytes that are not UTF-8: binary, or text in a legacy 8-bit encoding.
-fn classify_non_utf8(bytes: &[u8]) -> ReadError {
+/// Bytes that are not UTF-8: text in a legacy Vietnamese encoding, or an error (binary,
+/// or 8-bit text that reads as Vietnamese in no encoding known).
+fn legacy_bytes(bytes: &[u8]) -> Result<Encoding, ReadError> {
     let sample = &bytes[..bytes.len().min(64 * 1024)];
     let controls = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)).count();
     if controls * 50 > sample.len() || sample.contains(&0) {
-        return ReadError::Binary;
+        return Err(ReadError::Binary);
+    }
+    if let Some(enc) = legacy::detect(bytes) {
+        return Ok(enc);
     }
     let ascii_letters = sample.iter().filter(|b| b.is_ascii_alphabetic()).count();
     let spaces = sample.iter().filter(|&&b| b == b' ').count();
-    // Vietnamese in an 8-bit encoding: mostly ASCII letters and spaces, many high bytes.
+    // Text in an 8-bit encoding: mostly ASCII letters and spaces.
     if (ascii_letters + spaces) * 2 > sample.len() {
-        ReadError::LegacyEncoding("TCVN3/VNI/Windows-1258")
+        Err(ReadError::LegacyEncoding(LEGACY_NAMES))
     } else {
-        ReadError::Binary
+        Err(ReadError::Binary)
     }
 }
 
@@ -403,6 +459,8 @@ struct Scan {
     letters: usize,
     odd: usize,
     vi: usize,
+    /// Characters U+00A0–U+00FF: legacy bytes shown as Latin-1 are all among them.
+    latin1: usize,
     plainly_nfc: bool,
 }
 
@@ -440,6 +498,7 @@ impl Scan {
             } else if crate::text::is_letter(c) {
                 s.letters += 1;
             }
+            s.latin1 += usize::from((0xA0..=0xFF).contains(&u));
             if is_tcvn3_odd(c) {
                 s.odd += 1;
             } else if is_vietnamese(c) {
@@ -458,10 +517,18 @@ impl Scan {
         if self.bad * 100 > self.total || self.letters * 10 < self.total {
             return Err(ReadError::Binary);
         }
-        if self.odd > 20 && self.odd > self.vi * 2 {
-            return Err(ReadError::LegacyEncoding("TCVN3"));
-        }
         Ok(())
+    }
+
+    /// Whether the text looks like TCVN3 bytes shown as Latin-1 (see [`looks_like_tcvn3`]).
+    fn tcvn3_suspect(&self) -> bool {
+        self.odd > 20 && self.odd > self.vi * 2
+    }
+
+    /// Whether the text may be legacy bytes shown as Latin-1 (many Latin-1 characters,
+    /// few Vietnamese letters outside Latin-1): worth asking [`legacy::detect_in_text`].
+    fn legacy_suspect(&self) -> bool {
+        self.tcvn3_suspect() || (self.latin1 > 20 && self.latin1 > self.vi * 2)
     }
 }
 
@@ -473,7 +540,8 @@ fn is_vietnamese(c: char) -> bool {
     ('\u{1EA0}'..='\u{1EF9}').contains(&c) || matches!(c, 'đ' | 'Đ' | 'ư' | 'Ư' | 'ơ' | 'Ơ' | 'ă' | 'Ă')
 }
 
-/// Valid Unicode can still be binary (NULs, control characters) or empty.
+/// Valid Unicode can still be binary (NULs, control characters) or empty. (Whether it is
+/// legacy bytes shown as Latin-1 is asked separately.)
 fn check_is_text(text: &str) -> Result<(), ReadError> {
     let mut total = 0usize;
     let mut bad = 0usize;
@@ -497,9 +565,6 @@ fn check_is_text(text: &str) -> Result<(), ReadError> {
     }
     if bad * 100 > total || letters * 10 < total {
         return Err(ReadError::Binary);
-    }
-    if looks_like_tcvn3(text) {
-        return Err(ReadError::LegacyEncoding("TCVN3"));
     }
     Ok(())
 }
@@ -619,8 +684,18 @@ mod tests {
         assert_eq!(decode_text(&[0, 1, 2, 3, 0xff, 0xfe, 0x00, 0x9c]), Err(ReadError::Binary));
         assert_eq!(decode_text(b"   \n\n "), Err(ReadError::Empty));
         // "Ch\xac\xedng tr\xd7nh" is TCVN3 for "Chương trình".
-        let legacy = b"Ch\xac\xedng tr\xd7nh h\xb5nh \xae\xe9ng th\xf9c hi\xd6n Ngh\xdb quy\xd5t".repeat(5);
-        assert!(matches!(decode_text(&legacy), Err(ReadError::LegacyEncoding(_))));
+        let legacy = b"Ch\xad\xacng tr\xd7nh h\xb5nh \xae\xe9ng th\xf9c hi\xd6n Ngh\xde quy\xd5t ".repeat(5);
+        let (text, enc) = decode_text_with_encoding(&legacy).unwrap();
+        assert_eq!(enc, Some(Encoding::Tcvn3));
+        assert_eq!(text, "Chương trình hành động thực hiện Nghị quyết ".repeat(5));
+        // With a BOM, as UTF-8 reading failed.
+        let bom = [&[0xEF, 0xBB, 0xBF][..], &legacy].concat();
+        assert_eq!(decode_text_with_encoding(&bom).unwrap().1, Some(Encoding::Tcvn3));
+        // 8-bit text that is no Vietnamese: Windows-1252 French.
+        let french = b"Le comit\xe9 a adopt\xe9 le programme d'action: \xe9l\xe8ves, fran\xe7ais, tr\xe8s, d\xe9j\xe0, \
+                       syst\xe8me, int\xe9r\xeat, \xe0 c\xf4t\xe9, ao\xfbt, gar\xe7on.";
+        assert_eq!(decode_text(french), Err(ReadError::LegacyEncoding(LEGACY_NAMES)));
+        assert!(ReadError::LegacyEncoding(LEGACY_NAMES).to_string().contains("UTF-8"));
     }
 
     #[test]
@@ -728,6 +803,7 @@ mod tests {
                 } else if ('\u{1EA0}'..='\u{1EF9}').contains(&c) || matches!(c, 'đ' | 'Đ' | 'ư' | 'Ư' | 'ơ' | 'Ơ' | 'ă' | 'Ă') {
                     by_chars.vi += 1;
                 }
+                by_chars.latin1 += usize::from(('\u{A0}'..='\u{FF}').contains(&c));
                 by_chars.plainly_nfc &= crate::text::is_plainly_nfc_char(c as u32);
             }
             proptest::prop_assert_eq!(&scan, &by_chars);
@@ -736,10 +812,25 @@ mod tests {
     }
 
     #[test]
-    fn tcvn3_is_told_in_one_scan_too() {
-        let legacy = "Ch¬ng tr×nh h\u{b5}nh \u{ae}éng thùc hiÖn NghÞ quyÕt ".repeat(5);
-        assert_eq!(Scan::of(&legacy).check(), check_is_text(&legacy));
-        assert_eq!(check_is_text(&legacy), Err(ReadError::LegacyEncoding("TCVN3")));
+    fn tcvn3_shown_as_latin1_is_converted() {
+        let legacy = "Ch\u{ad}¬ng tr×nh h\u{b5}nh \u{ae}éng thùc hiÖn NghÞ quyÕt ".repeat(5);
+        assert!(Scan::of(&legacy).tcvn3_suspect());
+        assert_eq!(Scan::of(&legacy).check(), Ok(()));
+        let (text, enc) = decode_text_with_encoding(legacy.as_bytes()).unwrap();
+        assert_eq!(enc, Some(Encoding::Tcvn3));
+        assert_eq!(text, "Chương trình hành động thực hiện Nghị quyết ".repeat(5));
+        // Past the one scan's limit too.
+        let long = legacy.repeat(TCVN3_LIMIT / legacy.len() + 1);
+        assert_eq!(decode_text_with_encoding(long.as_bytes()).unwrap().1, Some(Encoding::Tcvn3));
+        // VNI shown as Latin-1 has none of TCVN3's signs but many Latin-1 letters.
+        let vni = "Chöông trình haønh ñoäng thöïc hieän Nghò quyeát ".repeat(5);
+        assert_eq!(
+            decode_text_with_encoding(vni.as_bytes()).unwrap(),
+            ("Chương trình hành động thực hiện Nghị quyết ".repeat(5), Some(Encoding::Vni))
+        );
+        // Real Vietnamese is left alone.
+        let real = "Chương trình hành động thực hiện Nghị quyết, ngày 5 tháng 3 năm 2024 ".repeat(5);
+        assert_eq!(decode_text_with_encoding(real.as_bytes()).unwrap(), (real, None));
     }
 
     #[test]
