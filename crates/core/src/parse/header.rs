@@ -3,6 +3,7 @@
 //! header columns may come in any order or interleaved.
 
 use crate::model::{DocKind, DocNumber, Document, PlaceDate};
+use crate::places::Gazetteer;
 use crate::source::Line;
 use crate::text::{fold, is_upper, squash_spaces};
 
@@ -238,24 +239,55 @@ pub(crate) fn parse_place_date(s: &str) -> Option<PlaceDate> {
     })
 }
 
-/// Classifies a line's pieces; when a column split leaves a piece that fits nothing
-/// (`Số    -CTr/TU` split at the gap), the whole line is classified instead.
-pub(crate) fn classify_line(line: &Line) -> Vec<(&str, Piece)> {
-    if !line.cells.is_empty() {
-        match classify(&line.text) {
-            whole @ Piece::Number(DocNumber { type_abbr: Some(_), .. }) if !line.text.contains(", ngày") => {
-                return vec![(line.text.as_str(), whole)];
+/// Whether a piece fits nothing alone, or is a `Số` without the number's form.
+fn is_fragment(c: &Piece) -> bool {
+    matches!(c, Piece::Unknown | Piece::Number(DocNumber { type_abbr: None, .. }))
+}
+
+/// Whether a piece is a number with its form or a place-date: what a gap may split.
+fn is_split_item(c: &Piece) -> bool {
+    matches!(c, Piece::Number(DocNumber { type_abbr: Some(_), .. }) | Piece::PlaceDate(_))
+}
+
+/// Classifies a line's pieces. Pieces that a wide gap split (`Số    -CTr/TU`,
+/// `Hà Giang, ngày   tháng 02 năm 2024`) are joined again when together they make a
+/// number or a place-date; when a piece still fits nothing, the whole line is
+/// classified instead.
+pub(crate) fn classify_line(line: &Line) -> Vec<(String, Piece)> {
+    let pieces = line.pieces();
+    let classes: Vec<Piece> = pieces.iter().map(|p| classify(p)).collect();
+    if pieces.len() == 1 {
+        return vec![(pieces[0].to_string(), classes.into_iter().next().unwrap_or(Piece::Unknown))];
+    }
+    let mut out: Vec<(String, Piece)> = Vec::with_capacity(pieces.len());
+    let mut i = 0;
+    while i < pieces.len() {
+        let joined = (i + 1..pieces.len().min(i + 3)).find_map(|j| {
+            if !classes[i..=j].iter().any(is_fragment) {
+                return None;
             }
-            whole @ Piece::PlaceDate(_) => return vec![(line.text.as_str(), whole)],
-            _ => {}
+            let text = pieces[i..=j].join(" ");
+            let class = classify(&text);
+            is_split_item(&class).then_some((j, text, class))
+        });
+        match joined {
+            Some((j, text, class)) => {
+                out.push((text, class));
+                i = j + 1;
+            }
+            None => {
+                out.push((pieces[i].to_string(), classes[i].clone()));
+                i += 1;
+            }
         }
     }
-    let pieces: Vec<(&str, Piece)> = line.pieces().into_iter().map(|p| (p, classify(p))).collect();
-    if pieces.len() > 1 && pieces.iter().any(|(_, c)| *c == Piece::Unknown) {
-        vec![(line.text.as_str(), classify(&line.text))]
-    } else {
-        pieces
+    if out.iter().any(|(_, c)| *c == Piece::Unknown) {
+        let whole = classify(&line.text);
+        if whole != Piece::Unknown {
+            return vec![(line.text.clone(), whole)];
+        }
     }
+    out
 }
 
 pub(crate) fn classify(piece: &str) -> Piece {
@@ -286,30 +318,153 @@ pub(crate) fn classify(piece: &str) -> Piece {
     }
 }
 
+/// The national heading and the motto as words (folded, punctuation dropped): a
+/// narrow column may wrap them, and the lines in between may belong to the other column.
+const KNOWN_LINES: [&str; 3] =
+    ["dang cong san viet nam", "cong hoa xa hoi chu nghia viet nam", "doc lap tu do hanh phuc"];
+
+/// Folded words of `s`, punctuation dropped, one space between words.
+fn words_key(s: &str) -> String {
+    let f = fold(s);
+    let mut out = String::with_capacity(f.len());
+    for w in f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// The rest of a known line that `s` begins but does not finish (two words at least).
+fn known_line_rest(s: &str) -> Option<&'static str> {
+    let k = words_key(s);
+    if k.split(' ').count() < 2 {
+        return None;
+    }
+    KNOWN_LINES.iter().find_map(|full| full.strip_prefix(k.as_str())?.strip_prefix(' '))
+}
+
+/// How far ahead (in pieces) the rest of a wrapped line is looked for.
+const REPAIR_REACH: usize = 8;
+
+/// One piece of the header: its text, its class and the index of its line.
+struct Item {
+    text: String,
+    class: Piece,
+    line: usize,
+}
+
+/// Puts back together what a narrow column or a gap split over several pieces: a
+/// known line wrapped (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT` … `NAM`), a number or a date
+/// split at its blanks (`Số` … `-CTr/TU`, `Hà Giang, ngày` / `tháng 02 năm 2024`), a
+/// name wrapped in the issuer's column (`ĐẢNG BỘ TỈNH QUẢNG` … `NINH`).
+fn repair(items: &mut Vec<Option<Item>>, places: &Gazetteer) {
+    let n = items.len();
+    for i in 0..n {
+        let Some(item) = &items[i] else { continue };
+        let ahead = i + 1..n.min(i + 1 + REPAIR_REACH);
+        // A known line wrapped: its rest is a piece of its own further on.
+        if matches!(
+            item.class,
+            Piece::Issuer | Piece::ParentBody | Piece::PartyHeading | Piece::StateHeading | Piece::Motto
+        ) {
+            if let Some(rest) = known_line_rest(&item.text) {
+                let found =
+                    ahead.clone().find(|&j| items[j].as_ref().is_some_and(|x| words_key(&x.text) == rest));
+                if let Some(j) = found {
+                    let tail = items[j].take().map(|x| x.text).unwrap_or_default();
+                    let it = items[i].as_mut().unwrap();
+                    it.text = format!("{} {tail}", it.text);
+                    it.class = classify(&it.text);
+                    continue;
+                }
+            }
+        }
+        // A number or a place-date split: `Số` and its form, or two fragments in a row.
+        if is_fragment(&item.class) {
+            let weak_number = matches!(item.class, Piece::Number(_));
+            // `-KH/TU` is in capitals: an issuer piece may be the number's form.
+            let partner = if weak_number {
+                ahead.clone().find(|&j| {
+                    items[j].as_ref().is_some_and(|x| matches!(x.class, Piece::Unknown | Piece::Issuer))
+                        && parse_number(&format!("Số {}", items[j].as_ref().map_or("", |x| x.text.as_str())))
+                            .is_some_and(|n| n.type_abbr.is_some())
+                })
+            } else {
+                ahead.clone().next().filter(|&j| items[j].as_ref().is_some_and(|x| is_fragment(&x.class)))
+            };
+            if let Some(j) = partner {
+                let text = format!("{} {}", item.text, items[j].as_ref().map_or("", |x| x.text.as_str()));
+                let class = classify(&text);
+                if is_split_item(&class) {
+                    items[j] = None;
+                    let it = items[i].as_mut().unwrap();
+                    it.text = text;
+                    it.class = class;
+                    continue;
+                }
+            }
+        }
+    }
+    // A place name wrapped in the issuer's column: the piece finishes the name the
+    // previous issuer or parent-body piece began (`QUẢNG` / `NINH`), or is the name
+    // itself under a body that lacks it (`ĐẢNG BỘ TỈNH` / `QUẢNG NINH`).
+    let mut last: Option<usize> = None;
+    for i in 0..n {
+        let Some(item) = &items[i] else { continue };
+        if !matches!(item.class, Piece::Issuer | Piece::ParentBody) {
+            continue;
+        }
+        if let Some(p) = last {
+            let prev = items[p].as_ref().map_or("", |x| x.text.as_str());
+            if item.class == Piece::Issuer && places.name_at_end(prev).is_none() {
+                let joined = format!("{prev} {}", item.text);
+                let wraps = places.name_at_end(&joined).is_some_and(|name| {
+                    places.name_at_end(&item.text).is_none() || fold(name) == fold(&item.text)
+                });
+                if wraps {
+                    items[i] = None;
+                    items[p].as_mut().unwrap().text = joined;
+                    continue;
+                }
+            }
+        }
+        last = Some(i);
+    }
+    items.retain(Option::is_some);
+}
+
 /// Fills the header fields of `doc` from header lines. Returns the lines that are not
 /// header material (to be read as preamble), with a diagnostic for each.
-pub(crate) fn read_header(doc: &mut Document, lines: &[Line]) -> Vec<Line> {
+pub(crate) fn read_header(doc: &mut Document, lines: &[Line], places: &Gazetteer) -> Vec<Line> {
+    let mut items: Vec<Option<Item>> = lines
+        .iter()
+        .enumerate()
+        .flat_map(|(k, line)| {
+            classify_line(line).into_iter().map(move |(text, class)| Some(Item { text, class, line: k }))
+        })
+        .collect();
+    repair(&mut items, places);
     let mut issuer_parts: Vec<String> = Vec::new();
-    let mut leftovers = Vec::new();
-    for line in lines {
-        for (piece, class) in classify_line(line) {
-            match class {
-                Piece::PartyHeading => {
-                    doc.kind = Some(DocKind::Party);
-                    doc.national_heading.push(piece.to_string());
-                }
-                Piece::StateHeading | Piece::Motto => {
-                    doc.kind = Some(DocKind::State);
-                    doc.national_heading.push(piece.to_string());
-                }
-                Piece::ParentBody => doc.parent_body = Some(piece.to_string()),
-                Piece::Issuer => issuer_parts.push(piece.to_string()),
-                Piece::Number(n) => doc.number = Some(n),
-                Piece::PlaceDate(d) => doc.place_date = Some(d),
-                Piece::Draft => set_draft(doc, piece),
-                Piece::Star | Piece::Rule => {}
-                Piece::Unknown => leftovers.push(line.clone()),
+    let mut leftovers: Vec<Line> = Vec::new();
+    for Item { text: piece, class, line } in items.into_iter().flatten() {
+        match class {
+            Piece::PartyHeading => {
+                doc.kind = Some(DocKind::Party);
+                doc.national_heading.push(piece);
             }
+            Piece::StateHeading | Piece::Motto => {
+                doc.kind = Some(DocKind::State);
+                doc.national_heading.push(piece);
+            }
+            Piece::ParentBody => doc.parent_body = Some(piece),
+            Piece::Issuer => issuer_parts.push(piece),
+            Piece::Number(n) => doc.number = Some(n),
+            Piece::PlaceDate(d) => doc.place_date = Some(d),
+            Piece::Draft => set_draft(doc, &piece),
+            Piece::Star | Piece::Rule => {}
+            Piece::Unknown => leftovers.push(lines[line].clone()),
         }
     }
     if !issuer_parts.is_empty() {
@@ -369,6 +524,47 @@ mod tests {
     fn split_number_is_read_whole() {
         let l = Line::with_cells("Số    -CTr/TU", 1);
         assert!(matches!(classify_line(&l)[0].1, Piece::Number(_)));
+    }
+
+    fn header_of(text: &str) -> Document {
+        let lines: Vec<Line> = text.lines().enumerate().map(|(i, l)| Line::with_cells(l, i + 1)).collect();
+        let mut doc = Document::default();
+        let left = read_header(&mut doc, &lines, &Gazetteer::builtin());
+        assert!(left.is_empty(), "{left:?}");
+        doc
+    }
+
+    #[test]
+    fn columns_side_by_side_are_read_piece_by_piece() {
+        let doc = header_of(
+            "ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\n  TỈNH BẮC      NAM\n\
+             KẠN      Bắc Kạn, ngày 5 tháng 6 năm 2024\nSố: 12/KH-UBND      Độc lập - Tự do - Hạnh phúc",
+        );
+        assert_eq!(doc.issuer.as_deref(), Some("ỦY BAN NHÂN DÂN TỈNH BẮC KẠN"));
+        assert_eq!(
+            doc.national_heading,
+            ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+        );
+        assert_eq!(doc.number.unwrap().raw, "Số: 12/KH-UBND");
+        assert_eq!(doc.place_date.unwrap().raw, "Bắc Kạn, ngày 5 tháng 6 năm 2024");
+    }
+
+    #[test]
+    fn wrapped_lines_are_put_back_together() {
+        let doc = header_of(
+            "Số\nĐẢNG BỘ TỈNH THÁI\nBÌNH\nTỈNH ỦY\nĐẢNG CỘNG SẢN VIỆT\n*\nNAM\n-KH/TU\nThái Bình, ngày\ntháng 3 năm 2024",
+        );
+        assert_eq!(doc.parent_body.as_deref(), Some("ĐẢNG BỘ TỈNH THÁI BÌNH"));
+        assert_eq!(doc.issuer.as_deref(), Some("TỈNH ỦY"));
+        assert_eq!(doc.national_heading, ["ĐẢNG CỘNG SẢN VIỆT NAM"]);
+        assert_eq!(doc.number.unwrap().type_abbr.as_deref(), Some("KH"));
+        let d = doc.place_date.unwrap();
+        assert_eq!((d.place.as_deref(), d.day, d.month), (Some("Thái Bình"), None, Some(3)));
+        // A body under another is not a wrapped name.
+        let doc = header_of("ĐẢNG BỘ TỈNH\nTỈNH ỦY NAM ĐỊNH");
+        assert_eq!(doc.issuer.as_deref(), Some("TỈNH ỦY NAM ĐỊNH"));
+        let doc = header_of("ĐẢNG BỘ TỈNH\nNAM ĐỊNH\nTỈNH ỦY");
+        assert_eq!(doc.parent_body.as_deref(), Some("ĐẢNG BỘ TỈNH NAM ĐỊNH"));
     }
 
     #[test]

@@ -61,7 +61,7 @@ pub fn parse_lines(lines: Vec<Line>, footnotes: Vec<(String, String)>, places: &
     let title_at = lines[..limit].iter().position(|l| doc_type(&l.text).is_some());
     let mut pos = match title_at {
         Some(t) => {
-            let leftovers = header::read_header(&mut doc, &lines[..t]);
+            let leftovers = header::read_header(&mut doc, &lines[..t], places);
             for l in leftovers {
                 doc.diagnostics.push(Diagnostic::new(
                     "unknown-header-line",
@@ -79,7 +79,7 @@ pub fn parse_lines(lines: Vec<Line>, footnotes: Vec<(String, String)>, places: &
                         && parse_label(&l.text).is_none()
                 })
                 .count();
-            let leftovers = header::read_header(&mut doc, &lines[..n]);
+            let leftovers = header::read_header(&mut doc, &lines[..n], places);
             debug_assert!(leftovers.is_empty());
             doc.diagnostics.push(Diagnostic::new(
                 "no-title",
