@@ -7,7 +7,7 @@ use crate::label::{parse_bullet, parse_label};
 use crate::text::{char_len, is_upper};
 
 /// `^[-–[ \t]]*[0-9]{1,3}[-–[ \t]]*$`: a page number (`- 3 -`).
-fn is_page_number(s: &str) -> bool {
+pub(crate) fn is_page_number(s: &str) -> bool {
     let dash = |c: char| matches!(c, '-' | '–' | ' ' | '\t');
     let body = s.trim_start_matches(dash);
     let d = body.bytes().take_while(u8::is_ascii_digit).count();
@@ -134,6 +134,7 @@ pub fn reflow(lines: Vec<(String, usize)>) -> (Vec<(String, usize)>, bool) {
     let mut open = false; // whether the last paragraph may take a continuation
     let mut prev_len = 0;
     let mut prev_columns = false;
+    let mut cut_full_line: Option<usize> = None; // the full line a one-word piece ended
     for (raw, n) in lines {
         let starts_indented = indent_breaks && indent_of(&raw) >= base + 3;
         let line = raw.trim();
@@ -147,6 +148,11 @@ pub fn reflow(lines: Vec<(String, usize)>) -> (Vec<(String, usize)>, bool) {
             continue;
         }
         let len = char_len(line);
+        if let Some(full) = cut_full_line.take() {
+            if line.chars().next().is_some_and(char::is_lowercase) {
+                prev_len = full;
+            }
+        }
         // A row of side-by-side columns (header, signature) stands alone.
         let columns = line.contains("    ") || line.contains('\t');
         let join = open && !starts_indented && !columns && !prev_columns && {
@@ -189,6 +195,15 @@ pub fn reflow(lines: Vec<(String, usize)>) -> (Vec<(String, usize)>, bool) {
         } else {
             out.push((line.to_string(), n));
         }
+        // pdftotext may cut a justified line before its last, widely spaced word
+        // (`… trong tỉnh` / `về`): that one lowercase word ends the same full line, so a
+        // lowercase line after it goes on as after a full line.
+        cut_full_line = (join
+            && prev_len * 100 >= width * 85
+            && !line.contains(' ')
+            && !ends_sentence(line)
+            && line.chars().next().is_some_and(char::is_lowercase))
+        .then_some(prev_len);
         prev_len = len;
         prev_columns = columns;
         open = true;
@@ -226,5 +241,28 @@ mod tests {
         assert!(out[0].0.contains("Nghị quyết số 45-NQ/TW, Kế hoạch"));
         assert!(out[0].0.ends_with("định kỳ kiểm tra, đánh giá."));
         assert_eq!(out[4].0, "IV. TỔ CHỨC THỰC HIỆN");
+    }
+
+    #[test]
+    fn a_last_word_cut_off_a_justified_line_does_not_end_the_paragraph() {
+        let mut text = String::new();
+        for _ in 0..4 {
+            text.push_str("- Tuyên truyền, phổ biến, quán triệt đầy đủ và triển khai thực hiện các quan\n");
+            text.push_str(
+                "công chức, viên chức trong hệ thống chính trị, các tầng lớp Nhân dân trong tỉnh\n",
+            );
+            text.push_str("về\n");
+            text.push_str(
+                "tiếp tục xây dựng và phát huy vai trò của đội ngũ trí thức, đáp ứng yêu cầu phát\n",
+            );
+            text.push_str("triển đất nước nhanh và bền vững trong giai đoạn mới trên địa bàn toàn tỉnh.\n");
+        }
+        text.push_str("2. Đổi mới công tác đào tạo, bồi dưỡng, sử dụng, đãi ngộ và tôn vinh trí thức,\n");
+        text.push_str("trọng dụng\nTạo đột phá, chuyển biến mạnh mẽ.\n");
+        let (out, reflowed) = reflow(lines(&text));
+        assert!(reflowed);
+        assert_eq!(out.len(), 6, "{out:#?}");
+        assert!(out[0].0.contains("trong tỉnh về tiếp tục xây dựng"));
+        assert!(out[4].0.ends_with("trọng dụng"));
     }
 }
