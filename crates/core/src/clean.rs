@@ -213,6 +213,122 @@ fn replace_superscript_marks(line: &str, known: &[String], marks: &mut Marks) ->
     out
 }
 
+/// How many non-blank lines at the bottom of a page may hold footnote bodies.
+const PAGE_FOOT_LINES: usize = 16;
+/// How many lines one footnote body may take.
+const FOOTNOTE_LINES: usize = 6;
+
+/// A line that is only a note number (`2`): its value.
+fn lone_number(line: &str) -> Option<u32> {
+    let t = line.trim();
+    (!t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok()).flatten()
+}
+
+/// Where `id` stands as a note mark in `line`, glued to the word before it (`tạo2.`,
+/// `(2020)3`, `làm,4`): the byte range of its last such occurrence.
+fn glued_mark(line: &str, id: &str) -> Option<(usize, usize)> {
+    let b = line.as_bytes();
+    let mut found = None;
+    let mut from = 0;
+    while let Some(i) = line[from..].find(id) {
+        let at = from + i;
+        let end = at + id.len();
+        from = at + 1;
+        if b.get(end).is_some_and(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if line[end..].chars().next().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let mut before = line[..at].chars().rev();
+        let glued = match before.next() {
+            Some(c) if c.is_alphabetic() || matches!(c, ')' | '"' | '”' | '\'') => true,
+            Some('.' | ',' | ';' | ':') => before.next().is_some_and(char::is_alphabetic),
+            _ => false,
+        };
+        if glued {
+            found = Some((at, end));
+        }
+    }
+    found
+}
+
+/// Footnote bodies that pdftotext prints at the bottom of a page (`2` on a line of its
+/// own, then the text, then the form feed of the next page), each with its mark glued
+/// to a word earlier on the same page (`sáng tạo2.`): the bodies become footnotes, the
+/// marks sentinels, and their lines leave the text. A block whose every mark is not
+/// found is left alone.
+fn take_page_footnotes(
+    raw: &mut Vec<(String, usize)>,
+    marks: &mut Marks,
+    footnotes: &mut Vec<(String, String)>,
+) {
+    let mut starts: Vec<usize> = vec![0];
+    starts.extend((1..raw.len()).filter(|&i| raw[i].0.starts_with('\u{c}')));
+    if starts.len() < 2 {
+        return;
+    }
+    starts.push(raw.len());
+    let mut drop = vec![false; raw.len()];
+    for page in starts.windows(2) {
+        let (start, end) = (page[0], page[1]);
+        let mut bottom: Vec<usize> =
+            (start..end).rev().filter(|&i| !raw[i].0.trim().is_empty()).take(PAGE_FOOT_LINES).collect();
+        // A page number under the notes.
+        if bottom.first().is_some_and(|&i| reflow::is_page_number(raw[i].0.trim())) {
+            bottom.remove(0);
+        }
+        // The earliest lone number from which the rest of the page reads as notes:
+        // (number, its line, its body lines).
+        let mut block: Option<Vec<(u32, usize, Vec<usize>)>> = None;
+        for (k, &i) in bottom.iter().enumerate().skip(1) {
+            let Some(first) = lone_number(&raw[i].0) else { continue };
+            let mut groups: Vec<(u32, usize, Vec<usize>)> = vec![(first, i, Vec::new())];
+            let mut ok = first > 0;
+            for &j in bottom[..k].iter().rev() {
+                let last = groups.last_mut().unwrap();
+                match lone_number(&raw[j].0) {
+                    Some(n) if n == last.0 + 1 && !last.2.is_empty() => groups.push((n, j, Vec::new())),
+                    Some(_) => ok = false,
+                    None => last.2.push(j),
+                }
+            }
+            if ok && groups.iter().all(|(_, _, b)| (1..=FOOTNOTE_LINES).contains(&b.len())) {
+                block = Some(groups);
+            }
+        }
+        let Some(groups) = block else { continue };
+        let top = groups[0].1;
+        let mut found = Vec::new();
+        for (n, _, _) in &groups {
+            let id = n.to_string();
+            match (start..top).rev().find_map(|l| glued_mark(&raw[l].0, &id).map(|r| (l, r))) {
+                Some(m) => found.push(m),
+                None => break,
+            }
+        }
+        if found.len() < groups.len() {
+            continue;
+        }
+        for ((n, at, body), (l, (a, b))) in groups.iter().zip(found) {
+            let id = n.to_string();
+            let sentinel = marks.sentinel(&id);
+            raw[l].0.replace_range(a..b, sentinel.encode_utf8(&mut [0; 4]));
+            let text: Vec<&str> = body.iter().map(|&j| raw[j].0.trim()).collect();
+            footnotes.push((id, squash_spaces(&text.join(" "))));
+            drop[*at] = true;
+            for &j in body {
+                drop[j] = true;
+            }
+        }
+    }
+    let mut k = 0;
+    raw.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+}
+
 /// Reads decoded plain text into lines.
 pub fn extract(text: &str) -> Extracted {
     let text: std::borrow::Cow<'_, str> =
@@ -235,6 +351,9 @@ pub fn extract(text: &str) -> Extracted {
         raw.push((line, i + 1));
     }
 
+    if text.contains('\u{c}') {
+        take_page_footnotes(&mut raw, &mut marks, &mut footnotes);
+    }
     let (raw, reflowed) = reflow::reflow(raw);
 
     // Superscript notes: a line that starts with `¹` is the body of note 1 ...
@@ -317,6 +436,39 @@ mod tests {
         assert_eq!(e.footnotes, vec![("1".to_string(), "Theo Báo cáo số 246-BC/TU.".to_string())]);
     }
 
+    #[test]
+    fn footnotes_at_the_bottom_of_pdf_pages() {
+        let e = extract(
+            "1. Mục tiêu chung: phát triển hạ tầng khoa học2.\nNăm 2030 đạt 5 bác sĩ/vạn dân3; diện tích 3 km\n\
+             \n2\n   Bao gồm nguồn ngân sách nhà nước\n  và nguồn xã hội hóa.\n3\n   Theo Quyết định số 12.\n\
+             \u{c}Nơi nhận:\n- Lưu Văn phòng.\n\n7\n\u{c}",
+        );
+        let texts: Vec<&str> = e.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "1. Mục tiêu chung: phát triển hạ tầng khoa học.",
+                "Năm 2030 đạt 5 bác sĩ/vạn dân; diện tích 3 km",
+                "Nơi nhận:",
+                "- Lưu Văn phòng.",
+                "7"
+            ]
+        );
+        assert_eq!(
+            e.footnotes,
+            [
+                ("2".to_string(), "Bao gồm nguồn ngân sách nhà nước và nguồn xã hội hóa.".to_string()),
+                ("3".to_string(), "Theo Quyết định số 12.".to_string())
+            ]
+        );
+        let offset = "1. Mục tiêu chung: phát triển hạ tầng khoa học".chars().count();
+        assert_eq!(e.lines[0].notes, [NoteMark { offset, id: "2".into() }]);
+        // Without its mark on the page, a number and a text at a page's foot stay text.
+        let e = extract("Nội dung thứ nhất.\n4\nNội dung thứ hai.\n\u{c}Tiếp theo.");
+        assert_eq!(e.lines.len(), 4);
+        assert!(e.footnotes.is_empty());
+    }
+
     /// `extract` as it was with regular expressions, as the oracle of the matchers.
     mod oracle {
         use super::super::*;
@@ -377,6 +529,9 @@ mod tests {
                     NOTE_REF.replace_all(&line, |c: &regex::Captures| marks.sentinel(&c[1]).to_string());
                 let line = take_note_bodies(&line, &mut footnotes);
                 raw.push((line, i + 1));
+            }
+            if text.contains('\u{c}') {
+                take_page_footnotes(&mut raw, &mut marks, &mut footnotes);
             }
             let (raw, reflowed) = reflow::reflow(raw);
             let has_superscript = |l: &str| l.contains(['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']);
