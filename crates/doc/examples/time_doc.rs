@@ -27,7 +27,7 @@ fn main() {
                 for (id, n) in &t.footnotes {
                     println!("[{id}] {n}");
                 }
-                println!("unlabelled {:?} converted {}", t.unlabelled, t.converted_runs);
+                println!("unlabelled {:?} legacy {:?}", t.unlabelled, t.legacy);
             }
             Err(e) => println!("error: {e}"),
         }

@@ -3,14 +3,16 @@
 use crate::cfb::read_streams;
 use crate::error::DocError;
 use crate::fib::{table_bytes, which_table, Fib, Table};
-use crate::fkp::{chpx_runs, papx_runs};
+use crate::fkp::{chpx_runs, papx_runs, CharProps, ParaProps, Runs};
 use crate::fonts::font_names;
 use crate::lists::Lists;
 use crate::pieces::Text;
-use crate::text::{footnotes, main_lines, Sources, Walked};
+use crate::text::{footnotes, main_lines, Convert, Sources, Walked};
+use banthao_core::legacy::{self, Encoding};
 use banthao_core::model::Diagnostic;
 use banthao_core::source::Line;
 use banthao_core::{Document, ReadError};
+use std::cell::Cell;
 
 /// The text of a .doc before structure inference.
 #[derive(Debug, Clone, Default)]
@@ -23,8 +25,10 @@ pub struct DocText {
     /// Paragraphs with Word's automatic numbering whose label could not be computed,
     /// and the first of them.
     pub unlabelled: (usize, Option<usize>),
-    /// Text runs converted from a legacy Vietnamese font.
-    pub converted_runs: usize,
+    /// The legacy Vietnamese encoding converted to Unicode, when there was one: runs
+    /// in a TCVN3, VNI or VISCII font, or (no such font) the whole text when it reads
+    /// as one.
+    pub legacy: Option<Encoding>,
 }
 
 /// Reads a .doc into a document (structure parsed by `banthao_core`).
@@ -45,12 +49,8 @@ pub fn read_doc(bytes: &[u8]) -> Result<Document, ReadError> {
             line: first,
         });
     }
-    if text.converted_runs > 0 {
-        doc.diagnostics.push(Diagnostic {
-            code: "legacy-encoding".to_string(),
-            message: "Văn bản dùng phông chữ bảng mã cũ (TCVN3/VNI); đã chuyển sang Unicode.".to_string(),
-            line: None,
-        });
+    if let Some(enc) = text.legacy {
+        doc.diagnostics.push(enc.diagnostic());
     }
     Ok(doc)
 }
@@ -83,40 +83,89 @@ fn read_notes(table: &[u8], fib: &Fib) -> Result<Notes, DocError> {
     Ok((at, bounds))
 }
 
-/// The lines and the footnote bodies of a .doc, before parsing.
+/// The lines and the footnote bodies of a .doc, before parsing. Runs in a legacy
+/// Vietnamese font (TCVN3, VNI, VISCII) are converted to Unicode; without such fonts,
+/// a text that reads as legacy bytes throughout is converted as a whole.
 pub fn doc_text(bytes: &[u8]) -> Result<DocText, DocError> {
-    doc_text_with(bytes, &|_, _| None)
+    let streams = read_streams(bytes, which_table)?;
+    let parts = Parts::read(&streams.word, &streams.table)?;
+    // Runs whose font is a legacy one.
+    let found = Cell::new(None);
+    let by_font = |font: Option<&str>, run: &str| {
+        let f = legacy::font(font?)?;
+        found.set(found.get().or(Some(f.encoding)));
+        Some(f.decode(run))
+    };
+    let mut text = parts.walk(&by_font);
+    text.legacy = found.get();
+    if text.legacy.is_none() {
+        let all: String = text
+            .lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .chain(text.footnotes.iter().map(|f| f.1.as_str()))
+            .collect::<Vec<_>>()
+            .join("\n");
+        if let Some(enc) = legacy::detect_in_text(&all) {
+            let whole = |_: Option<&str>, run: &str| Some(legacy::decode_text(run, enc));
+            text = parts.walk(&whole);
+            text.legacy = Some(enc);
+        }
+    }
+    Ok(text)
 }
 
-/// [`doc_text`] with a conversion of legacy-font runs.
-fn doc_text_with(bytes: &[u8], convert: crate::text::Convert) -> Result<DocText, DocError> {
-    let streams = read_streams(bytes, which_table)?;
-    let (word, table) = (&streams.word[..], &streams.table[..]);
-    let fib = Fib::read(word)?;
-    let needed = fib
-        .ccp_text
-        .checked_add(fib.ccp_ftn)
-        .ok_or(DocError::Damaged("độ dài văn bản vượt quá kích thước tệp"))?;
-    let clx = table_bytes(table, fib.get(Table::Clx))?.ok_or(DocError::Damaged("thiếu bảng mảnh văn bản"))?;
-    let text = Text::read(word, clx, needed)?;
-    let chpx = table_bytes(table, fib.get(Table::PlcfBteChpx))?.map(|p| chpx_runs(word, p));
-    let papx = table_bytes(table, fib.get(Table::PlcfBtePapx))?.map(|p| papx_runs(word, p));
-    let (chpx, papx) = (chpx.unwrap_or_default(), papx.unwrap_or_default());
-    let fonts = table_bytes(table, fib.get(Table::SttbfFfn))?.map(font_names).unwrap_or_default();
-    let lst = fib.get(Table::PlfLst);
-    let mut lists = match (table_bytes(table, lst)?, table_bytes(table, fib.get(Table::PlfLfo))?) {
-        (Some(l), Some(f)) => Lists::read(table, l, lst.fc as usize + lst.lcb as usize, f),
-        _ => Lists::default(),
-    };
-    let (refs, bounds) = read_notes(table, &fib)?;
-    let src = Sources { text: &text, chpx: &chpx, papx: &papx, fonts: &fonts, convert };
-    let Walked { lines, unlabelled, first_unlabelled, converted_runs, .. } =
-        main_lines(&src, fib.ccp_text, &refs, &mut lists);
-    let (notes, converted_notes) = footnotes(&src, &bounds);
-    Ok(DocText {
-        lines,
-        footnotes: notes,
-        unlabelled: (unlabelled, first_unlabelled),
-        converted_runs: converted_runs + converted_notes,
-    })
+/// What is read from the streams before the text is walked.
+struct Parts<'a> {
+    table: &'a [u8],
+    fib: Fib,
+    text: Text,
+    chpx: Runs<CharProps>,
+    papx: Runs<ParaProps>,
+    fonts: Vec<String>,
+    refs: Vec<(u32, String)>,
+    bounds: Vec<(String, u32, u32)>,
+}
+
+impl<'a> Parts<'a> {
+    fn read(word: &'a [u8], table: &'a [u8]) -> Result<Parts<'a>, DocError> {
+        let fib = Fib::read(word)?;
+        let needed = fib
+            .ccp_text
+            .checked_add(fib.ccp_ftn)
+            .ok_or(DocError::Damaged("độ dài văn bản vượt quá kích thước tệp"))?;
+        let clx =
+            table_bytes(table, fib.get(Table::Clx))?.ok_or(DocError::Damaged("thiếu bảng mảnh văn bản"))?;
+        let text = Text::read(word, clx, needed)?;
+        let chpx = table_bytes(table, fib.get(Table::PlcfBteChpx))?.map(|p| chpx_runs(word, p));
+        let papx = table_bytes(table, fib.get(Table::PlcfBtePapx))?.map(|p| papx_runs(word, p));
+        let fonts = table_bytes(table, fib.get(Table::SttbfFfn))?.map(font_names).unwrap_or_default();
+        let (refs, bounds) = read_notes(table, &fib)?;
+        Ok(Parts {
+            table,
+            fib,
+            text,
+            chpx: chpx.unwrap_or_default(),
+            papx: papx.unwrap_or_default(),
+            fonts,
+            refs,
+            bounds,
+        })
+    }
+
+    /// The lines and notes, with runs converted by `convert`.
+    fn walk(&self, convert: Convert) -> DocText {
+        let lst = self.fib.get(Table::PlfLst);
+        let lists = (table_bytes(self.table, lst), table_bytes(self.table, self.fib.get(Table::PlfLfo)));
+        let mut lists = match lists {
+            (Ok(Some(l)), Ok(Some(f))) => Lists::read(self.table, l, lst.fc as usize + lst.lcb as usize, f),
+            _ => Lists::default(),
+        };
+        let src =
+            Sources { text: &self.text, chpx: &self.chpx, papx: &self.papx, fonts: &self.fonts, convert };
+        let Walked { lines, unlabelled, first_unlabelled, .. } =
+            main_lines(&src, self.fib.ccp_text, &self.refs, &mut lists);
+        let footnotes = footnotes(&src, &self.bounds);
+        DocText { lines, footnotes, unlabelled: (unlabelled, first_unlabelled), legacy: None }
+    }
 }

@@ -18,12 +18,16 @@ const FIELD_BEGIN: u16 = 0x13;
 const FIELD_SEPARATOR: u16 = 0x14;
 const FIELD_END: u16 = 0x15;
 const NB_HYPHEN: u16 = 0x1E;
+/// Word's optional hyphen; in a TCVN3 font, the byte 0xAD that Word took for a soft
+/// hyphen: the letter `ư`.
+const OPTIONAL_HYPHEN: u16 = 0x1F;
+const SOFT_HYPHEN: char = '\u{AD}';
 /// Nested fields deeper than this are not followed (their text is kept).
 const MAX_FIELD_DEPTH: usize = 64;
 
-/// Converts a run's text written in a legacy Vietnamese font: `(font name, text)` →
-/// the Unicode text, or `None` when the font is not a legacy one.
-pub(crate) type Convert<'a> = &'a dyn Fn(&str, &str) -> Option<String>;
+/// Converts a run's text written in a legacy Vietnamese font: `(font name if known,
+/// text)` → the Unicode text, or `None` when the run is not to be converted.
+pub(crate) type Convert<'a> = &'a dyn Fn(Option<&str>, &str) -> Option<String>;
 
 /// What the walk reads from.
 pub(crate) struct Sources<'a> {
@@ -50,8 +54,6 @@ pub(crate) struct Walked {
     pub unlabelled: usize,
     /// The first paragraph whose label could not be computed.
     pub first_unlabelled: Option<usize>,
-    /// Runs converted from a legacy font.
-    pub converted_runs: usize,
 }
 
 /// Text with its character properties, gathered until the properties change.
@@ -106,12 +108,11 @@ struct Para<'s, 'a> {
     builder: LineBuilder,
     done: Vec<LineBuilder>,
     run: Run,
-    converted_runs: usize,
 }
 
 impl<'s, 'a> Para<'s, 'a> {
     fn new(src: &'s Sources<'a>) -> Self {
-        Para { src, builder: LineBuilder::new(), done: Vec::new(), run: Run::default(), converted_runs: 0 }
+        Para { src, builder: LineBuilder::new(), done: Vec::new(), run: Run::default() }
     }
 
     fn flush(&mut self) {
@@ -120,11 +121,11 @@ impl<'s, 'a> Para<'s, 'a> {
         }
         let run = std::mem::take(&mut self.run.text);
         let p = self.run.props;
-        let font = p.font.and_then(|f| self.src.fonts.get(usize::from(f)));
-        match font.and_then(|name| (self.src.convert)(name, &run)) {
-            Some(converted) => {
-                self.converted_runs += 1;
-                self.builder.push(&converted, p.bold, p.italic);
+        let font = p.font.and_then(|f| self.src.fonts.get(usize::from(f))).map(String::as_str);
+        match (self.src.convert)(font, &run) {
+            Some(converted) => self.builder.push(&converted, p.bold, p.italic),
+            None if run.contains(SOFT_HYPHEN) => {
+                self.builder.push(&run.replace(SOFT_HYPHEN, ""), p.bold, p.italic)
             }
             None => self.builder.push(&run, p.bold, p.italic),
         }
@@ -160,17 +161,15 @@ impl<'s, 'a> Para<'s, 'a> {
     }
 
     /// The lines of the paragraph, numbered `no`.
-    fn finish(mut self, no: usize, lines: &mut Vec<Line>) -> usize {
+    fn finish(mut self, no: usize, lines: &mut Vec<Line>) {
         self.flush();
         lines.extend(self.done.into_iter().chain(std::iter::once(self.builder)).filter_map(|b| b.finish(no)));
-        self.converted_runs
     }
 
     /// The text of a footnote: paragraphs joined by a space.
-    fn finish_note(mut self) -> (String, usize) {
+    fn finish_note(mut self) -> String {
         self.flush();
-        let text = self.builder.finish(0).map(|l| l.text).unwrap_or_default();
-        (text, self.converted_runs)
+        self.builder.finish(0).map(|l| l.text).unwrap_or_default()
     }
 }
 
@@ -199,6 +198,8 @@ fn for_each_char(text: &Text, from: u32, to: u32, mut f: impl FnMut(u32, u16, ch
 fn visible(u: u16, c: char) -> Option<char> {
     match u {
         NB_HYPHEN => Some('-'),
+        // Kept for a legacy font to read; dropped from any other run.
+        OPTIONAL_HYPHEN => Some(SOFT_HYPHEN),
         0x00..=0x1F => None,
         _ => Some(c),
     }
@@ -258,7 +259,7 @@ pub(crate) fn main_lines(src: &Sources, end: u32, notes: &[(u32, String)], lists
             PARAGRAPH | CELL => {
                 let row_end = u == CELL && props_at(cp).row_end;
                 if let Some(p) = para.take() {
-                    out.converted_runs += p.finish(para_no, &mut out.lines);
+                    p.finish(para_no, &mut out.lines);
                 }
                 if !row_end {
                     para_no += 1;
@@ -282,14 +283,13 @@ pub(crate) fn main_lines(src: &Sources, end: u32, notes: &[(u32, String)], lists
         }
     });
     if let Some(p) = para.take() {
-        out.converted_runs += p.finish(para_no, &mut out.lines);
+        p.finish(para_no, &mut out.lines);
     }
     out
 }
 
 /// The footnote bodies: `bounds` are the CPs where each note starts and ends.
-pub(crate) fn footnotes(src: &Sources, bounds: &[(String, u32, u32)]) -> (Vec<(String, String)>, usize) {
-    let mut converted = 0;
+pub(crate) fn footnotes(src: &Sources, bounds: &[(String, u32, u32)]) -> Vec<(String, String)> {
     let mut out = Vec::with_capacity(bounds.len());
     for (id, from, to) in bounds {
         let mut p = Para::new(src);
@@ -308,9 +308,7 @@ pub(crate) fn footnotes(src: &Sources, bounds: &[(String, u32, u32)]) -> (Vec<(S
                 }
             }
         });
-        let (text, n) = p.finish_note();
-        converted += n;
-        out.push((id.clone(), text));
+        out.push((id.clone(), p.finish_note()));
     }
-    (out, converted)
+    out
 }

@@ -122,6 +122,62 @@ fn docx_variants_give_the_same_lines() {
     }
 }
 
+// --- legacy fonts --------------------------------------------------------------------
+
+/// The text of `variants/synth_tcvn3_ha-giang_ctr.doc` (see `make_doc.sh`).
+const TCVN3_UNICODE: &str = "ĐẢNG BỘ TỈNH HÀ GIANG
+TỈNH ỦY
+*
+Số 12-CTr/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Giang, ngày 5 tháng 3 năm 2024
+CHƯƠNG TRÌNH
+hành động thực hiện Nghị quyết số 45-NQ/TW của Ban Chấp hành Trung ương Đảng về đội ngũ trí thức
+-----
+Thực hiện Nghị quyết số 45-NQ/TW, Ban Thường vụ Tỉnh ủy Hà Giang ban hành Chương trình hành động như sau:
+I- MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Quán triệt sâu sắc các quan điểm, mục tiêu, nhiệm vụ và giải pháp của Nghị quyết đến cán bộ, đảng viên và Nhân dân trong tỉnh.
+2. Yêu cầu
+Cụ thể hóa nhiệm vụ, giải pháp phù hợp với điều kiện thực tiễn của tỉnh.
+II- TỔ CHỨC THỰC HIỆN
+Các cấp ủy, tổ chức đảng tổ chức quán triệt và xây dựng kế hoạch thực hiện Chương trình này.
+Nơi nhận:
+- Ban Bí thư Trung ương Đảng (báo cáo),
+- Lưu Văn phòng Tỉnh ủy.
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+Nguyễn Văn An";
+
+#[test]
+fn tcvn3_font_runs_are_converted_by_font() {
+    let bytes = fixture("variants/synth_tcvn3_ha-giang_ctr.doc");
+    let text = doc_text(&bytes).expect("reads");
+    assert_eq!(text.legacy, Some(banthao_core::legacy::Encoding::Tcvn3));
+    let got: Vec<&str> = text.lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(got, TCVN3_UNICODE.lines().collect::<Vec<_>>());
+    let doc = read_doc(&bytes).expect("reads");
+    assert_eq!(shape(&doc), shape(&banthao_core::parse_text(TCVN3_UNICODE)));
+    assert!(doc.diagnostics.iter().any(|d| d.code == "legacy-encoding"), "{:?}", doc.diagnostics);
+}
+
+#[test]
+fn emphasis_comes_through() {
+    let text = doc_text(&fixture("variants/synth_tcvn3_ha-giang_ctr.doc")).expect("reads");
+    let line = |t: &str| text.lines.iter().find(|l| l.text == t).expect(t);
+    assert!(line("CHƯƠNG TRÌNH").spans.iter().any(|s| s.bold && !s.italic));
+    assert!(line("Hà Giang, ngày 5 tháng 3 năm 2024").spans.iter().any(|s| s.italic && !s.bold));
+    assert!(line("Số 12-CTr/TU").spans.is_empty());
+}
+
+#[test]
+fn unicode_variants_are_not_converted() {
+    for stem in ["synth_quang-ninh_ctr_btv", "ha-giang_ctr_tinh-uy_du-thao_2024"] {
+        let t = doc_text(&fixture(&format!("variants/{stem}.doc"))).expect("reads");
+        assert_eq!(t.legacy, None, "{stem}");
+    }
+}
+
 // --- hostile input -------------------------------------------------------------------
 
 /// The streams of a compound file, by name.
