@@ -11,14 +11,17 @@ fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// Label, title and the same of the children, down the tree.
-fn outline(sections: &[Section]) -> Vec<(String, String, usize, Vec<(String, String, usize)>)> {
+/// Label, title and number of subsections of each section and of its children.
+fn outline(sections: &[Section]) -> serde_json::Value {
     sections
         .iter()
         .map(|s| {
-            let children =
-                s.children.iter().map(|c| (c.label.clone(), c.title.clone(), c.children.len())).collect();
-            (s.label.clone(), s.title.clone(), s.children.len(), children)
+            serde_json::json!({
+                "label": s.label,
+                "title": s.title,
+                "children": s.children.len(),
+                "sub": s.children.iter().map(|c| (c.label.clone(), c.title.clone(), c.children.len())).collect::<Vec<_>>(),
+            })
         })
         .collect()
 }
