@@ -5,7 +5,7 @@
 use crate::model::{DocKind, DocNumber, Document, PlaceDate};
 use crate::places::Gazetteer;
 use crate::source::Line;
-use crate::text::{fold, is_upper, squash_spaces};
+use crate::text::{fold, fold_char_into, is_upper, squash_spaces};
 
 /// Type names, longest first (`CHƯƠNG TRÌNH HÀNH ĐỘNG` before `CHƯƠNG TRÌNH`).
 const DOC_TYPES: [&str; 16] = [
@@ -254,7 +254,7 @@ fn is_split_item(c: &Piece) -> bool {
 /// number or a place-date; when a piece still fits nothing, the whole line is
 /// classified instead.
 pub(crate) fn classify_line(line: &Line) -> Vec<(String, Piece)> {
-    let pieces = line.pieces();
+    let pieces: Vec<&str> = line.pieces().into_iter().flat_map(split_known_line).collect();
     let classes: Vec<Piece> = pieces.iter().map(|p| classify(p)).collect();
     if pieces.len() == 1 {
         return vec![(pieces[0].to_string(), classes.into_iter().next().unwrap_or(Piece::Unknown))];
@@ -336,6 +336,43 @@ fn words_key(s: &str) -> String {
     out
 }
 
+/// Where a known line stands inside `s` (`Số: 215/KH-UBND Độc lập - Tự do - Hạnh
+/// phúc`, two columns run together): its byte range.
+fn find_known_line(s: &str) -> Option<(usize, usize)> {
+    // Folded words with their byte ranges.
+    let mut words: Vec<(String, usize, usize)> = Vec::new();
+    let mut cur = String::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        if c.is_alphanumeric() {
+            if cur.is_empty() {
+                start = i;
+            }
+            fold_char_into(c, &mut cur);
+        } else if !cur.is_empty() {
+            words.push((std::mem::take(&mut cur), start, i));
+        }
+    }
+    KNOWN_LINES.iter().find_map(|known| {
+        let k: Vec<&str> = known.split(' ').collect();
+        (0..(words.len() + 1).saturating_sub(k.len()))
+            .find(|&w| words[w..w + k.len()].iter().zip(&k).all(|(a, b)| a.0 == *b))
+            .map(|w| (words[w].1, words[w + k.len() - 1].2))
+    })
+}
+
+/// A piece split around the known line it holds with other text.
+fn split_known_line(piece: &str) -> Vec<&str> {
+    match find_known_line(piece) {
+        Some((a, b)) if a > 0 || b < piece.len() => [&piece[..a], &piece[a..b], &piece[b..]]
+            .into_iter()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect(),
+        _ => vec![piece],
+    }
+}
+
 /// The rest of a known line that `s` begins but does not finish (two words at least).
 fn known_line_rest(s: &str) -> Option<&'static str> {
     let k = words_key(s);
@@ -392,7 +429,8 @@ fn repair(items: &mut Vec<Option<Item>>, places: &Gazetteer) {
                             .is_some_and(|n| n.type_abbr.is_some())
                 })
             } else {
-                ahead.clone().next().filter(|&j| items[j].as_ref().is_some_and(|x| is_fragment(&x.class)))
+                // The other column may stand between the two halves.
+                ahead.clone().find(|&j| items[j].as_ref().is_some_and(|x| x.class == Piece::Unknown))
             };
             if let Some(j) = partner {
                 let text = format!("{} {}", item.text, items[j].as_ref().map_or("", |x| x.text.as_str()));
@@ -420,8 +458,11 @@ fn repair(items: &mut Vec<Option<Item>>, places: &Gazetteer) {
             let prev = items[p].as_ref().map_or("", |x| x.text.as_str());
             if item.class == Piece::Issuer && places.name_at_end(prev).is_none() {
                 let joined = format!("{prev} {}", item.text);
+                // The name begins in `prev` (it has more words than the piece), or the
+                // piece is the name itself.
                 let wraps = places.name_at_end(&joined).is_some_and(|name| {
-                    places.name_at_end(&item.text).is_none() || fold(name) == fold(&item.text)
+                    name.split_whitespace().count() > item.text.split_whitespace().count()
+                        || fold(name) == fold(&item.text)
                 });
                 if wraps {
                     items[i] = None;
@@ -550,6 +591,18 @@ mod tests {
     }
 
     #[test]
+    fn known_lines_are_pulled_out_of_a_merged_line() {
+        let doc = header_of(
+            "TỈNH ỦY BẮC NINH ĐẢNG CỘNG SẢN VIỆT NAM\nSố 7-KH/TU Bắc Ninh, ngày 5 tháng 6 năm 2024",
+        );
+        assert_eq!(doc.issuer.as_deref(), Some("TỈNH ỦY BẮC NINH"));
+        assert_eq!(doc.national_heading, ["ĐẢNG CỘNG SẢN VIỆT NAM"]);
+        let doc = header_of("Số: 12/KH-UBND Độc lập - Tự do - Hạnh phúc");
+        assert_eq!(doc.number.unwrap().raw, "Số: 12/KH-UBND");
+        assert_eq!(doc.national_heading, ["Độc lập - Tự do - Hạnh phúc"]);
+    }
+
+    #[test]
     fn wrapped_lines_are_put_back_together() {
         let doc = header_of(
             "Số\nĐẢNG BỘ TỈNH THÁI\nBÌNH\nTỈNH ỦY\nĐẢNG CỘNG SẢN VIỆT\n*\nNAM\n-KH/TU\nThái Bình, ngày\ntháng 3 năm 2024",
@@ -565,6 +618,13 @@ mod tests {
         assert_eq!(doc.issuer.as_deref(), Some("TỈNH ỦY NAM ĐỊNH"));
         let doc = header_of("ĐẢNG BỘ TỈNH\nNAM ĐỊNH\nTỈNH ỦY");
         assert_eq!(doc.parent_body.as_deref(), Some("ĐẢNG BỘ TỈNH NAM ĐỊNH"));
+        let doc = header_of(
+            "ĐẢNG BỘ TỈNH THỪA THIÊN      ĐẢNG CỘNG SẢN VIỆT NAM\nHUẾ      Thừa Thiên Huế, ngày 18 tháng 3\n\
+             TỈNH ỦY      năm 2024",
+        );
+        assert_eq!(doc.parent_body.as_deref(), Some("ĐẢNG BỘ TỈNH THỪA THIÊN HUẾ"));
+        assert_eq!(doc.issuer.as_deref(), Some("TỈNH ỦY"));
+        assert_eq!(doc.place_date.unwrap().year, Some(2024));
     }
 
     #[test]
