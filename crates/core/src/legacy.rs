@@ -132,7 +132,7 @@ impl LegacyFont {
 ///
 /// ```
 /// use banthao_core::legacy::{decode, Encoding};
-/// assert_eq!(decode(b"Ch\xac\xedng tr\xd7nh", Encoding::Tcvn3), "Chương trình");
+/// assert_eq!(decode(b"Ch\xad\xacng tr\xd7nh", Encoding::Tcvn3), "Chương trình");
 /// assert_eq!(decode(b"CH\xa6\xa5NG TR\xd7NH", Encoding::Tcvn3), "CHƯƠNG TRÌNH");
 /// assert_eq!(decode(b"Ch\xf6\xf4ng tr\xecnh", Encoding::Vni), "Chương trình");
 /// assert_eq!(decode(b"Ch\xdf\xbdng tr\xecnh", Encoding::Viscii), "Chương trình");
@@ -148,7 +148,7 @@ pub fn decode(bytes: &[u8], enc: Encoding) -> String {
 ///
 /// ```
 /// use banthao_core::legacy::{detect, Encoding};
-/// let tcvn3 = b"Ch\xac\xedng tr\xd7nh h\xb5nh \xae\xe9ng th\xf9c hi\xd6n Ngh\xdb quy\xd5t";
+/// let tcvn3 = b"Ch\xad\xacng tr\xd7nh h\xb5nh \xae\xe9ng th\xf9c hi\xd6n Ngh\xde quy\xd5t";
 /// assert_eq!(detect(tcvn3), Some(Encoding::Tcvn3));
 /// assert_eq!(detect(b"Programme of action, r\xe9sum\xe9 and caf\xe9 in Z\xfcrich"), None);
 /// ```
@@ -164,7 +164,7 @@ pub fn detect(bytes: &[u8]) -> Option<Encoding> {
 ///
 /// ```
 /// use banthao_core::legacy::{detect_in_text, Encoding};
-/// let mojibake = "Ch¬ng tr×nh hµnh ®éng thùc hiÖn NghÞ quyÕt";
+/// let mojibake = "Ch\u{AD}¬ng tr×nh hµnh ®éng thùc hiÖn NghÞ quyÕt";
 /// assert_eq!(detect_in_text(mojibake), Some(Encoding::Tcvn3));
 /// assert_eq!(detect_in_text("Chương trình hành động thực hiện Nghị quyết"), None);
 /// ```
