@@ -4,6 +4,7 @@
 use crate::error::DocxError;
 use crate::xml_read::attr;
 use banthao_core::label::to_roman;
+use banthao_core::legacy::{self, LegacyFont};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::collections::HashMap;
@@ -175,12 +176,41 @@ struct StyleDef {
     based_on: Option<String>,
     num_id: Option<String>,
     ilvl: Option<usize>,
+    fonts: Fonts,
 }
 
-/// Paragraph styles that carry numbering, with their `basedOn` chain.
+/// The fonts of `w:rFonts` that decide how a run's letters are drawn: `w:ascii` for
+/// ASCII, `w:hAnsi` for the other characters (where legacy bytes shown as Latin-1 are).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Fonts {
+    ascii: Option<String>,
+    hansi: Option<String>,
+}
+
+impl Fonts {
+    /// The fonts a `w:rFonts` element names.
+    pub(crate) fn of(e: &quick_xml::events::BytesStart) -> Fonts {
+        Fonts { ascii: attr(e, b"ascii"), hansi: attr(e, b"hAnsi") }
+    }
+
+    /// These fonts, with what they leave unsaid taken from `parent`.
+    fn over(&self, parent: &Fonts) -> Fonts {
+        Fonts {
+            ascii: self.ascii.clone().or_else(|| parent.ascii.clone()),
+            hansi: self.hansi.clone().or_else(|| parent.hansi.clone()),
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub(crate) struct Styles {
     styles: HashMap<String, StyleDef>,
+    /// The default paragraph style (`w:default="1"`, usually `Normal`).
+    default_paragraph: Option<String>,
+    /// The fonts of `w:docDefaults/w:rPrDefault`.
+    defaults: Fonts,
+    /// Each style's fonts through its `w:basedOn` chain, over the defaults.
+    resolved: HashMap<String, Fonts>,
 }
 
 impl Styles {
@@ -188,11 +218,25 @@ impl Styles {
         let mut s = Styles::default();
         let mut reader = Reader::from_str(xml);
         let mut cur: Option<(String, StyleDef)> = None;
+        let mut in_defaults = false;
         loop {
             let ev = reader.read_event().map_err(|e| DocxError::Xml(e.to_string()))?;
             match &ev {
                 Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
-                    b"style" => cur = attr(e, b"styleId").map(|id| (id, StyleDef::default())),
+                    b"style" => {
+                        cur = attr(e, b"styleId").map(|id| (id, StyleDef::default()));
+                        let default = matches!(attr(e, b"default").as_deref(), Some("1" | "true" | "on"));
+                        if default && attr(e, b"type").as_deref() == Some("paragraph") {
+                            s.default_paragraph = cur.as_ref().map(|(id, _)| id.clone());
+                        }
+                    }
+                    b"rPrDefault" => in_defaults = matches!(ev, Event::Start(_)),
+                    b"rFonts" if in_defaults => s.defaults = Fonts::of(e),
+                    b"rFonts" => {
+                        if let Some((_, d)) = cur.as_mut() {
+                            d.fonts = Fonts::of(e);
+                        }
+                    }
                     b"basedOn" => {
                         if let Some((_, d)) = cur.as_mut() {
                             d.based_on = attr(e, b"val");
@@ -215,15 +259,55 @@ impl Styles {
                         s.styles.insert(id, def);
                     }
                 }
+                Event::End(e) if e.local_name().as_ref() == b"rPrDefault" => in_defaults = false,
                 Event::DocType(_) => return Err(DocxError::Dtd),
                 Event::Eof => break,
                 _ => {}
             }
         }
+        s.resolved = s.styles.keys().map(|id| (id.clone(), s.chain_fonts(id))).collect();
         Ok(s)
     }
 
-    /// The numbering a paragraph style gives: (numId, ilvl).
+    /// A style's fonts through its `w:basedOn` chain, over the document defaults.
+    fn chain_fonts(&self, style: &str) -> Fonts {
+        let mut fonts = Fonts::default();
+        let mut id = style.to_string();
+        for _ in 0..16 {
+            let Some(def) = self.styles.get(&id) else { break };
+            fonts = fonts.over(&def.fonts);
+            match &def.based_on {
+                Some(b) => id = b.clone(),
+                None => break,
+            }
+        }
+        fonts.over(&self.defaults)
+    }
+
+    /// The legacy font a run is drawn in, if any: its own `w:rFonts`, then its
+    /// character style's, then its paragraph style's (the default paragraph style when
+    /// it names none), then the document defaults.
+    pub(crate) fn legacy_font(
+        &self,
+        run: &Fonts,
+        run_style: Option<&str>,
+        para_style: Option<&str>,
+    ) -> Option<LegacyFont> {
+        let para = para_style.or(self.default_paragraph.as_deref()).and_then(|s| self.resolved.get(s));
+        let char_style = run_style.and_then(|s| self.styles.get(s)).map(|d| &d.fonts);
+        let pick = |f: fn(&Fonts) -> Option<&String>| {
+            f(run)
+                .or_else(|| char_style.and_then(f))
+                .or_else(|| para.and_then(f))
+                .or_else(|| f(&self.defaults))
+        };
+        // Legacy bytes are not ASCII: the hAnsi font draws them.
+        match pick(|f| f.hansi.as_ref()) {
+            Some(h) => legacy::font(h),
+            None => pick(|f| f.ascii.as_ref()).and_then(|a| legacy::font(a)),
+        }
+    }
+
     pub(crate) fn numbering_of(&self, style: &str) -> Option<(String, usize)> {
         let mut id = style.to_string();
         for _ in 0..16 {
@@ -264,5 +348,32 @@ mod tests {
                 .map(|(l, id)| n.next_label(id, *l).unwrap())
                 .collect();
         assert_eq!(got, vec!["I-", "1.", "2.", "2.1.", "2.2.", "II-", "1.", "-", "+"]);
+    }
+
+    #[test]
+    fn fonts_come_from_the_run_the_styles_and_the_defaults() {
+        let styles = Styles::parse(
+            r#"<w:styles xmlns:w="w">
+              <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/></w:rPr></w:rPrDefault></w:docDefaults>
+              <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+              <w:style w:type="paragraph" w:styleId="Heading1"><w:basedOn w:val="Normal"/>
+                <w:rPr><w:rFonts w:ascii=".VnTimeH" w:hAnsi=".VnTimeH"/></w:rPr></w:style>
+              <w:style w:type="paragraph" w:styleId="Heading2"><w:basedOn w:val="Heading1"/></w:style>
+              <w:style w:type="paragraph" w:styleId="Unicode"><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/></w:rPr></w:style>
+              <w:style w:type="character" w:styleId="Vni"><w:rPr><w:rFonts w:hAnsi="VNI-Times"/></w:rPr></w:style>
+            </w:styles>"#,
+        )
+        .unwrap();
+        let none = Fonts::default();
+        let enc = |f: Option<LegacyFont>| f.map(|f| (f.encoding, f.capitals));
+        use banthao_core::legacy::Encoding::{Tcvn3, Vni};
+        assert_eq!(enc(styles.legacy_font(&none, None, None)), Some((Tcvn3, false)));
+        assert_eq!(enc(styles.legacy_font(&none, None, Some("Heading2"))), Some((Tcvn3, true)));
+        assert_eq!(enc(styles.legacy_font(&none, None, Some("Unicode"))), None);
+        assert_eq!(enc(styles.legacy_font(&none, Some("Vni"), Some("Unicode"))), Some((Vni, false)));
+        let tnr = Fonts { ascii: Some("Times New Roman".into()), hansi: Some("Times New Roman".into()) };
+        assert_eq!(enc(styles.legacy_font(&tnr, None, Some("Heading1"))), None);
+        let ascii_only = Fonts { ascii: Some("Arial".into()), hansi: None };
+        assert_eq!(enc(styles.legacy_font(&ascii_only, None, None)), Some((Tcvn3, false)));
     }
 }

@@ -5,8 +5,9 @@
 //! DTDs are refused (entity expansion), and any malformed XML is an error, never a panic.
 
 use crate::error::DocxError;
-use crate::numbering::{Numbering, Styles};
+use crate::numbering::{Fonts, Numbering, Styles};
 use crate::xml_read::{attr, decode_text, resolve_ref, toggle, xml_err};
+use banthao_core::legacy::{self, Encoding, LegacyFont};
 use banthao_core::source::{Line, LineBuilder};
 use banthao_core::{Document, ReadError};
 use quick_xml::events::Event;
@@ -54,12 +55,53 @@ impl Archive {
     }
 }
 
+/// Legacy encodings met while reading: runs in a legacy font are converted, or every
+/// run when the whole text was found to be legacy bytes (`force`).
+#[derive(Debug, Default, Clone, Copy)]
+struct Legacy {
+    force: Option<Encoding>,
+    found: Option<Encoding>,
+}
+
+impl Legacy {
+    /// A run's text in Unicode.
+    fn convert<'a>(
+        &mut self,
+        s: &'a str,
+        font: impl FnOnce() -> Option<LegacyFont>,
+    ) -> std::borrow::Cow<'a, str> {
+        let font = match self.force {
+            // Found by statistics, no font to tell: a run with letters that no legacy
+            // byte stands for is Unicode already.
+            Some(_) if s.chars().any(|c| c as u32 > 0xFF && c.is_alphabetic() && !"ŒœŠšŽžŸƒ".contains(c)) => {
+                None
+            }
+            Some(encoding) => Some(LegacyFont { encoding, capitals: false }),
+            None => font(),
+        };
+        match font {
+            Some(f) => {
+                self.found.get_or_insert(f.encoding);
+                std::borrow::Cow::Owned(f.decode(s))
+            }
+            None => std::borrow::Cow::Borrowed(s),
+        }
+    }
+}
+
 /// Footnote bodies from `word/footnotes.xml`: (id, text), separators skipped.
-fn read_footnotes(xml: &str) -> Result<Vec<(String, String)>, DocxError> {
+fn read_footnotes(
+    xml: &str,
+    styles: &Styles,
+    legacy: &mut Legacy,
+) -> Result<Vec<(String, String)>, DocxError> {
     let mut reader = Reader::from_str(xml);
     let mut out = Vec::new();
     let mut current: Option<(String, LineBuilder)> = None;
     let mut in_text = false;
+    let (mut in_ppr, mut in_rpr) = (false, false);
+    let mut para_style: Option<String> = None;
+    let mut run = RunProps::default();
     loop {
         match reader.read_event().map_err(xml_err)? {
             Event::Start(e) if e.local_name().as_ref() == b"footnote" => {
@@ -74,6 +116,21 @@ fn read_footnotes(xml: &str) -> Result<Vec<(String, String)>, DocxError> {
                     out.push((id, text));
                 }
             }
+            Event::Start(e) if e.local_name().as_ref() == b"p" => para_style = None,
+            Event::Start(e) if e.local_name().as_ref() == b"pPr" => in_ppr = true,
+            Event::End(e) if e.local_name().as_ref() == b"pPr" => in_ppr = false,
+            Event::Start(e) if e.local_name().as_ref() == b"r" => run = RunProps::default(),
+            Event::Start(e) if e.local_name().as_ref() == b"rPr" && !in_ppr => in_rpr = true,
+            Event::End(e) if e.local_name().as_ref() == b"rPr" => in_rpr = false,
+            Event::Start(e) | Event::Empty(e) if in_ppr && e.local_name().as_ref() == b"pStyle" => {
+                para_style = attr(&e, b"val")
+            }
+            Event::Start(e) | Event::Empty(e) if in_rpr && e.local_name().as_ref() == b"rFonts" => {
+                run.fonts = Fonts::of(&e)
+            }
+            Event::Start(e) | Event::Empty(e) if in_rpr && e.local_name().as_ref() == b"rStyle" => {
+                run.style = attr(&e, b"val")
+            }
             Event::Start(e) if e.local_name().as_ref() == b"t" => in_text = true,
             Event::End(e) if e.local_name().as_ref() == b"t" => in_text = false,
             Event::End(e) if e.local_name().as_ref() == b"p" => {
@@ -83,12 +140,16 @@ fn read_footnotes(xml: &str) -> Result<Vec<(String, String)>, DocxError> {
             }
             Event::Text(t) if in_text => {
                 if let Some((_, b)) = current.as_mut() {
-                    b.push(&decode_text(&t)?, false, false);
+                    let s = decode_text(&t)?;
+                    let s = legacy.convert(&s, || run.legacy_font(styles, para_style.as_deref()));
+                    b.push(&s, false, false);
                 }
             }
             Event::GeneralRef(r) if in_text => {
                 if let Some((_, b)) = current.as_mut() {
-                    b.push(&resolve_ref(&r)?, false, false);
+                    let s = resolve_ref(&r)?;
+                    let s = legacy.convert(&s, || run.legacy_font(styles, para_style.as_deref()));
+                    b.push(&s, false, false);
                 }
             }
             Event::Eof => break,
@@ -105,6 +166,10 @@ pub struct DocxText {
     pub lines: Vec<Line>,
     /// Footnote bodies: (id, text).
     pub footnotes: Vec<(String, String)>,
+    /// The legacy Vietnamese encoding text was converted from: runs in a legacy font
+    /// (`.VnTime`, `VNI-Times`…), or the whole text when it is legacy bytes shown as
+    /// Latin-1 with no font saying so.
+    pub legacy: Option<Encoding>,
 }
 
 /// Reads a .docx into a document.
@@ -113,27 +178,58 @@ pub fn read_docx(bytes: &[u8]) -> Result<Document, ReadError> {
     if text.lines.is_empty() {
         return Err(ReadError::Empty);
     }
-    Ok(banthao_core::parse_lines(text.lines, text.footnotes, banthao_core::builtin_places()))
+    let mut doc = banthao_core::parse_lines(text.lines, text.footnotes, banthao_core::builtin_places());
+    if let Some(enc) = text.legacy {
+        doc.diagnostics.insert(0, enc.diagnostic());
+    }
+    Ok(doc)
 }
 
 /// The lines and footnote bodies of a .docx.
 pub fn docx_text(bytes: &[u8]) -> Result<DocxText, DocxError> {
     let mut archive = Archive::open(bytes)?;
     let document = archive.part("word/document.xml", MAX_DOCUMENT_XML)?.ok_or(DocxError::NoDocument)?;
-    let mut numbering = match archive.part("word/numbering.xml", MAX_PART_XML)? {
-        Some(x) => Numbering::parse(&x)?,
-        None => Numbering::default(),
+    let numbering_xml = archive.part("word/numbering.xml", MAX_PART_XML)?;
+    let numbering = || match &numbering_xml {
+        Some(x) => Numbering::parse(x),
+        None => Ok(Numbering::default()),
     };
     let styles = match archive.part("word/styles.xml", MAX_PART_XML)? {
         Some(x) => Styles::parse(&x)?,
         None => Styles::default(),
     };
-    let footnotes = match archive.part("word/footnotes.xml", MAX_PART_XML)? {
-        Some(x) => read_footnotes(&x)?,
-        None => Vec::new(),
+    let footnotes_xml = archive.part("word/footnotes.xml", MAX_PART_XML)?;
+    let read = |legacy: &mut Legacy| -> Result<DocxText, DocxError> {
+        let footnotes = match &footnotes_xml {
+            Some(x) => read_footnotes(x, &styles, legacy)?,
+            None => Vec::new(),
+        };
+        let lines = read_document(&document, &mut numbering()?, &styles, legacy)?;
+        Ok(DocxText { lines, footnotes, legacy: legacy.found })
     };
-    let lines = read_document(&document, &mut numbering, &styles)?;
-    Ok(DocxText { lines, footnotes })
+    let mut legacy = Legacy::default();
+    let text = read(&mut legacy)?;
+    // No legacy font, but the text may still be legacy bytes (the fonts were lost).
+    if text.legacy.is_none() {
+        if let Some(enc) = legacy::detect_in_text(&sample(&text.lines, &text.footnotes)) {
+            legacy.force = Some(enc);
+            return read(&mut legacy);
+        }
+    }
+    Ok(text)
+}
+
+/// The beginning of the text read, for [`legacy::detect_in_text`].
+fn sample(lines: &[Line], footnotes: &[(String, String)]) -> String {
+    let mut text = String::new();
+    for t in lines.iter().map(|l| &l.text).chain(footnotes.iter().map(|(_, t)| t)) {
+        if text.len() > 256 * 1024 {
+            break;
+        }
+        text.push_str(t);
+        text.push('\n');
+    }
+    text
 }
 
 #[derive(Default)]
@@ -152,10 +248,25 @@ struct Para {
 struct RunProps {
     bold: bool,
     italic: bool,
+    /// `w:rFonts` of the run.
+    fonts: Fonts,
+    /// `w:rStyle` of the run.
+    style: Option<String>,
+}
+
+impl RunProps {
+    fn legacy_font(&self, styles: &Styles, para_style: Option<&str>) -> Option<LegacyFont> {
+        styles.legacy_font(&self.fonts, self.style.as_deref(), para_style)
+    }
 }
 
 /// Reads `word/document.xml` into lines.
-fn read_document(xml: &str, numbering: &mut Numbering, styles: &Styles) -> Result<Vec<Line>, DocxError> {
+fn read_document(
+    xml: &str,
+    numbering: &mut Numbering,
+    styles: &Styles,
+    legacy: &mut Legacy,
+) -> Result<Vec<Line>, DocxError> {
     let mut reader = Reader::from_str(xml);
     let mut lines = Vec::new();
     let mut paras: Vec<Para> = Vec::new();
@@ -207,6 +318,8 @@ fn read_document(xml: &str, numbering: &mut Numbering, styles: &Styles) -> Resul
                     b"rPr" if !empty && !in_ppr => in_rpr = true,
                     b"b" if in_rpr => run.bold = toggle(e),
                     b"i" if in_rpr => run.italic = toggle(e),
+                    b"rFonts" if in_rpr => run.fonts = Fonts::of(e),
+                    b"rStyle" if in_rpr => run.style = attr(e, b"val"),
                     b"t" if !empty => in_text = true,
                     b"tab" if !in_ppr => push(&mut paras, numbering, styles, "\t", &run),
                     b"br" | b"cr" => {
@@ -255,10 +368,14 @@ fn read_document(xml: &str, numbering: &mut Numbering, styles: &Styles) -> Resul
             }
             Event::Text(t) if in_text && skip_depth == 0 => {
                 let s = decode_text(t)?;
+                let style = paras.last().and_then(|p| p.style.as_deref());
+                let s = legacy.convert(&s, || run.legacy_font(styles, style));
                 push(&mut paras, numbering, styles, &s, &run);
             }
             Event::GeneralRef(r) if in_text && skip_depth == 0 => {
                 let s = resolve_ref(r)?;
+                let style = paras.last().and_then(|p| p.style.as_deref());
+                let s = legacy.convert(&s, || run.legacy_font(styles, style));
                 push(&mut paras, numbering, styles, &s, &run);
             }
             Event::DocType(_) => return Err(DocxError::Dtd),
