@@ -5,7 +5,7 @@ use banthao_core::Document;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use banthao_docx::import::MAX_INPUT_BYTES;
+pub use banthao_import::MAX_INPUT_BYTES;
 
 /// Input that is not a readable document: exit code 2.
 #[derive(Debug)]
@@ -39,12 +39,12 @@ impl std::error::Error for UserError {}
 pub fn read_draft_or_document(path: &Path) -> anyhow::Result<Document> {
     if has_ext(path, "json") {
         let meta =
-            std::fs::metadata(path).map_err(|e| bad(path, banthao_docx::import::ImportError::from_io(&e)))?;
+            std::fs::metadata(path).map_err(|e| bad(path, banthao_import::ImportError::from_io(&e)))?;
         if meta.len() > MAX_INPUT_BYTES {
             return Err(bad(path, "tệp quá lớn."));
         }
         let text = std::fs::read_to_string(path)
-            .map_err(|e| bad(path, banthao_docx::import::ImportError::from_io(&e)))?;
+            .map_err(|e| bad(path, banthao_import::ImportError::from_io(&e)))?;
         let doc: Document = serde_json::from_str(&text)
             .map_err(|e| bad(path, format!("tệp JSON không đúng mô hình văn bản ({e}).")))?;
         // NFC at the entrance: a draft JSON written by hand or by another tool may be NFD.
@@ -64,7 +64,7 @@ pub fn read_document(path: &Path) -> anyhow::Result<Document> {
 
 /// Reads a .txt or .docx file: its bytes and the document they hold.
 pub fn read_file(path: &Path) -> anyhow::Result<(Vec<u8>, Document)> {
-    banthao_docx::import::read_path(path).map_err(|e| bad(path, e))
+    banthao_import::read_path(path).map_err(|e| bad(path, e))
 }
 
 pub fn has_ext(path: &Path, ext: &str) -> bool {

@@ -8,7 +8,7 @@
 //! Modules depend one way, leaves first (no two import each other, directly or
 //! through others):
 //!
-//! - reading: `error` ← `xml_read` ← `numbering` ← `read` ← `import`;
+//! - reading: `error` ← `xml_read` ← `numbering` ← `read`;
 //! - writing: `xml` (element XML, units) ← `layout` (items and their XML) ←
 //!   `compose` (document → items); `xml` ← `package` (parts, zip); at the top
 //!   `write` and `redline` (compose, layout, package, xml) and `preview`
@@ -18,7 +18,6 @@
 
 mod compose;
 mod error;
-pub mod import;
 mod layout;
 mod numbering;
 mod package;

@@ -27,7 +27,7 @@ pub async fn import_files(
         let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.clone());
         let _ =
             app.emit("import-progress", ImportProgress { done: k, total: paths.len(), file: file.clone() });
-        let outcome = match banthao_docx::import::read_path(path) {
+        let outcome = match banthao_import::read_path(path) {
             Err(e) => ImportOutcome { file, ok: false, id: None, existing: false, message: e.to_string() },
             Ok((bytes, doc)) => match state.with(|s| Ok(s.add_document(&file, &bytes, &doc, &now_iso())?)) {
                 Ok(Added::New(id)) => ImportOutcome {

@@ -1,5 +1,8 @@
-//! Reading any supported file (.docx, or text in any encoding `parse` reads) from disk,
-//! with the size limit checked before reading. Shared by the CLI and the app.
+//! Reading any file Bản thảo accepts from disk — .docx, Word 97–2003 .doc, PDF, plain
+//! text in UTF-8/UTF-16 or a legacy Vietnamese encoding — told apart by content (the
+//! name only breaks ties), with the size limit checked before reading. Shared by the
+//! CLI and the app, which add nothing to it.
+#![warn(missing_docs)]
 
 use banthao_core::{Document, ReadError};
 use std::path::Path;
@@ -29,8 +32,53 @@ pub enum ImportError {
     Read(#[from] ReadError),
 }
 
-/// Reads a .txt or .docx file (told by content, or by name): its bytes and the
-/// document they hold.
+/// The kinds of file read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Word 2007+ (a zip package).
+    Docx,
+    /// Word 97–2003 (a compound file).
+    Doc,
+    /// PDF.
+    Pdf,
+    /// Plain text.
+    Text,
+}
+
+impl Format {
+    /// What the bytes are, by their signature; the extension decides only when the
+    /// bytes say nothing (a damaged file keeps the reader its name promises).
+    pub fn of(bytes: &[u8], path: &Path) -> Format {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        if bytes.starts_with(b"PK\x03\x04") {
+            Format::Docx
+        } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            Format::Doc
+        } else if bytes.get(..1024).unwrap_or(bytes).windows(5).any(|w| w == b"%PDF-") {
+            Format::Pdf
+        } else {
+            match ext.as_str() {
+                "docx" => Format::Docx,
+                "doc" => Format::Doc,
+                "pdf" => Format::Pdf,
+                _ => Format::Text,
+            }
+        }
+    }
+}
+
+/// Reads bytes of the given format into a document.
+pub fn read_bytes(bytes: &[u8], format: Format) -> Result<Document, ReadError> {
+    match format {
+        Format::Docx => banthao_docx::read_docx(bytes),
+        Format::Doc => banthao_doc::read_doc(bytes),
+        Format::Pdf => banthao_pdf::read_pdf(bytes),
+        Format::Text => banthao_core::parse_text_bytes(bytes),
+    }
+}
+
+/// Reads a file (any format above, told by content): its bytes and the document
+/// they hold.
 pub fn read_path(path: &Path) -> Result<(Vec<u8>, Document), ImportError> {
     let meta = std::fs::metadata(path).map_err(|e| ImportError::from_io(&e))?;
     if meta.is_dir() {
@@ -41,12 +89,7 @@ pub fn read_path(path: &Path) -> Result<(Vec<u8>, Document), ImportError> {
         return Err(ReadError::TooLarge { size: mb(meta.len()), limit: mb(MAX_INPUT_BYTES) }.into());
     }
     let bytes = std::fs::read(path).map_err(|e| ImportError::from_io(&e))?;
-    let is_docx = path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("docx"));
-    let doc = if bytes.starts_with(b"PK\x03\x04") || is_docx {
-        crate::read::read_docx(&bytes)
-    } else {
-        banthao_core::parse_text_bytes(&bytes)
-    }?;
+    let doc = read_bytes(&bytes, Format::of(&bytes, path))?;
     Ok((bytes, doc))
 }
 
