@@ -54,6 +54,13 @@ fn cp1252(b: u8) -> u16 {
     }
 }
 
+/// Whether `c` is what an 8-bit piece shows for some byte: legacy-font text read as
+/// Windows-1252 consists of such characters only.
+pub(crate) fn is_byte_char(c: char) -> bool {
+    let u = c as u32;
+    u <= 0xFF || (0x80..=0x9F).any(|b| u32::from(cp1252(b)) == u)
+}
+
 /// The PlcPcd inside the Clx: skips the Prc records, returns the Pcdt's PlcPcd.
 fn plc_pcd(clx: &[u8]) -> Result<&[u8], DocError> {
     let bad = DocError::Damaged("bảng mảnh văn bản (Clx)");

@@ -6,7 +6,7 @@ use crate::fib::{table_bytes, which_table, Fib, Table};
 use crate::fkp::{chpx_runs, papx_runs, CharProps, ParaProps, Runs};
 use crate::fonts::font_names;
 use crate::lists::Lists;
-use crate::pieces::Text;
+use crate::pieces::{is_byte_char, Text};
 use crate::text::{footnotes, main_lines, Convert, Sources, Walked};
 use banthao_core::legacy::{self, Encoding};
 use banthao_core::model::Diagnostic;
@@ -83,9 +83,13 @@ fn read_notes(table: &[u8], fib: &Fib) -> Result<Notes, DocError> {
     Ok((at, bounds))
 }
 
+/// Bytes of text read to tell whether a document without legacy fonts is legacy text.
+const DETECT_SAMPLE: usize = 16 * 1024;
+
 /// The lines and the footnote bodies of a .doc, before parsing. Runs in a legacy
 /// Vietnamese font (TCVN3, VNI, VISCII) are converted to Unicode; without such fonts,
-/// a text that reads as legacy bytes throughout is converted as a whole.
+/// a text that reads as legacy bytes is converted, but for the runs that hold a
+/// character no legacy byte shows as (real Unicode).
 pub fn doc_text(bytes: &[u8]) -> Result<DocText, DocError> {
     let streams = read_streams(bytes, which_table)?;
     let parts = Parts::read(&streams.word, &streams.table)?;
@@ -99,15 +103,22 @@ pub fn doc_text(bytes: &[u8]) -> Result<DocText, DocError> {
     let mut text = parts.walk(&by_font);
     text.legacy = found.get();
     if text.legacy.is_none() {
-        let all: String = text
-            .lines
-            .iter()
-            .map(|l| l.text.as_str())
-            .chain(text.footnotes.iter().map(|f| f.1.as_str()))
-            .collect::<Vec<_>>()
-            .join("\n");
-        if let Some(enc) = legacy::detect_in_text(&all) {
-            let whole = |_: Option<&str>, run: &str| Some(legacy::decode_text(run, enc));
+        // A few pages are enough for the statistics (reading them all would take
+        // longer than reading the file).
+        let mut sample = String::new();
+        let lines = text.lines.iter().map(|l| l.text.as_str());
+        for l in lines.chain(text.footnotes.iter().map(|f| f.1.as_str())) {
+            if sample.len() >= DETECT_SAMPLE {
+                break;
+            }
+            sample.push_str(l);
+            sample.push('\n');
+        }
+        if let Some(enc) = legacy::detect_in_text(&sample) {
+            // Runs with a character no legacy byte shows as are real Unicode.
+            let whole = |_: Option<&str>, run: &str| {
+                run.chars().all(is_byte_char).then(|| legacy::decode_text(run, enc))
+            };
             text = parts.walk(&whole);
             text.legacy = Some(enc);
         }

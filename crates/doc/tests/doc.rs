@@ -162,6 +162,29 @@ fn tcvn3_font_runs_are_converted_by_font() {
 }
 
 #[test]
+fn tcvn3_without_fonts_is_found_by_statistics() {
+    let text = doc_text(&fixture("variants/synth_tcvn3-no-font_ha-giang_ctr.doc")).expect("reads");
+    assert_eq!(text.legacy, Some(banthao_core::legacy::Encoding::Tcvn3));
+    let got: Vec<&str> = text.lines.iter().map(|l| l.text.as_str()).collect();
+    // Without the capitals font, its lines read in lower case; the others as typed,
+    // the one Unicode paragraph left alone.
+    let want: Vec<String> =
+        TCVN3_UNICODE
+            .lines()
+            .map(|l| {
+                if l.chars().any(char::is_lowercase) || l.len() < 6 {
+                    l.to_string()
+                } else {
+                    l.to_lowercase()
+                }
+            })
+            .collect();
+    let differing = got.iter().zip(&want).filter(|(g, w)| g != w).count();
+    assert_eq!(got.len(), want.len());
+    assert_eq!(differing, 0, "{got:#?}");
+}
+
+#[test]
 fn emphasis_comes_through() {
     let text = doc_text(&fixture("variants/synth_tcvn3_ha-giang_ctr.doc")).expect("reads");
     let line = |t: &str| text.lines.iter().find(|l| l.text == t).expect(t);
