@@ -72,8 +72,8 @@ pub struct LegacyFont {
 
 /// The legacy encoding of a font, by its name: `.Vn…` fonts are TCVN3 (ABC), those
 /// whose family name ends in `H` (`.VnTimeH`, `.VnArialH`, `.VnCentury SchoolbookH`)
-/// being the capitals fonts; `VNI-…` fonts are VNI; `VISCII`, `VK…` and `…-VISCII`
-/// fonts are VISCII. Case and surrounding spaces do not matter.
+/// being the capitals fonts; `VNI-…` fonts are VNI; fonts whose name contains `VISCII`
+/// are VISCII. Case and surrounding spaces do not matter.
 ///
 /// ```
 /// use banthao_core::legacy::{font, Encoding};
@@ -94,8 +94,8 @@ pub fn font(name: &str) -> Option<LegacyFont> {
     if n.starts_with("vni-") || n.starts_with("vni ") {
         return Some(LegacyFont { encoding: Encoding::Vni, capitals: false });
     }
-    // The VISCII fonts of the 1990s: "VISCII …", "VK Times", "…-VISCII".
-    if n.starts_with("viscii") || n.ends_with("viscii") || n.starts_with("vk ") || n.starts_with("vk-") {
+    // No naming rule is known for VISCII fonts: only names that say so.
+    if n.contains("viscii") {
         return Some(LegacyFont { encoding: Encoding::Viscii, capitals: false });
     }
     None
@@ -707,7 +707,7 @@ mod tests {
         assert_eq!(f("VNI-Times"), Some((Encoding::Vni, false)));
         assert_eq!(f("VNI-Helve"), Some((Encoding::Vni, false)));
         assert_eq!(f("vni-top"), Some((Encoding::Vni, false)));
-        assert_eq!(f("VK Times"), Some((Encoding::Viscii, false)));
+        assert_eq!(f("Times VISCII"), Some((Encoding::Viscii, false)));
         for n in ["Times New Roman", "Arial", "", "Vni", "VnTime", "Verdana"] {
             assert_eq!(f(n), None, "{n}");
         }
