@@ -3,11 +3,12 @@
 //! superscript note marks such as `¹`), reflows hard-wrapped PDF text, and keeps the
 //! footnotes with where their marks stand.
 
+use crate::label::{parse_bullet, parse_label};
 use crate::reflow;
 #[cfg(test)]
 use crate::source::NoteMark;
 use crate::source::{Line, LineBuilder};
-use crate::text::squash_spaces;
+use crate::text::{is_upper, squash_spaces};
 
 /// The result of reading plain text.
 #[derive(Debug, Clone, Default)]
@@ -253,6 +254,48 @@ fn glued_mark(line: &str, id: &str) -> Option<(usize, usize)> {
     found
 }
 
+/// Whether lines can be a note's body: a few lines of prose that end a sentence, with
+/// no section label, bullet or capitalised heading among them.
+fn plausible_body(raw: &[(String, usize)], body: &[usize]) -> bool {
+    (1..=FOOTNOTE_LINES).contains(&body.len())
+        && raw[body[body.len() - 1]].0.trim_end().ends_with(['.', ';', ')', '…'])
+        && body.iter().all(|&j| {
+            let t = raw[j].0.trim();
+            lone_number(t).is_none() && parse_label(t).is_none() && parse_bullet(t).is_none() && !is_upper(t)
+        })
+}
+
+/// Notes whose numbers pdftotext (without `-layout`) printed beside their marks, away
+/// from their bodies: each number alone on a line after its glued mark, and as many
+/// blank-separated blocks at the foot of the page, ending a sentence, as the bodies.
+/// `bottom` holds the page's last non-blank lines, last first.
+fn displaced_notes(
+    raw: &[(String, usize)],
+    start: usize,
+    bottom: &[usize],
+) -> Option<Vec<(u32, usize, Vec<usize>)>> {
+    // Blocks of adjacent lines, last first.
+    let mut blocks: Vec<Vec<usize>> = Vec::new();
+    for &i in bottom {
+        match blocks.last_mut() {
+            Some(b) if b.last() == Some(&(i + 1)) => b.push(i),
+            _ => blocks.push(vec![i]),
+        }
+    }
+    let numbers: Vec<(u32, usize)> = (start..*blocks.first()?.last()?)
+        .filter_map(|i| lone_number(&raw[i].0).map(|n| (n, i)))
+        .filter(|&(n, i)| (start..i).any(|l| glued_mark(&raw[l].0, &n.to_string()).is_some()))
+        .collect();
+    let m = numbers.len();
+    if m == 0 || blocks.len() <= m || numbers.windows(2).any(|w| w[1].0 != w[0].0 + 1) {
+        return None;
+    }
+    let bodies: Vec<Vec<usize>> =
+        blocks[..m].iter().rev().map(|b| b.iter().rev().copied().collect()).collect();
+    let fits = bodies.iter().all(|b| b[0] > numbers[m - 1].1 && plausible_body(raw, b));
+    fits.then(|| numbers.into_iter().zip(bodies).map(|((n, i), b)| (n, i, b)).collect())
+}
+
 /// Footnote bodies that pdftotext prints at the bottom of a page (`2` on a line of its
 /// own, then the text, then the form feed of the next page), each with its mark glued
 /// to a word earlier on the same page (`sáng tạo2.`): the bodies become footnotes, the
@@ -293,11 +336,11 @@ fn take_page_footnotes(
                     None => last.2.push(j),
                 }
             }
-            if ok && groups.iter().all(|(_, _, b)| (1..=FOOTNOTE_LINES).contains(&b.len())) {
+            if ok && groups.iter().all(|(_, _, b)| plausible_body(raw, b)) {
                 block = Some(groups);
             }
         }
-        let Some(groups) = block else { continue };
+        let Some(groups) = block.or_else(|| displaced_notes(raw, start, &bottom)) else { continue };
         let top = groups[0].1;
         let mut found = Vec::new();
         for (n, _, _) in &groups {
@@ -467,6 +510,29 @@ mod tests {
         let e = extract("Nội dung thứ nhất.\n4\nNội dung thứ hai.\n\u{c}Tiếp theo.");
         assert_eq!(e.lines.len(), 4);
         assert!(e.footnotes.is_empty());
+    }
+
+    #[test]
+    fn footnote_numbers_printed_beside_their_marks() {
+        let e = extract(
+            "- Phấn đấu 100% cán bộ có trình độ phù hợp với vị trí việc làm1.\n\n1\n\n+\n\nLĩnh vực y tế.\n\n\
+             III-\n\nNHIỆM VỤ\n\nTheo Đề án vị trí việc làm.\n\n\u{c}1.\n\nNâng cao nhận thức\n\u{c}",
+        );
+        let texts: Vec<&str> = e.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "- Phấn đấu 100% cán bộ có trình độ phù hợp với vị trí việc làm.",
+                "+",
+                "Lĩnh vực y tế.",
+                "III-",
+                "NHIỆM VỤ",
+                "1.",
+                "Nâng cao nhận thức"
+            ]
+        );
+        assert_eq!(e.footnotes, [("1".to_string(), "Theo Đề án vị trí việc làm.".to_string())]);
+        assert_eq!(e.lines[0].notes.len(), 1);
     }
 
     /// `extract` as it was with regular expressions, as the oracle of the matchers.

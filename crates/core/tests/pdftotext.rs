@@ -1,7 +1,7 @@
 //! Text that poppler's `pdftotext` extracts from a LibreOffice PDF export (with and
 //! without `-layout`) parses to the same structure as the original document: kind,
 //! issuer, province, type, number, place and date, summary, top-level sections,
-//! recipients and signature, as written in `tests/fixtures/expected/ORIGINAL.json`
+//! recipients, signature and footnotes, as written in `tests/fixtures/expected/ORIGINAL.json`
 //! (the checks of the CLI's `genre.rs`, on the fields a PDF keeps).
 //! The variants are `tests/fixtures/variants/STEM.pdftotext[-layout].txt`, made by
 //! `tests/fixtures/gen/make_pdf.sh`.
@@ -79,6 +79,15 @@ fn check(variant: &str, original: &str) -> Vec<String> {
             for k in ["authority", "delegation", "title", "name"] {
                 eq(&mut errs, &format!("signature.{k}"), e.get(k).unwrap_or(&Value::Null), &g[k]);
             }
+        }
+    }
+    // Footnote bodies printed at the foot of pages are footnotes again, with their marks.
+    let notes = got["footnotes"].as_array().unwrap();
+    let ids: Vec<Value> = notes.iter().map(|f| f["id"].clone()).collect();
+    eq(&mut errs, "footnote ids", &exp["footnotes"], &Value::from(ids));
+    for f in notes {
+        if f["anchor"].is_null() || s(&f["text"]).is_empty() {
+            errs.push(format!("footnote {} has no anchor or no text", f["id"]));
         }
     }
     errs
