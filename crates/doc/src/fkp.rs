@@ -57,6 +57,12 @@ pub(crate) struct Runs<P> {
 }
 
 impl<P: Copy + Default> Runs<P> {
+    /// Runs given directly (for tests of what reads them).
+    #[cfg(test)]
+    pub(crate) fn from_runs(runs: Vec<(u32, u32, P)>) -> Self {
+        sorted(runs)
+    }
+
     /// The properties of the character stored at `fc` (default when no run has it).
     pub(crate) fn at(&self, fc: u32) -> P {
         let i = self.runs.partition_point(|r| r.1 <= fc);

@@ -127,6 +127,13 @@ impl Text {
         Ok(text)
     }
 
+    /// One UTF-16 piece stored from offset 0 (for tests of what reads the text).
+    #[cfg(test)]
+    pub(crate) fn from_units(units: Vec<u16>) -> Text {
+        let cp_end = units.len() as u32;
+        Text { units, pieces: vec![Piece { cp: 0, cp_end, fc: 0, compressed: false }] }
+    }
+
     /// The byte offset in `WordDocument` where the character at `cp` is stored.
     pub(crate) fn fc_of(&self, cp: u32) -> Option<u32> {
         let i = self.pieces.partition_point(|p| p.cp_end <= cp);

@@ -312,3 +312,80 @@ pub(crate) fn footnotes(src: &Sources, bounds: &[(String, u32, u32)]) -> Vec<(St
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units(s: &str) -> Vec<u16> {
+        s.encode_utf16().collect()
+    }
+
+    fn walk(s: &str, notes: &[(u32, String)], papx: Runs<ParaProps>, chpx: Runs<CharProps>) -> Walked {
+        let text = Text::from_units(units(s));
+        let none = |_: Option<&str>, _: &str| None;
+        let src = Sources { text: &text, chpx: &chpx, papx: &papx, fonts: &[], convert: &none };
+        main_lines(&src, text.units.len() as u32, notes, &mut Lists::default())
+    }
+
+    fn texts(w: &Walked) -> Vec<(usize, String)> {
+        w.lines.iter().map(|l| (l.line, l.text.clone())).collect()
+    }
+
+    #[test]
+    fn special_characters_as_the_docx_reader_reads_them() {
+        let s = "S\u{13} PAGE \\* MERGEFORMAT \u{14}5\u{15} trang\r\
+                 a\u{0B}b\u{0C}c\r\
+                 x\u{1E}y\u{1F}z\u{01}\u{08}w\tv\r\r\
+                 \u{13}HYPERLINK \u{13}nested\u{14}\u{15}\u{14}link\u{15} end\r";
+        let w = walk(s, &[], Runs::default(), Runs::default());
+        let want = [(1, "S5 trang"), (2, "a"), (2, "b"), (2, "c"), (3, "x-yzw v"), (5, "link end")];
+        assert_eq!(texts(&w), want.map(|(n, t)| (n, t.to_string())));
+    }
+
+    #[test]
+    fn table_cells_are_paragraphs_and_row_ends_are_not() {
+        // Two cells of two and one paragraphs, the row end, then a paragraph.
+        let s = "A\rB\u{07}C\u{07}\u{07}D\r";
+        let row_end = units(s).iter().rposition(|&u| u == 7).map_or(0, |i| i as u32);
+        let papx = Runs::from_runs(vec![(
+            row_end * 2,
+            row_end * 2 + 2,
+            ParaProps { row_end: true, ..ParaProps::default() },
+        )]);
+        let w = walk(s, &[], papx, Runs::default());
+        let want = [(1, "A"), (2, "B"), (3, "C"), (4, "D")];
+        assert_eq!(texts(&w), want.map(|(n, t)| (n, t.to_string())));
+    }
+
+    #[test]
+    fn footnote_marks_stand_where_the_references_are() {
+        let s = "Text\u{02} more\u{02}\r";
+        let notes = [(4, "1".to_string()), (10, "2".to_string())];
+        let w = walk(s, &notes, Runs::default(), Runs::default());
+        assert_eq!(w.lines[0].text, "Text more");
+        let marks: Vec<_> = w.lines[0].notes.iter().map(|n| (n.offset, n.id.as_str())).collect();
+        assert_eq!(marks, [(4, "1"), (9, "2")]);
+    }
+
+    #[test]
+    fn numbered_paragraphs_without_lists_are_counted() {
+        let s = "One\rTwo\r";
+        let numbered = ParaProps { ilfo: 1, ..ParaProps::default() };
+        let papx = Runs::from_runs(vec![(0, 8, numbered)]);
+        let w = walk(s, &[], papx, Runs::default());
+        assert_eq!((w.numbered, w.unlabelled, w.first_unlabelled), (1, 1, Some(1)));
+    }
+
+    #[test]
+    fn bold_italic_and_tracked_deletions() {
+        let s = "Bold plain gone\r";
+        let bold = CharProps { bold: true, ..CharProps::default() };
+        let gone = CharProps { deleted: true, ..CharProps::default() };
+        let chpx = Runs::from_runs(vec![(0, 8, bold), (22, 30, gone)]);
+        let w = walk(s, &[], Runs::default(), chpx);
+        assert_eq!(w.lines[0].text, "Bold plain");
+        assert_eq!(w.lines[0].spans.len(), 1);
+        assert!(w.lines[0].spans[0].bold && w.lines[0].spans[0].start == 0 && w.lines[0].spans[0].end == 4);
+    }
+}
