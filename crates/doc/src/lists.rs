@@ -29,8 +29,11 @@ pub(crate) struct Lists {
     counters: HashMap<i32, [Option<i64>; 9]>,
 }
 
+/// Beyond this, letters (`zz…z`) would grow without bound: a hostile start value.
+const MAX_LETTERS: i64 = 26 * 10;
+
 fn letters(n: i64, upper: bool) -> String {
-    if n < 1 {
+    if !(1..=MAX_LETTERS).contains(&n) {
         return n.to_string();
     }
     let n = (n - 1) as usize;
@@ -144,6 +147,8 @@ mod tests {
         assert_eq!(format_number(4, 2), "b");
         assert_eq!(format_number(0, 12), "12");
         assert_eq!(format_number(22, 3), "03");
+        assert_eq!(format_number(4, 28), "bb");
+        assert_eq!(format_number(4, 2_000_000_000), "2000000000");
     }
 
     #[test]
