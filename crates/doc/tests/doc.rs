@@ -51,8 +51,12 @@ fn doc_variant(stem: &str) -> Document {
 }
 
 fn same_as_docx(stem: &str) {
-    let original = banthao_docx::read_docx(&fixture(&format!("{stem}.docx"))).expect("original");
-    let doc = doc_variant(stem);
+    same_as_docx_at(&format!("{stem}.docx"), &format!("variants/{stem}.doc"));
+}
+
+fn same_as_docx_at(docx: &str, doc: &str) {
+    let original = banthao_docx::read_docx(&fixture(docx)).expect("original");
+    let doc = read_doc(&fixture(doc)).expect("the .doc variant reads");
     assert!(!original.sections.is_empty());
     assert_eq!(shape(&doc), shape(&original));
     let notes = |d: &Document| d.footnotes.iter().map(|f| f.text.clone()).collect::<Vec<_>>();
@@ -94,6 +98,20 @@ fn quang_ninh_docx_variant_has_the_same_structure() {
 #[test]
 fn lao_cai_docx_variant_has_the_same_structure() {
     same_as_docx("synth_lao-cai_kh_ubnd_du-thao");
+}
+
+#[test]
+fn quang_ninh_vntime_variant_has_the_same_structure() {
+    same_as_docx_at(
+        "variants/synth_quang-ninh_ctr_btv.vntime.docx",
+        "variants/synth_quang-ninh_ctr_btv.vntime.doc",
+    );
+    let text = doc_text(&fixture("variants/synth_quang-ninh_ctr_btv.vntime.doc")).expect("reads");
+    assert_eq!(text.legacy, Some(banthao_core::legacy::Encoding::Tcvn3));
+    let unicode = doc_text(&fixture("variants/synth_quang-ninh_ctr_btv.doc")).expect("reads");
+    let texts = |t: &banthao_doc::DocText| t.lines.iter().map(|l| l.text.clone()).collect::<Vec<_>>();
+    assert_eq!(texts(&text), texts(&unicode));
+    assert_eq!(text.footnotes, unicode.footnotes);
 }
 
 #[test]
