@@ -197,7 +197,16 @@ fn measure(lines: &[VLine]) -> Measure {
     }))
     .unwrap_or(12.0);
     let body: Vec<&VLine> = lines.iter().filter(|l| (l.size - size).abs() < 0.1 * size).collect();
-    let left = mode(body.iter().map(|l| l.x0())).unwrap_or(0.0);
+    // The left margin: the leftmost edge many lines share (not the most common one:
+    // in a text of one-line paragraphs that is the first-line indent).
+    let mut starts: Vec<f32> = body.iter().map(|l| l.x0()).collect();
+    starts.sort_by(f32::total_cmp);
+    let enough = (starts.len() / 20).max(2);
+    let left = starts
+        .iter()
+        .enumerate()
+        .find(|(i, x)| starts[*i..].iter().take_while(|y| **y - **x <= 1.0).count() >= enough)
+        .map_or_else(|| starts.first().copied().unwrap_or(0.0), |(_, x)| *x);
     let mut ends: Vec<f32> = body.iter().map(|l| l.x1()).collect();
     ends.sort_by(f32::total_cmp);
     let right = ends.get(ends.len() * 9 / 10).copied().unwrap_or(left + 400.0).max(left + 10.0 * size);
@@ -214,35 +223,50 @@ fn measure(lines: &[VLine]) -> Measure {
 /// Takes footnote bodies from the bottom of each page: lines smaller than the body
 /// text, the first of which begins with a mark.
 fn take_footnotes(lines: &mut Vec<VLine>, m: &Measure, notes: &mut Vec<(String, String)>) {
+    // The marks the text has: a note body begins with one of them.
+    let known: Vec<String> = lines
+        .iter()
+        .flat_map(|l| l.marks.iter())
+        .filter(|(at, _)| *at != usize::MAX)
+        .map(|(_, id)| id.clone())
+        .collect();
+    let starts_with_mark = |l: &VLine| starts_with_mark(l, &known);
     let mut out: Vec<VLine> = Vec::with_capacity(lines.len());
     let mut page_lines: Vec<VLine> = Vec::new();
     let flush = |page_lines: &mut Vec<VLine>, out: &mut Vec<VLine>, notes: &mut Vec<(String, String)>| {
         // From the bottom up: small lines; the zone is footnotes when its top line
         // starts with a mark.
-        let mut start = page_lines.len();
-        while start > 0 && page_lines[start - 1].size < 0.9 * m.size {
-            start -= 1;
+        let mut small = page_lines.len();
+        while small > 0 && page_lines[small - 1].size < 0.9 * m.size {
+            small -= 1;
         }
-        let zone_starts_with_mark = page_lines.get(start).is_some_and(|l| starts_with_mark(l).is_some());
-        if start < page_lines.len() && zone_starts_with_mark {
+        // The zone begins at the topmost line of that run that starts with a mark and
+        // is no smaller than any line below it (recipients above notes are larger).
+        let start = (small..page_lines.len())
+            .find(|&i| {
+                starts_with_mark(&page_lines[i]).is_some()
+                    && page_lines[i..].iter().all(|l| l.size <= page_lines[i].size + 0.5)
+            })
+            .unwrap_or(page_lines.len());
+        if start < page_lines.len() {
             let mut current: Option<(String, LineBuilder)> = None;
             for l in page_lines.drain(start..) {
-                if let Some(id) = starts_with_mark(&l) {
+                let mark =
+                    starts_with_mark(&l).filter(|(id, _)| current.as_ref().is_none_or(|(c, _)| c != id));
+                if let Some((id, _)) = &mark {
                     if let Some((id, b)) = current.take() {
                         notes.push((id, b.finish(0).map(|l| l.text).unwrap_or_default()));
                     }
-                    current = Some((id, LineBuilder::new()));
+                    current = Some((id.clone(), LineBuilder::new()));
                 }
                 if let Some((_, b)) = current.as_mut() {
                     let mut body = l.clone();
                     body.marks.clear();
-                    if let Some(first) = body.runs.first_mut() {
-                        if l.marks.is_empty() {
-                            // The number written plainly: `1 Theo …`.
-                            let t = first.text.trim_start();
-                            let digits = t.chars().take_while(char::is_ascii_digit).count();
-                            first.text = t[digits..].to_string();
-                        }
+                    if let (Some(first), Some((_, true))) = (body.runs.first_mut(), &mark) {
+                        // The number written plainly: `1 Theo …`.
+                        let t = first.text.trim_start();
+                        let digits = t.chars().take_while(char::is_ascii_digit).count();
+                        first.text = t[digits..].to_string();
                     }
                     if !b.is_empty() {
                         b.push(" ", false, false);
@@ -266,17 +290,20 @@ fn take_footnotes(lines: &mut Vec<VLine>, m: &Measure, notes: &mut Vec<(String, 
     *lines = out;
 }
 
-/// The id of the mark a footnote body line begins with (superscript or plain digits).
-fn starts_with_mark(l: &VLine) -> Option<String> {
+/// The id of the mark a footnote body line begins with, and whether it is written
+/// plainly (`1 Theo …`) rather than raised. A plain number counts only when the text
+/// has that mark: `15 năm …` continuing a note is not note 15.
+fn starts_with_mark(l: &VLine, known: &[String]) -> Option<(String, bool)> {
     if let Some((k, id)) = l.marks.first() {
         if *k == usize::MAX {
-            return Some(id.clone());
+            return Some((id.clone(), false));
         }
     }
     let first = l.runs.first()?;
     let t = first.text.trim_start();
     let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
-    (!digits.is_empty() && digits.len() <= 3 && t[digits.len()..].starts_with(' ')).then_some(digits)
+    (!digits.is_empty() && t[digits.len()..].starts_with(' ') && known.contains(&digits))
+        .then_some((digits, true))
 }
 
 /// Leaves out page numbers and running headers: a page's first or last line that is a
@@ -315,11 +342,13 @@ fn drop_furniture(lines: &mut Vec<VLine>, pages: usize) {
 /// except the tab after a leading label (`I-`, `1.`, `-`).
 fn pieces(l: &VLine) -> Vec<(f32, f32)> {
     let mut out: Vec<(f32, f32)> = Vec::new();
-    let gap = (2.5 * l.size).max(20.0);
+    // Producers draw a line's words as one piece (spaces included): a gap between
+    // pieces is a tab or a column. Justified words drawn apart stay under this.
+    let gap = (0.8 * l.size).max(8.0);
     for (k, r) in l.runs.iter().enumerate() {
         match out.last_mut() {
             Some(last) if r.x0 - last.1 <= gap => last.1 = last.1.max(r.x1),
-            Some(_) if k == 1 && is_label(&l.runs[0].text) => {
+            Some(last) if k == 1 && is_label(&l.runs[0].text) && r.x0 - last.1 < 3.5 * l.size => {
                 if let Some(last) = out.last_mut() {
                     last.1 = r.x1;
                 }
@@ -391,7 +420,10 @@ fn side_by_side(lines: &[VLine], m: &Measure) -> Vec<(usize, usize, f32)> {
             }
             end += 1;
         }
-        blocks.push((start, end, (channel.0 + channel.1) / 2.0));
+        // One line with a gap is not yet a table: two are (header, signature).
+        if lines[start..end].iter().filter(|l| pieces(l).len() == 2).count() >= 2 {
+            blocks.push((start, end, (channel.0 + channel.1) / 2.0));
+        }
         i = end;
     }
     blocks
@@ -406,6 +438,15 @@ struct Frame {
     right: f32,
     a: f32,
     b: f32,
+    /// The column of a side-by-side block, if the lines are one.
+    column: Option<Column>,
+}
+
+/// A column of a side-by-side block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Left,
+    Right,
 }
 
 /// Whether `next` continues the paragraph whose last line is `prev`.
@@ -431,11 +472,20 @@ fn continues(prev: &VLine, next: &VLine, m: &Measure, f: &Frame) -> bool {
     let width = prev.x1() - prev.x0();
     let inset = |l: &VLine| l.x0() > f.left + 0.6 * m.size;
     let (cp, cn) = ((prev.x0() + prev.x1()) / 2.0, (next.x0() + next.x1()) / 2.0);
-    if inset(prev) && inset(next) && (cp - cn).abs() < (0.02 * (m.right - m.left)).max(0.5 * m.size) {
+    if (cp - cn).abs() < (0.02 * (m.right - m.left)).max(0.5 * m.size) {
         // Centred lines: wrapped when the next word would not have fitted, or when
         // the line nearly fills the room it has.
-        let room = 2.0 * (cp - f.a).min(f.b - cp);
-        return width + space + next.first_word_width() > room * 0.97 || width > room * 0.8;
+        let wrapped = |room: f32, slack: f32| width + space + next.first_word_width() > room * slack;
+        return match f.column {
+            // A table cell is bounded on the page's side by the margin: the room is
+            // twice the distance from the line's centre to it. Exact, so no slack.
+            Some(Column::Left) => wrapped(2.0 * (cp - f.a), 1.0),
+            Some(Column::Right) => wrapped(2.0 * (f.b - cp), 1.0),
+            None => {
+                let room = 2.0 * (cp - f.a).min(f.b - cp);
+                wrapped(room, 0.97) || width > room * 0.8
+            }
+        };
     }
     if inset(next) {
         return false; // an indented first line
@@ -503,6 +553,9 @@ pub fn text_of(pages: &[PageRuns]) -> Text {
     let mut lines: Vec<VLine> =
         pages.iter().enumerate().flat_map(|(k, p)| visual_lines(&p.runs, k)).collect();
     let m = measure(&lines);
+    if std::env::var_os("BANTHAO_PDF_DEBUG").is_some() {
+        eprintln!("{m:?}");
+    }
     let mut notes = Vec::new();
     take_footnotes(&mut lines, &m, &mut notes);
     drop_furniture(&mut lines, pages.len());
@@ -520,7 +573,8 @@ pub fn text_of(pages: &[PageRuns]) -> Text {
                     let x1 = side.iter().map(VLine::x1).fold(f32::MIN, f32::max);
                     let (a, b) = if k == 0 { (x0.min(m.left), split) } else { (split, x1.max(m.right)) };
                     let refs: Vec<&VLine> = side.iter().collect();
-                    paragraphs(&refs, &m, &Frame { left: x0, right: x1, a, b }, &mut no, &mut out);
+                    let column = Some(if k == 0 { Column::Left } else { Column::Right });
+                    paragraphs(&refs, &m, &Frame { left: x0, right: x1, a, b, column }, &mut no, &mut out);
                 }
                 i = end;
                 bi += 1;
@@ -529,7 +583,7 @@ pub fn text_of(pages: &[PageRuns]) -> Text {
         }
         let stop = blocks.get(bi).map_or(lines.len(), |b| b.0);
         let run: Vec<&VLine> = lines[i..stop].iter().collect();
-        let body = Frame { left: m.left, right: m.right, a: m.left, b: m.right };
+        let body = Frame { left: m.left, right: m.right, a: m.left, b: m.right, column: None };
         paragraphs(&run, &m, &body, &mut no, &mut out);
         i = stop;
     }
