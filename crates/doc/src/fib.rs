@@ -21,6 +21,7 @@ pub(crate) struct FcLcb {
 /// Indices into `FibRgFcLcb97` (MS-DOC 2.5.6).
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Table {
+    Stshf = 1,
     PlcffndRef = 2,
     PlcffndTxt = 3,
     PlcfBteChpx = 12,

@@ -26,28 +26,99 @@ const P_ILVL: u16 = 0x260A;
 /// `sprmPFTtp`: the paragraph mark ends a table row.
 const P_TTP: u16 = 0x2417;
 
-/// What a character run says.
+/// `sprmCIstd`: the character style.
+const C_STYLE: u16 = 0x4A30;
+
+/// Character properties as resolved: what the reader uses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct CharProps {
+pub(crate) struct Chars {
     /// Bold.
     pub bold: bool,
     /// Italic.
     pub italic: bool,
-    /// Font (index into the font table), when the run names one.
-    pub font: Option<u16>,
     /// A tracked deletion (dropped, as the .docx reader drops `w:del`).
     pub deleted: bool,
+    /// Font (index into the font table).
+    pub font: Option<u16>,
 }
 
-/// What a paragraph run says.
+/// Character properties as a grpprl writes them, to lay over a style's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct CharProps {
+    /// Toggle operands (0 off, 1 on, 0x80 as the style, 0x81 the opposite).
+    bold: Option<u8>,
+    italic: Option<u8>,
+    deleted: Option<u8>,
+    /// Font, when named.
+    font: Option<u16>,
+    /// Font of other characters (`sprmCRgFtc2`), used when no ASCII font is named.
+    font_other: Option<u16>,
+    /// Character style.
+    pub style: Option<u16>,
+}
+
+/// A toggle operand over the style's value.
+fn toggle(op: Option<u8>, base: bool) -> bool {
+    match op {
+        Some(0) => false,
+        Some(1) => true,
+        Some(0x81) => !base,
+        _ => base,
+    }
+}
+
+impl CharProps {
+    /// Reads the sprms of `grpprl` over these (later sprms win).
+    pub(crate) fn apply(&mut self, grpprl: &[u8]) {
+        for (sprm, op) in sprms(grpprl) {
+            match sprm {
+                C_BOLD => self.bold = op.first().copied(),
+                C_ITALIC => self.italic = op.first().copied(),
+                C_DELETED => self.deleted = op.first().copied(),
+                C_FTC0 | C_FTC_DEFAULT => self.font = u16_at(op, 0),
+                C_FTC2 => self.font_other = u16_at(op, 0),
+                C_STYLE => self.style = u16_at(op, 0),
+                _ => {}
+            }
+        }
+    }
+
+    /// These properties laid over `base`.
+    pub(crate) fn over(&self, base: Chars) -> Chars {
+        Chars {
+            bold: toggle(self.bold, base.bold),
+            italic: toggle(self.italic, base.italic),
+            deleted: toggle(self.deleted, base.deleted),
+            font: self.font.or(self.font_other).or(base.font),
+        }
+    }
+}
+
+/// Paragraph properties as a grpprl writes them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct ParaProps {
-    /// List format override (1-based), 0 when not numbered.
-    pub ilfo: u16,
-    /// List level.
-    pub ilvl: u8,
+    /// Paragraph style (from the PAPX; 0, Normal, when absent).
+    pub style: u16,
+    /// List format override (1-based; 0 stops numbering), when set.
+    pub ilfo: Option<u16>,
+    /// List level, when set.
+    pub ilvl: Option<u8>,
     /// The paragraph mark ends a table row.
     pub row_end: bool,
+}
+
+impl ParaProps {
+    /// Reads the sprms of `grpprl` over these.
+    pub(crate) fn apply(&mut self, grpprl: &[u8]) {
+        for (sprm, op) in sprms(grpprl) {
+            match sprm {
+                P_ILFO => self.ilfo = u16_at(op, 0),
+                P_ILVL => self.ilvl = u8_at(op, 0),
+                P_TTP => self.row_end = op.first() == Some(&1),
+                _ => {}
+            }
+        }
+    }
 }
 
 /// Runs of stream offsets with their properties, sorted.
@@ -71,41 +142,6 @@ impl<P: Copy + Default> Runs<P> {
             _ => P::default(),
         }
     }
-}
-
-/// A toggle operand: 1 and 0x81 (opposite of the style, taken as on) are on.
-fn toggle(op: &[u8]) -> bool {
-    matches!(op.first(), Some(1) | Some(0x81))
-}
-
-fn char_props(grpprl: &[u8]) -> CharProps {
-    let mut p = CharProps::default();
-    let mut ftc2 = None;
-    for (sprm, op) in sprms(grpprl) {
-        match sprm {
-            C_BOLD => p.bold = toggle(op),
-            C_ITALIC => p.italic = toggle(op),
-            C_DELETED => p.deleted = toggle(op),
-            C_FTC0 | C_FTC_DEFAULT => p.font = u16_at(op, 0),
-            C_FTC2 => ftc2 = u16_at(op, 0),
-            _ => {}
-        }
-    }
-    p.font = p.font.or(ftc2);
-    p
-}
-
-fn para_props(grpprl: &[u8]) -> ParaProps {
-    let mut p = ParaProps::default();
-    for (sprm, op) in sprms(grpprl) {
-        match sprm {
-            P_ILFO => p.ilfo = u16_at(op, 0).unwrap_or(0),
-            P_ILVL => p.ilvl = u8_at(op, 0).unwrap_or(0),
-            P_TTP => p.row_end = op.first() == Some(&1),
-            _ => {}
-        }
-    }
-    p
 }
 
 /// The FKP pages a PlcBte points to, in `word`; pages outside the stream are skipped.
@@ -149,7 +185,9 @@ pub(crate) fn chpx_runs(word: &[u8], plc: &[u8]) -> Runs<CharProps> {
                 CharProps::default()
             } else {
                 let cb = usize::from(page.get(off).copied().unwrap_or(0));
-                page.get(off + 1..(off + 1 + cb).min(PAGE)).map(char_props).unwrap_or_default()
+                let mut p = CharProps::default();
+                p.apply(page.get(off + 1..(off + 1 + cb).min(PAGE)).unwrap_or(&[]));
+                p
             };
             runs.push((fc, end, props));
         }
@@ -169,7 +207,8 @@ pub(crate) fn papx_runs(word: &[u8], plc: &[u8]) -> Runs<ParaProps> {
                 (off + 2, usize::from(page.get(off + 1).copied().unwrap_or(0)) * 2)
             };
             // The first two bytes are the paragraph style.
-            let props = page.get(start + 2..(start + len).min(PAGE)).map(para_props).unwrap_or_default();
+            let mut props = ParaProps { style: u16_at(page, start).unwrap_or(0), ..ParaProps::default() };
+            props.apply(page.get(start + 2..(start + len).min(PAGE)).unwrap_or(&[]));
             runs.push((fc, end, props));
         }
     }

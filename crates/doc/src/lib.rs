@@ -1,9 +1,10 @@
 //! Word 97–2003 `.doc` files read into the Bản thảo document model, without Word or
 //! LibreOffice: the OLE compound file (`cfb`), the FIB, the piece table, character and
-//! paragraph properties, footnotes, the font table and Word's list definitions.
+//! paragraph properties and the styles they are based on, footnotes, the font table and
+//! Word's list definitions.
 //!
 //! Modules depend one way, leaves first: `error`, `bytes`, `sprm` ← `cfb`, `fib`,
-//! `pieces`, `fkp`, `fonts`, `lists` ← `text` ← `read`. Every length read from the file
+//! `pieces`, `fkp`, `fonts`, `lists` ← `styles` (on `fkp`) ← `text` ← `read`. Every length read from the file
 //! is checked against its stream before use; nothing panics on any input.
 #![warn(missing_docs)]
 
@@ -17,6 +18,7 @@ mod lists;
 mod pieces;
 mod read;
 mod sprm;
+mod styles;
 mod text;
 
 pub use error::DocError;

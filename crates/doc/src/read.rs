@@ -7,6 +7,7 @@ use crate::fkp::{chpx_runs, papx_runs, CharProps, ParaProps, Runs};
 use crate::fonts::font_names;
 use crate::lists::Lists;
 use crate::pieces::{is_byte_char, Text};
+use crate::styles::Styles;
 use crate::text::{footnotes, main_lines, Convert, Sources, Walked};
 use banthao_core::legacy::{self, Encoding};
 use banthao_core::model::Diagnostic;
@@ -134,6 +135,7 @@ struct Parts<'a> {
     chpx: Runs<CharProps>,
     papx: Runs<ParaProps>,
     fonts: Vec<String>,
+    styles: Styles,
     refs: Vec<(u32, String)>,
     bounds: Vec<(String, u32, u32)>,
 }
@@ -151,6 +153,7 @@ impl<'a> Parts<'a> {
         let chpx = table_bytes(table, fib.get(Table::PlcfBteChpx))?.map(|p| chpx_runs(word, p));
         let papx = table_bytes(table, fib.get(Table::PlcfBtePapx))?.map(|p| papx_runs(word, p));
         let fonts = table_bytes(table, fib.get(Table::SttbfFfn))?.map(font_names).unwrap_or_default();
+        let styles = table_bytes(table, fib.get(Table::Stshf))?.map(Styles::read).unwrap_or_default();
         let (refs, bounds) = read_notes(table, &fib)?;
         Ok(Parts {
             table,
@@ -159,6 +162,7 @@ impl<'a> Parts<'a> {
             chpx: chpx.unwrap_or_default(),
             papx: papx.unwrap_or_default(),
             fonts,
+            styles,
             refs,
             bounds,
         })
@@ -172,8 +176,14 @@ impl<'a> Parts<'a> {
             (Ok(Some(l)), Ok(Some(f))) => Lists::read(self.table, l, lst.fc as usize + lst.lcb as usize, f),
             _ => Lists::default(),
         };
-        let src =
-            Sources { text: &self.text, chpx: &self.chpx, papx: &self.papx, fonts: &self.fonts, convert };
+        let src = Sources {
+            text: &self.text,
+            chpx: &self.chpx,
+            papx: &self.papx,
+            styles: &self.styles,
+            fonts: &self.fonts,
+            convert,
+        };
         let Walked { lines, unlabelled, first_unlabelled, .. } =
             main_lines(&src, self.fib.ccp_text, &self.refs, &mut lists);
         let footnotes = footnotes(&src, &self.bounds);

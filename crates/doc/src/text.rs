@@ -3,9 +3,10 @@
 //! order), cut at line breaks; field instructions dropped and results kept; footnote
 //! marks where the references stand; Word's automatic numbering put in front.
 
-use crate::fkp::{CharProps, ParaProps, Runs};
+use crate::fkp::{CharProps, Chars, ParaProps, Runs};
 use crate::lists::Lists;
 use crate::pieces::Text;
+use crate::styles::Styles;
 use banthao_core::source::{Line, LineBuilder};
 
 const FOOTNOTE_REF: u16 = 0x02;
@@ -37,6 +38,8 @@ pub(crate) struct Sources<'a> {
     pub chpx: &'a Runs<CharProps>,
     /// Paragraph properties by stream offset.
     pub papx: &'a Runs<ParaProps>,
+    /// Styles.
+    pub styles: &'a Styles,
     /// Font names by index.
     pub fonts: &'a [String],
     /// Legacy font conversion.
@@ -60,7 +63,7 @@ pub(crate) struct Walked {
 #[derive(Default)]
 struct Run {
     text: String,
-    props: CharProps,
+    props: Chars,
 }
 
 /// Field nesting: for each open field, whether its instruction part is being read.
@@ -108,11 +111,13 @@ struct Para<'s, 'a> {
     builder: LineBuilder,
     done: Vec<LineBuilder>,
     run: Run,
+    /// What the paragraph's style gives its text.
+    base: Chars,
 }
 
 impl<'s, 'a> Para<'s, 'a> {
-    fn new(src: &'s Sources<'a>) -> Self {
-        Para { src, builder: LineBuilder::new(), done: Vec::new(), run: Run::default() }
+    fn new(src: &'s Sources<'a>, base: Chars) -> Self {
+        Para { src, builder: LineBuilder::new(), done: Vec::new(), run: Run::default(), base }
     }
 
     fn flush(&mut self) {
@@ -131,7 +136,9 @@ impl<'s, 'a> Para<'s, 'a> {
         }
     }
 
-    fn push_char(&mut self, c: char, props: CharProps) {
+    /// Appends a character written with `direct` properties.
+    fn push_char(&mut self, c: char, direct: CharProps) {
+        let props = self.src.styles.run_chars(self.base, direct);
         if props.deleted {
             return;
         }
@@ -227,14 +234,17 @@ pub(crate) fn main_lines(src: &Sources, end: u32, notes: &[(u32, String)], lists
     let props_at = |cp: u32| text.fc_of(cp).map(|fc| src.papx.at(fc)).unwrap_or_default();
     for_each_char(text, 0, end, |cp, u, c| {
         let p = para.get_or_insert_with(|| {
-            let mut p = Para::new(src);
             while marks.get(mark_i).is_some_and(|&m| m < cp) {
                 mark_i += 1;
             }
             let props = marks.get(mark_i).map(|&m| props_at(m)).unwrap_or_default();
-            if props.ilfo > 0 && !props.row_end {
+            let mut p = Para::new(src, src.styles.paragraph_chars(props.style));
+            let (style_ilfo, style_ilvl) = src.styles.numbering(props.style);
+            let ilfo = props.ilfo.or(style_ilfo).unwrap_or(0);
+            let ilvl = props.ilvl.or(style_ilvl).unwrap_or(0);
+            if ilfo > 0 && !props.row_end {
                 out.numbered += 1;
-                match lists.next_label(props.ilfo, props.ilvl) {
+                match lists.next_label(ilfo, ilvl) {
                     Some(label) if !label.is_empty() => {
                         p.push_plain(&label);
                         p.push_plain(" ");
@@ -292,7 +302,7 @@ pub(crate) fn main_lines(src: &Sources, end: u32, notes: &[(u32, String)], lists
 pub(crate) fn footnotes(src: &Sources, bounds: &[(String, u32, u32)]) -> Vec<(String, String)> {
     let mut out = Vec::with_capacity(bounds.len());
     for (id, from, to) in bounds {
-        let mut p = Para::new(src);
+        let mut p = Para::new(src, Chars::default());
         let mut fields = Fields::default();
         for_each_char(src.text, *from, *to, |cp, u, c| {
             if fields.step(u) || fields.hidden() {
@@ -302,8 +312,9 @@ pub(crate) fn footnotes(src: &Sources, bounds: &[(String, u32, u32)]) -> Vec<(St
                 PARAGRAPH | CELL | LINE_BREAK | PAGE_BREAK | TAB => p.push_plain(" "),
                 _ => {
                     if let Some(c) = visible(u, c) {
-                        let props = src.text.fc_of(cp).map(|fc| src.chpx.at(fc)).unwrap_or_default();
-                        p.push_char(c, props);
+                        let fc = src.text.fc_of(cp);
+                        p.base = src.styles.paragraph_chars(fc.map(|fc| src.papx.at(fc).style).unwrap_or(0));
+                        p.push_char(c, fc.map(|fc| src.chpx.at(fc)).unwrap_or_default());
                     }
                 }
             }
@@ -324,7 +335,9 @@ mod tests {
     fn walk(s: &str, notes: &[(u32, String)], papx: Runs<ParaProps>, chpx: Runs<CharProps>) -> Walked {
         let text = Text::from_units(units(s));
         let none = |_: Option<&str>, _: &str| None;
-        let src = Sources { text: &text, chpx: &chpx, papx: &papx, fonts: &[], convert: &none };
+        let styles = Styles::default();
+        let src =
+            Sources { text: &text, chpx: &chpx, papx: &papx, styles: &styles, fonts: &[], convert: &none };
         main_lines(&src, text.units.len() as u32, notes, &mut Lists::default())
     }
 
@@ -371,7 +384,7 @@ mod tests {
     #[test]
     fn numbered_paragraphs_without_lists_are_counted() {
         let s = "One\rTwo\r";
-        let numbered = ParaProps { ilfo: 1, ..ParaProps::default() };
+        let numbered = ParaProps { ilfo: Some(1), ..ParaProps::default() };
         let papx = Runs::from_runs(vec![(0, 8, numbered)]);
         let w = walk(s, &[], papx, Runs::default());
         assert_eq!((w.numbered, w.unlabelled, w.first_unlabelled), (1, 1, Some(1)));
@@ -380,8 +393,9 @@ mod tests {
     #[test]
     fn bold_italic_and_tracked_deletions() {
         let s = "Bold plain gone\r";
-        let bold = CharProps { bold: true, ..CharProps::default() };
-        let gone = CharProps { deleted: true, ..CharProps::default() };
+        let (mut bold, mut gone) = (CharProps::default(), CharProps::default());
+        bold.apply(&[0x35, 0x08, 1]);
+        gone.apply(&[0x00, 0x08, 1]);
         let chpx = Runs::from_runs(vec![(0, 8, bold), (22, 30, gone)]);
         let w = walk(s, &[], Runs::default(), chpx);
         assert_eq!(w.lines[0].text, "Bold plain");

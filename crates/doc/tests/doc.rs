@@ -180,6 +180,15 @@ fn tcvn3_font_runs_are_converted_by_font() {
 }
 
 #[test]
+fn tcvn3_font_of_the_paragraph_style_is_converted() {
+    // The body's runs name no font: .VnTime comes from the Normal style.
+    let text = doc_text(&fixture("variants/synth_tcvn3-style-font_ha-giang_ctr.doc")).expect("reads");
+    assert_eq!(text.legacy, Some(banthao_core::legacy::Encoding::Tcvn3));
+    let got: Vec<&str> = text.lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(got, TCVN3_UNICODE.lines().collect::<Vec<_>>());
+}
+
+#[test]
 fn tcvn3_without_fonts_is_found_by_statistics() {
     let text = doc_text(&fixture("variants/synth_tcvn3-no-font_ha-giang_ctr.doc")).expect("reads");
     assert_eq!(text.legacy, Some(banthao_core::legacy::Encoding::Tcvn3));
