@@ -216,6 +216,8 @@ fn replace_superscript_marks(line: &str, known: &[String], marks: &mut Marks) ->
 
 /// How many non-blank lines at the bottom of a page may hold footnote bodies.
 const PAGE_FOOT_LINES: usize = 16;
+/// Pages longer than this (in lines) are not pages of a PDF: their feet are not read.
+const MAX_PAGE_LINES: usize = 400;
 /// How many lines one footnote body may take.
 const FOOTNOTE_LINES: usize = 6;
 
@@ -296,6 +298,85 @@ fn displaced_notes(
     fits.then(|| numbers.into_iter().zip(bodies).map(|((n, i), b)| (n, i, b)).collect())
 }
 
+/// A line with its digits folded away (`Trang 3` → `Trang #`): running headers and
+/// footers differ only by their page numbers.
+fn page_key(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for c in line.trim().chars() {
+        if c.is_ascii_digit() {
+            if !out.ends_with('#') {
+                out.push('#');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Removes running headers and footers: the first or last line of a page when the same
+/// line (but for numbers) opens or closes another page too. A section label or a short
+/// line (a page number alone) is not taken for one. The form feed that opens a page
+/// stays, on the next line.
+fn strip_running_lines(raw: &mut Vec<(String, usize)>) {
+    let starts: Vec<usize> = (1..raw.len()).filter(|&i| raw[i].0.starts_with('\u{c}')).collect();
+    if starts.len() < 2 {
+        return;
+    }
+    let non_blank = |from: usize, to: usize, first: bool| {
+        let mut r = from..to;
+        let f = |i: &usize| !raw[*i].0.trim().is_empty();
+        if first {
+            r.find(f)
+        } else {
+            r.rev().find(f)
+        }
+    };
+    let mut bounds: Vec<usize> = vec![0];
+    bounds.extend(&starts);
+    bounds.push(raw.len());
+    // (line, key) of each page's first and last lines.
+    let mut candidates: Vec<(usize, String)> = Vec::new();
+    for w in bounds.windows(2) {
+        let first = non_blank(w[0], w[1], true);
+        let last = non_blank(w[0], w[1], false);
+        for i in [first, last].into_iter().flatten() {
+            let t = raw[i].0.trim();
+            if t.chars().filter(|c| c.is_alphabetic()).count() >= 3 && parse_label(t).is_none() {
+                candidates.push((i, page_key(t)));
+            }
+        }
+    }
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (_, k) in &candidates {
+        *counts.entry(k.as_str()).or_default() += 1;
+    }
+    let mut drop: Vec<usize> =
+        candidates.iter().filter(|(_, k)| counts[k.as_str()] >= 2).map(|(i, _)| *i).collect();
+    drop.sort_unstable();
+    drop.dedup();
+    if drop.is_empty() {
+        return;
+    }
+    let mut out = Vec::with_capacity(raw.len());
+    let mut feed = false; // a form feed to carry to the next line kept
+    let mut next_drop = drop.iter().peekable();
+    for (i, (mut line, n)) in std::mem::take(raw).into_iter().enumerate() {
+        if next_drop.next_if_eq(&&i).is_some() {
+            feed |= line.starts_with('\u{c}');
+            continue;
+        }
+        if std::mem::take(&mut feed) && !line.starts_with('\u{c}') {
+            line.insert(0, '\u{c}');
+        }
+        out.push((line, n));
+    }
+    if feed {
+        out.push(("\u{c}".to_string(), 0));
+    }
+    *raw = out;
+}
+
 /// Footnote bodies that pdftotext prints at the bottom of a page (`2` on a line of its
 /// own, then the text, then the form feed of the next page), each with its mark glued
 /// to a word earlier on the same page (`sáng tạo2.`): the bodies become footnotes, the
@@ -315,6 +396,9 @@ fn take_page_footnotes(
     let mut drop = vec![false; raw.len()];
     for page in starts.windows(2) {
         let (start, end) = (page[0], page[1]);
+        if end - start > MAX_PAGE_LINES {
+            continue;
+        }
         let mut bottom: Vec<usize> =
             (start..end).rev().filter(|&i| !raw[i].0.trim().is_empty()).take(PAGE_FOOT_LINES).collect();
         // A page number under the notes.
@@ -395,6 +479,7 @@ pub fn extract(text: &str) -> Extracted {
     }
 
     if text.contains('\u{c}') {
+        strip_running_lines(&mut raw);
         take_page_footnotes(&mut raw, &mut marks, &mut footnotes);
     }
     let (raw, reflowed) = reflow::reflow(raw);
@@ -533,6 +618,17 @@ mod tests {
         );
         assert_eq!(e.footnotes, [("1".to_string(), "Theo Đề án vị trí việc làm.".to_string())]);
         assert_eq!(e.lines[0].notes.len(), 1);
+    }
+
+    #[test]
+    fn running_headers_and_footers_leave_the_text() {
+        let e = extract(
+            "KẾ HOẠCH\nNội dung trang một,\nTrang 1 / Kế hoạch số 12\n\
+             \u{c}Bản dự thảo 2\nnối tiếp trang hai.\nTrang 2 / Kế hoạch số 12\n\
+             \u{c}Bản dự thảo 3\n1. Mục ba\nTrang 3 / Kế hoạch số 12\n\u{c}",
+        );
+        let texts: Vec<&str> = e.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["KẾ HOẠCH", "Nội dung trang một,", "nối tiếp trang hai.", "1. Mục ba"]);
     }
 
     /// `extract` as it was with regular expressions, as the oracle of the matchers.
