@@ -39,6 +39,8 @@ pub struct Drawn {
     pub runs: Vec<Run>,
     /// Images drawn (XObjects and inline).
     pub images: usize,
+    /// Why a content stream could not be decoded, when one could not.
+    pub unreadable: Option<String>,
 }
 
 type Matrix = [f32; 6];
@@ -120,12 +122,13 @@ impl<'a> Painter<'a> {
             Err(_) => Vec::new(),
         };
         for c in contents {
-            if let Ok(bytes) = self.objects.decode(c) {
-                if data.len() + bytes.len() > crate::objects::MAX_STREAM {
-                    break;
+            match self.objects.decode(c) {
+                Ok(bytes) if data.len() + bytes.len() <= crate::objects::MAX_STREAM => {
+                    data.extend_from_slice(&bytes);
+                    data.push(b'\n');
                 }
-                data.extend_from_slice(&bytes);
-                data.push(b'\n');
+                Ok(_) => out.unreadable = Some("nội dung trang quá lớn".into()),
+                Err(why) => out.unreadable = Some(why),
             }
         }
         let mut canvas = Canvas { page_top: media[3], page_left: media[0], out: &mut out };

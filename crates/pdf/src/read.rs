@@ -19,12 +19,14 @@ pub fn page_runs(bytes: &[u8]) -> Result<Vec<PageRuns>, PdfError> {
     let mut painter = Painter::new(&objects);
     let mut out = Vec::with_capacity(pages.len());
     let mut images = 0;
+    let mut unreadable = None;
     for p in &pages {
         let drawn = painter.page(p.dict, p.resources, p.media);
         if painter.operations > MAX_OPERATIONS {
             return Err(PdfError::TooLarge("nội dung trang quá lớn".into()));
         }
         images += usize::from(drawn.images > 0);
+        unreadable = unreadable.or(drawn.unreadable);
         out.push(PageRuns {
             runs: drawn.runs,
             width: p.media[2] - p.media[0],
@@ -35,7 +37,11 @@ pub fn page_runs(bytes: &[u8]) -> Result<Vec<PageRuns>, PdfError> {
         |p: &PageRuns| p.runs.iter().flat_map(|r| r.text.chars()).filter(|c| c.is_alphabetic()).count();
     let text_pages = out.iter().filter(|p| letters(p) >= SCANNED_LETTERS).count();
     if text_pages == 0 {
-        return Err(if images > 0 { PdfError::Scanned } else { PdfError::Empty });
+        return Err(match (images, unreadable) {
+            (0, Some(why)) => PdfError::Damaged(format!("không giải nén được nội dung trang ({why})")),
+            (0, None) => PdfError::Empty,
+            _ => PdfError::Scanned,
+        });
     }
     Ok(out)
 }
