@@ -148,3 +148,74 @@ impl Styles {
         direct.over(chars)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An STD of `kind` based on `base`, named `n`, with its UPXs.
+    fn std(kind: u16, base: u16, upx: &[&[u8]]) -> Vec<u8> {
+        let mut s = Vec::new();
+        s.extend_from_slice(&0u16.to_le_bytes());
+        s.extend_from_slice(&(kind | base << 4).to_le_bytes());
+        s.extend_from_slice(&(upx.len() as u16).to_le_bytes());
+        s.extend_from_slice(&[0; 4]);
+        s.extend_from_slice(&1u16.to_le_bytes());
+        s.extend_from_slice(&[b'n', 0, 0, 0]);
+        for u in upx {
+            s.extend_from_slice(&(u.len() as u16).to_le_bytes());
+            s.extend_from_slice(u);
+            if u.len() % 2 == 1 {
+                s.push(0);
+            }
+        }
+        s
+    }
+
+    fn stsh(stds: &[Vec<u8>]) -> Vec<u8> {
+        let mut b = Vec::new();
+        b.extend_from_slice(&18u16.to_le_bytes());
+        let mut stshi = vec![0u8; 18];
+        stshi[0..2].copy_from_slice(&(stds.len() as u16).to_le_bytes());
+        stshi[2..4].copy_from_slice(&10u16.to_le_bytes());
+        stshi[12..14].copy_from_slice(&7u16.to_le_bytes());
+        b.extend_from_slice(&stshi);
+        for s in stds {
+            b.extend_from_slice(&(s.len() as u16).to_le_bytes());
+            b.extend_from_slice(s);
+        }
+        b
+    }
+
+    #[test]
+    fn styles_resolve_through_their_bases() {
+        // 0 Normal: font 3; 1 Heading (based on 0): bold, list 2 level 1;
+        // 2 a character style: italic, font 5; 3 empty.
+        let normal = std(PARAGRAPH, NO_BASE, &[&[0, 0], &[0x4F, 0x4A, 3, 0]]);
+        let heading = std(PARAGRAPH, 0, &[&[1, 0, 0x0B, 0x46, 2, 0, 0x0A, 0x26, 1], &[0x35, 0x08, 1]]);
+        let emphasis = std(CHARACTER, NO_BASE, &[&[0x36, 0x08, 1, 0x4F, 0x4A, 5, 0]]);
+        let styles = Styles::read(&stsh(&[normal, heading, emphasis, Vec::new()]));
+        let normal = styles.paragraph_chars(0);
+        assert_eq!(normal, Chars { font: Some(3), ..Chars::default() });
+        let heading = styles.paragraph_chars(1);
+        assert_eq!(heading, Chars { bold: true, font: Some(3), ..Chars::default() });
+        assert_eq!(styles.numbering(1), (Some(2), Some(1)));
+        assert_eq!(styles.numbering(0), (None, None));
+        // Unknown and empty styles give the defaults (font 7).
+        assert_eq!(styles.paragraph_chars(3).font, Some(7));
+        assert_eq!(styles.paragraph_chars(99).font, Some(7));
+        // A run in the character style, bold turned to the opposite of the style's.
+        let mut direct = CharProps::default();
+        direct.apply(&[0x30, 0x4A, 2, 0, 0x35, 0x08, 0x81]);
+        let run = styles.run_chars(heading, direct);
+        assert_eq!(run, Chars { bold: false, italic: true, deleted: false, font: Some(5) });
+    }
+
+    #[test]
+    fn a_cycle_of_bases_ends() {
+        let a = std(PARAGRAPH, 1, &[&[0, 0], &[0x35, 0x08, 1]]);
+        let b = std(PARAGRAPH, 0, &[&[1, 0], &[0x36, 0x08, 1]]);
+        let styles = Styles::read(&stsh(&[a, b]));
+        assert!(styles.paragraph_chars(0).bold);
+    }
+}
