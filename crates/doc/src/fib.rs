@@ -24,6 +24,7 @@ pub(crate) enum Table {
     Stshf = 1,
     PlcffndRef = 2,
     PlcffndTxt = 3,
+    PlcfSed = 6,
     PlcfBteChpx = 12,
     PlcfBtePapx = 13,
     SttbfFfn = 15,

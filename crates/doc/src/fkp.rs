@@ -26,6 +26,9 @@ const P_ILVL: u16 = 0x260A;
 /// `sprmPFTtp`: the paragraph mark ends a table row.
 const P_TTP: u16 = 0x2417;
 
+/// `sprmCSymbol`: a character of a symbol font (dropped, as the .docx reader drops
+/// `w:sym`).
+const C_SYMBOL: u16 = 0x6A09;
 /// `sprmCIstd`: the character style.
 const C_STYLE: u16 = 0x4A30;
 
@@ -40,6 +43,8 @@ pub(crate) struct Chars {
     pub deleted: bool,
     /// Font (index into the font table).
     pub font: Option<u16>,
+    /// A symbol-font character (Insert Symbol).
+    pub symbol: bool,
 }
 
 /// Character properties as a grpprl writes them, to lay over a style's.
@@ -55,6 +60,8 @@ pub(crate) struct CharProps {
     font_other: Option<u16>,
     /// Character style.
     pub style: Option<u16>,
+    /// A symbol-font character.
+    symbol: bool,
 }
 
 /// A toggle operand over the style's value.
@@ -78,6 +85,7 @@ impl CharProps {
                 C_FTC0 | C_FTC_DEFAULT => self.font = u16_at(op, 0),
                 C_FTC2 => self.font_other = u16_at(op, 0),
                 C_STYLE => self.style = u16_at(op, 0),
+                C_SYMBOL => self.symbol = true,
                 _ => {}
             }
         }
@@ -90,6 +98,7 @@ impl CharProps {
             italic: toggle(self.italic, base.italic),
             deleted: toggle(self.deleted, base.deleted),
             font: self.font.or(self.font_other).or(base.font),
+            symbol: self.symbol,
         }
     }
 }

@@ -56,6 +56,15 @@ pub fn read_doc(bytes: &[u8]) -> Result<Document, ReadError> {
     Ok(doc)
 }
 
+/// The CPs of the section marks: each section's last character (PlcfSed).
+fn section_ends(plc: &[u8]) -> Vec<u32> {
+    let n = plc.len().saturating_sub(4) / 16;
+    let mut ends: Vec<u32> =
+        (1..=n).filter_map(|i| crate::bytes::u32_at(plc, i * 4)?.checked_sub(1)).collect();
+    ends.sort_unstable();
+    ends
+}
+
 /// Footnote references in the main text: (CP, id), and each note's CPs.
 type Notes = (Vec<(u32, String)>, Vec<(String, u32, u32)>);
 
@@ -136,6 +145,7 @@ struct Parts<'a> {
     papx: Runs<ParaProps>,
     fonts: Vec<String>,
     styles: Styles,
+    section_ends: Vec<u32>,
     refs: Vec<(u32, String)>,
     bounds: Vec<(String, u32, u32)>,
 }
@@ -154,6 +164,7 @@ impl<'a> Parts<'a> {
         let papx = table_bytes(table, fib.get(Table::PlcfBtePapx))?.map(|p| papx_runs(word, p));
         let fonts = table_bytes(table, fib.get(Table::SttbfFfn))?.map(font_names).unwrap_or_default();
         let styles = table_bytes(table, fib.get(Table::Stshf))?.map(Styles::read).unwrap_or_default();
+        let section_ends = table_bytes(table, fib.get(Table::PlcfSed))?.map(section_ends).unwrap_or_default();
         let (refs, bounds) = read_notes(table, &fib)?;
         Ok(Parts {
             table,
@@ -163,6 +174,7 @@ impl<'a> Parts<'a> {
             papx: papx.unwrap_or_default(),
             fonts,
             styles,
+            section_ends,
             refs,
             bounds,
         })
@@ -181,6 +193,7 @@ impl<'a> Parts<'a> {
             chpx: &self.chpx,
             papx: &self.papx,
             styles: &self.styles,
+            section_ends: &self.section_ends,
             fonts: &self.fonts,
             convert,
         };

@@ -208,7 +208,7 @@ mod tests {
         let mut direct = CharProps::default();
         direct.apply(&[0x30, 0x4A, 2, 0, 0x35, 0x08, 0x81]);
         let run = styles.run_chars(heading, direct);
-        assert_eq!(run, Chars { bold: false, italic: true, deleted: false, font: Some(5) });
+        assert_eq!(run, Chars { italic: true, font: Some(5), ..Chars::default() });
     }
 
     #[test]

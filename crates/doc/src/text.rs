@@ -40,6 +40,8 @@ pub(crate) struct Sources<'a> {
     pub papx: &'a Runs<ParaProps>,
     /// Styles.
     pub styles: &'a Styles,
+    /// The CPs of the section marks (0x0C that end a section, and so a paragraph), sorted.
+    pub section_ends: &'a [u32],
     /// Font names by index.
     pub fonts: &'a [String],
     /// Legacy font conversion.
@@ -139,7 +141,7 @@ impl<'s, 'a> Para<'s, 'a> {
     /// Appends a character written with `direct` properties.
     fn push_char(&mut self, c: char, direct: CharProps) {
         let props = self.src.styles.run_chars(self.base, direct);
-        if props.deleted {
+        if props.deleted || props.symbol {
             return;
         }
         if props != self.run.props {
@@ -221,13 +223,15 @@ pub(crate) fn main_lines(src: &Sources, end: u32, notes: &[(u32, String)], lists
     let mut para_no = 1usize;
     let mut para: Option<Para> = None;
     let text = src.text;
-    // The paragraph marks (0x0D, 0x07), to read a paragraph's properties at its start.
+    let section_end = |cp: u32| src.section_ends.binary_search(&cp).is_ok();
+    let is_mark = |cp: u32, u: u16| u == PARAGRAPH || u == CELL || (u == PAGE_BREAK && section_end(cp));
+    // The paragraph marks, to read a paragraph's properties at its start.
     let marks: Vec<u32> = text
         .units
         .iter()
         .take(end as usize)
         .enumerate()
-        .filter(|(_, &u)| u == PARAGRAPH || u == CELL)
+        .filter(|&(i, &u)| is_mark(i as u32, u))
         .map(|(i, _)| i as u32)
         .collect();
     let mut mark_i = 0usize;
@@ -266,7 +270,7 @@ pub(crate) fn main_lines(src: &Sources, end: u32, notes: &[(u32, String)], lists
         }
         let note = notes.get(next_note).filter(|n| n.0 == cp);
         match u {
-            PARAGRAPH | CELL => {
+            _ if is_mark(cp, u) => {
                 let row_end = u == CELL && props_at(cp).row_end;
                 if let Some(p) = para.take() {
                     p.finish(para_no, &mut out.lines);
@@ -336,8 +340,15 @@ mod tests {
         let text = Text::from_units(units(s));
         let none = |_: Option<&str>, _: &str| None;
         let styles = Styles::default();
-        let src =
-            Sources { text: &text, chpx: &chpx, papx: &papx, styles: &styles, fonts: &[], convert: &none };
+        let src = Sources {
+            text: &text,
+            chpx: &chpx,
+            papx: &papx,
+            styles: &styles,
+            section_ends: &[5],
+            fonts: &[],
+            convert: &none,
+        };
         main_lines(&src, text.units.len() as u32, notes, &mut Lists::default())
     }
 
@@ -353,6 +364,14 @@ mod tests {
                  \u{13}HYPERLINK \u{13}nested\u{14}\u{15}\u{14}link\u{15} end\r";
         let w = walk(s, &[], Runs::default(), Runs::default());
         let want = [(1, "S5 trang"), (2, "a"), (2, "b"), (2, "c"), (3, "x-yzw v"), (5, "link end")];
+        assert_eq!(texts(&w), want.map(|(n, t)| (n, t.to_string())));
+    }
+
+    #[test]
+    fn a_section_mark_ends_its_paragraph_and_a_page_break_does_not() {
+        // CP 5 is a section mark (see `walk`), CP 8 a page break.
+        let w = walk("Part\u{0C}\u{0C}A\u{0C}B\r", &[], Runs::default(), Runs::default());
+        let want = [(1, "Part"), (2, "A"), (2, "B")];
         assert_eq!(texts(&w), want.map(|(n, t)| (n, t.to_string())));
     }
 
