@@ -291,6 +291,11 @@ fn truncated_file_is_damaged() {
 }
 
 #[test]
+fn document_without_text_is_empty() {
+    assert_eq!(read_doc(&fixture("variants/empty.doc")).unwrap_err(), ReadError::Empty);
+}
+
+#[test]
 fn not_a_compound_file_is_damaged() {
     bad_doc(read_doc(b"PK\x03\x04 this is a zip, not a .doc"));
     bad_doc(read_doc(&[0u8; 4096]));
