@@ -114,14 +114,30 @@ fn empty_legacy_missing_and_folder() {
     let dir = testdir!();
     std::fs::write(dir.path("rong.txt"), b"  \n\n").unwrap();
     refused(&dir, "rong.txt", "rỗng");
-    // TCVN3 (ABC) bytes for Vietnamese text.
-    let legacy =
-        b"Ch\xac\xedng tr\xd7nh h\xb5nh \xae\xe9ng th\xf9c hi\xd6n Ngh\xdb quy\xd5t s\xe8 45\n".repeat(20);
-    std::fs::write(dir.path("tcvn3.txt"), legacy).unwrap();
-    refused(&dir, "tcvn3.txt", "bảng mã cũ");
+    // 8-bit text that is no Vietnamese in any legacy encoding (French in Windows-1252).
+    let french =
+        b"Le comit\xe9 a adopt\xe9 le programme fran\xe7ais, tr\xe8s d\xe9j\xe0 pr\xeat.\n".repeat(20);
+    std::fs::write(dir.path("francais.txt"), french).unwrap();
+    refused(&dir, "francais.txt", "bảng mã cũ");
     refused(&dir, "khong-co.txt", "không tìm thấy");
     std::fs::create_dir(dir.path("thu-muc")).unwrap();
     refused(&dir, "thu-muc", "thư mục");
+}
+
+#[test]
+fn tcvn3_text_is_converted_and_says_so() {
+    let dir = testdir!();
+    // TCVN3 (ABC) bytes for Vietnamese text.
+    let legacy =
+        b"Ch\xad\xacng tr\xd7nh h\xb5nh \xae\xe9ng th\xf9c hi\xd6n Ngh\xde quy\xd5t s\xe8 45\n".repeat(20);
+    std::fs::write(dir.path("tcvn3.txt"), legacy).unwrap();
+    let out = banthao_in(&dir.0, &["parse", "tcvn3.txt", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = v.to_string();
+    assert!(text.contains("Chương trình hành động thực hiện Nghị quyết số 45"), "{text}");
+    assert_eq!(v["diagnostics"][0]["code"], "legacy-encoding");
+    assert!(v["diagnostics"][0]["message"].as_str().unwrap().contains("TCVN3"));
 }
 
 #[test]

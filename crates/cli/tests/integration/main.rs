@@ -6,6 +6,7 @@ mod bad_input;
 mod compare;
 mod corpus;
 mod export;
+mod formats;
 mod genre;
 mod save_errors;
 mod snapshots;
