@@ -218,6 +218,8 @@ fn replace_superscript_marks(line: &str, known: &[String], marks: &mut Marks) ->
 const PAGE_FOOT_LINES: usize = 16;
 /// Pages longer than this (in lines) are not pages of a PDF: their feet are not read.
 const MAX_PAGE_LINES: usize = 400;
+/// More numbers alone on a page than this are not note numbers (a table).
+const MAX_PAGE_NOTES: usize = 8;
 /// How many lines one footnote body may take.
 const FOOTNOTE_LINES: usize = 6;
 
@@ -256,45 +258,76 @@ fn glued_mark(line: &str, id: &str) -> Option<(usize, usize)> {
     found
 }
 
+/// Whether a line ends a note's body (a sentence).
+fn ends_note(line: &str) -> bool {
+    line.trim_end().ends_with(['.', '…'])
+}
+
 /// Whether lines can be a note's body: a few lines of prose that end a sentence, with
 /// no section label, bullet or capitalised heading among them.
 fn plausible_body(raw: &[(String, usize)], body: &[usize]) -> bool {
     (1..=FOOTNOTE_LINES).contains(&body.len())
-        && raw[body[body.len() - 1]].0.trim_end().ends_with(['.', ';', ')', '…'])
+        && ends_note(&raw[body[body.len() - 1]].0)
         && body.iter().all(|&j| {
             let t = raw[j].0.trim();
             lone_number(t).is_none() && parse_label(t).is_none() && parse_bullet(t).is_none() && !is_upper(t)
         })
 }
 
-/// Notes whose numbers pdftotext (without `-layout`) printed beside their marks, away
-/// from their bodies: each number alone on a line after its glued mark, and as many
-/// blank-separated blocks at the foot of the page, ending a sentence, as the bodies.
-/// `bottom` holds the page's last non-blank lines, last first.
+/// Notes whose numbers pdftotext (without `-layout`) printed away from their bodies
+/// (beside their marks, or among other lines): each number alone on a line with its
+/// mark glued to a word earlier on the page, and as many sentences in the last
+/// blank-separated blocks of the page as there are numbers. `bottom` holds the page's
+/// last non-blank lines, last first.
 fn displaced_notes(
     raw: &[(String, usize)],
-    start: usize,
+    (start, end): (usize, usize),
     bottom: &[usize],
 ) -> Option<Vec<(u32, usize, Vec<usize>)>> {
-    // Blocks of adjacent lines, last first.
-    let mut blocks: Vec<Vec<usize>> = Vec::new();
-    for &i in bottom {
-        match blocks.last_mut() {
-            Some(b) if b.last() == Some(&(i + 1)) => b.push(i),
-            _ => blocks.push(vec![i]),
-        }
+    let numbers: Vec<(u32, usize)> =
+        (start..end).filter_map(|i| lone_number(&raw[i].0).map(|n| (n, i))).collect();
+    if numbers.is_empty() || numbers.len() > MAX_PAGE_NOTES {
+        return None;
     }
-    let numbers: Vec<(u32, usize)> = (start..*blocks.first()?.last()?)
-        .filter_map(|i| lone_number(&raw[i].0).map(|n| (n, i)))
+    let numbers: Vec<(u32, usize)> = numbers
+        .into_iter()
         .filter(|&(n, i)| (start..i).any(|l| glued_mark(&raw[l].0, &n.to_string()).is_some()))
         .collect();
     let m = numbers.len();
-    if m == 0 || blocks.len() <= m || numbers.windows(2).any(|w| w[1].0 != w[0].0 + 1) {
+    if m == 0 || numbers.windows(2).any(|w| w[1].0 != w[0].0 + 1) {
         return None;
     }
-    let bodies: Vec<Vec<usize>> =
-        blocks[..m].iter().rev().map(|b| b.iter().rev().copied().collect()).collect();
-    let fits = bodies.iter().all(|b| b[0] > numbers[m - 1].1 && plausible_body(raw, b));
+    // Blocks of lines with no blank line between them, numbers left out, last first.
+    let mut blocks: Vec<Vec<usize>> = Vec::new();
+    for &i in bottom {
+        if lone_number(&raw[i].0).is_some() {
+            continue;
+        }
+        match blocks.last_mut() {
+            Some(b) if raw[i + 1..b[b.len() - 1]].iter().all(|(l, _)| !l.trim().is_empty()) => b.push(i),
+            _ => blocks.push(vec![i]),
+        }
+    }
+    // Blocks from the foot up until they hold as many sentences as there are notes.
+    let mut lines: Vec<usize> = Vec::new();
+    for b in blocks {
+        lines.splice(0..0, b.into_iter().rev());
+        let ends = lines.iter().filter(|&&j| ends_note(&raw[j].0)).count();
+        if ends >= m {
+            break;
+        }
+    }
+    let mut bodies: Vec<Vec<usize>> = vec![Vec::new()];
+    for &j in &lines {
+        bodies.last_mut().unwrap().push(j);
+        if ends_note(&raw[j].0) {
+            bodies.push(Vec::new());
+        }
+    }
+    if bodies.last().is_some_and(Vec::is_empty) {
+        bodies.pop();
+    }
+    let fits = bodies.len() == m && bodies.iter().all(|b| plausible_body(raw, b));
     fits.then(|| numbers.into_iter().zip(bodies).map(|((n, i), b)| (n, i, b)).collect())
 }
 
@@ -340,6 +373,7 @@ fn strip_running_lines(raw: &mut Vec<(String, usize)>) {
     for w in bounds.windows(2) {
         let first = non_blank(w[0], w[1], true);
         let last = non_blank(w[0], w[1], false);
+        let last = last.filter(|l| Some(*l) != first);
         for i in [first, last].into_iter().flatten() {
             let t = raw[i].0.trim();
             if t.chars().filter(|c| c.is_alphabetic()).count() >= 3 && parse_label(t).is_none() {
@@ -424,7 +458,7 @@ fn take_page_footnotes(
                 block = Some(groups);
             }
         }
-        let Some(groups) = block.or_else(|| displaced_notes(raw, start, &bottom)) else { continue };
+        let Some(groups) = block.or_else(|| displaced_notes(raw, (start, end), &bottom)) else { continue };
         let top = groups[0].1;
         let mut found = Vec::new();
         for (n, _, _) in &groups {
@@ -618,6 +652,34 @@ mod tests {
         );
         assert_eq!(e.footnotes, [("1".to_string(), "Theo Đề án vị trí việc làm.".to_string())]);
         assert_eq!(e.lines[0].notes.len(), 1);
+    }
+
+    #[test]
+    fn footnote_numbers_among_other_lines_and_bodies_in_one_block() {
+        let e = extract(
+            "sáng tạo2.\nvà tư duy3.\nNơi nhận:\n- Ban Bí thư,\n2\n3\n\nT/M BAN THƯỜNG VỤ\n\n\
+             Bao gồm nguồn ngân sách.\nSố liệu của Sở Nội vụ, tháng 12/2023;\ngồm cả doanh nghiệp.\n\n\
+             \u{c}- Lưu Văn phòng.\n\u{c}",
+        );
+        let texts: Vec<&str> = e.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "sáng tạo.",
+                "và tư duy.",
+                "Nơi nhận:",
+                "- Ban Bí thư,",
+                "T/M BAN THƯỜNG VỤ",
+                "- Lưu Văn phòng."
+            ]
+        );
+        assert_eq!(
+            e.footnotes,
+            [
+                ("2".to_string(), "Bao gồm nguồn ngân sách.".to_string()),
+                ("3".to_string(), "Số liệu của Sở Nội vụ, tháng 12/2023; gồm cả doanh nghiệp.".to_string())
+            ]
+        );
     }
 
     #[test]
