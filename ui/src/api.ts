@@ -90,7 +90,10 @@ export async function pickFiles(): Promise<string[]> {
     options: {
       multiple: true,
       title: "Chọn văn bản để nhập",
-      filters: [{ name: "Văn bản Word hoặc văn bản thuần", extensions: ["docx", "txt"] }],
+      filters: [
+        { name: "Văn bản (Word, PDF, văn bản thuần)", extensions: ["docx", "doc", "pdf", "txt"] },
+        { name: "Mọi tệp", extensions: ["*"] },
+      ],
     },
   });
   if (!r) return [];

@@ -422,6 +422,9 @@ fn corpus(command: CorpusCommand, db: &Path) -> Result<()> {
                                 println!("Đã có trong kho (#{id}): {}", f.display())
                             }
                         }
+                        for note in banthao_import::notes(&doc) {
+                            println!("  {note}");
+                        }
                     }
                     Err(e) => {
                         failed += 1;

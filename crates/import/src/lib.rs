@@ -93,6 +93,20 @@ pub fn read_path(path: &Path) -> Result<(Vec<u8>, Document), ImportError> {
     Ok((bytes, doc))
 }
 
+/// Diagnostics the user is told about at import, not only in the reading report: how
+/// the text was converted or what of it could not be read.
+const IMPORT_NOTES: [&str; 3] = ["legacy-encoding", "pdf-pages-without-text", "doc-list-numbers"];
+
+/// What the user should know about how a file was read (converted from TCVN3, pages
+/// without text left out, list numbers Word did not store), in Vietnamese.
+pub fn notes(doc: &Document) -> Vec<&str> {
+    doc.diagnostics
+        .iter()
+        .filter(|d| IMPORT_NOTES.contains(&d.code.as_str()))
+        .map(|d| d.message.as_str())
+        .collect()
+}
+
 impl ImportError {
     /// The reason an I/O error gives, for the user.
     pub fn from_io(e: &std::io::Error) -> ImportError {
@@ -107,6 +121,29 @@ impl ImportError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formats_are_told_by_content_then_by_name() {
+        let p = Path::new("x.txt");
+        assert_eq!(Format::of(b"PK\x03\x04rest", p), Format::Docx);
+        assert_eq!(Format::of(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0], p), Format::Doc);
+        assert_eq!(Format::of(b"%PDF-1.7\n", p), Format::Pdf);
+        assert_eq!(Format::of(b"\xEF\xBB\xBF%PDF-1.4", p), Format::Pdf);
+        assert_eq!(Format::of(b"plain", p), Format::Text);
+        assert_eq!(Format::of(b"damaged", Path::new("x.PDF")), Format::Pdf);
+        assert_eq!(Format::of(b"damaged", Path::new("x.doc")), Format::Doc);
+    }
+
+    #[test]
+    fn conversions_are_noted() {
+        let bytes =
+            b"Ch\xad\xacng tr\xd7nh h\xb5nh \xae\xe9ng th\xf9c hi\xd6n Ngh\xde quy\xd5t s\xe8 45\n".repeat(5);
+        let doc = read_bytes(&bytes, Format::Text).unwrap();
+        let notes = notes(&doc);
+        assert_eq!(notes.len(), 1, "{:?}", doc.diagnostics);
+        assert!(notes[0].contains("TCVN3"), "{notes:?}");
+        assert!(super::notes(&banthao_core::parse_text("Kế hoạch\nI. Mục đích")).is_empty());
+    }
 
     #[test]
     fn the_reasons_keep_their_kind() {

@@ -35,7 +35,10 @@ pub async fn import_files(
                     ok: true,
                     id: Some(id),
                     existing: false,
-                    message: "Đã thêm vào thư viện.".into(),
+                    message: std::iter::once("Đã thêm vào thư viện.")
+                        .chain(banthao_import::notes(&doc))
+                        .collect::<Vec<_>>()
+                        .join(" "),
                 },
                 Ok(Added::Existing(id)) => ImportOutcome {
                     file,

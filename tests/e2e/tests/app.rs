@@ -197,6 +197,39 @@ async fn corrupted_docx_import_shows_error_and_keeps_library() {
 }
 
 #[tokio::test(flavor = "current_thread")]
+async fn pdf_doc_and_tcvn3_files_import_and_a_scan_is_named() {
+    let data = data_dir("formats");
+    let app = App::launch(&data).await;
+    app.wait_js("document.querySelectorAll('[data-document]').length === 3").await;
+    let v = |name: &str| {
+        banthao_e2e::workspace().join("tests/fixtures/variants").join(name).to_string_lossy().into_owned()
+    };
+    let files = [
+        v("synth_quang-ninh_ctr_btv.chromium.pdf"),
+        v("synth_lao-cai_kh_ubnd_du-thao.doc"),
+        v("synth_tcvn3_ha-giang_ctr.doc"),
+        v("synth_quang-ninh_ctr_btv.scan.pdf"),
+    ];
+    app.js(&format!("window.__BANTHAO_PICK__ = {{ open: {files:?} }}; return 1")).await;
+    app.click("#import-button").await;
+    app.wait_js("document.querySelectorAll('#import-results li.ok').length === 3").await;
+    let results = app.js("return document.querySelector('#import-results').textContent").await;
+    let results = results.as_str().unwrap();
+    // The legacy-font file is converted and says so; the scan is refused by name.
+    assert!(results.contains("TCVN3"), "{results}");
+    let err = app.wait_js("document.querySelector('#import-results li.error')?.textContent").await;
+    let err = err.as_str().unwrap();
+    assert!(err.contains("scan.pdf") && err.contains("bản quét"), "{err}");
+    app.wait_js("document.querySelectorAll('[data-document]').length === 6").await;
+    // The PDF's document opens with its sections.
+    let search = app.wait_css("#library-search").await;
+    search.send_keys("quang ninh").await.unwrap();
+    app.wait_js("document.querySelectorAll('[data-document]').length === 1").await;
+    app.screenshot("17-nhap-pdf-doc-tcvn3").await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
 async fn suggestions_and_other_provinces_beside_the_section() {
     let data = data_dir("panels");
     let app = App::launch(&data).await;
