@@ -24,8 +24,10 @@ struct Level {
 pub(crate) struct Lists {
     /// lsid → levels.
     lists: HashMap<i32, Vec<Level>>,
-    /// ilfo - 1 → lsid.
-    overrides: Vec<i32>,
+    /// ilfo - 1 → lsid, and the levels the override restarts: (level, start).
+    overrides: Vec<(i32, Vec<(usize, i64)>)>,
+    /// ilfo - 1 → whether the override has been used (its restarts applied).
+    started: Vec<bool>,
     counters: HashMap<i32, [Option<i64>; 9]>,
 }
 
@@ -93,9 +95,30 @@ impl Lists {
             lists.lists.insert(lsid, levels);
         }
         let n = u32_at(lfo, 0).unwrap_or(0) as usize;
+        let mut levels = Vec::new();
         for i in 0..n {
-            let Some(lsid) = u32_at(lfo, 4 + i * LFO) else { break };
-            lists.overrides.push(lsid as i32);
+            let (Some(lsid), Some(clfolvl)) = (u32_at(lfo, 4 + i * LFO), lfo.get(4 + i * LFO + 12)) else {
+                break;
+            };
+            lists.overrides.push((lsid as i32, Vec::new()));
+            levels.push(usize::from(*clfolvl));
+        }
+        lists.started = vec![false; lists.overrides.len()];
+        // LFOData, one per LFO: a CP, then an LFOLVL per overridden level.
+        let mut at = 4 + n.min(lists.overrides.len()) * LFO;
+        'data: for (i, &count) in levels.iter().enumerate() {
+            at += 4;
+            for _ in 0..count {
+                let (Some(start), Some(flags)) = (u32_at(lfo, at), u32_at(lfo, at + 4)) else { break 'data };
+                at += 8;
+                if flags & 0x10 != 0 {
+                    lists.overrides[i].1.push(((flags & 0x0F) as usize, i64::from(start as i32)));
+                }
+                if flags & 0x20 != 0 {
+                    let Some((_, next)) = level(lfo, at) else { break 'data };
+                    at = next;
+                }
+            }
         }
         lists
     }
@@ -103,8 +126,23 @@ impl Lists {
     /// Advances the counter of list override `ilfo` (1-based) at `ilvl` and returns
     /// the visible label (`II-`, `1.`, `a)`, `-`, `+`), or `None` when unknown.
     pub(crate) fn next_label(&mut self, ilfo: u16, ilvl: u8) -> Option<String> {
-        let lsid = *self.overrides.get(usize::from(ilfo).checked_sub(1)?)?;
+        let i = usize::from(ilfo).checked_sub(1)?;
+        let (lsid, restarts) = self.overrides.get(i)?;
+        let lsid = *lsid;
         let levels = self.lists.get(&lsid)?;
+        let counters = self.counters.entry(lsid).or_insert([None; 9]);
+        // Word continues a list across overrides of the same list, unless one restarts it.
+        if let Some(started) = self.started.get_mut(i).filter(|s| !**s) {
+            *started = true;
+            for &(l, start) in restarts {
+                if l < 9 {
+                    counters[l] = Some(start - 1);
+                    for deeper in counters.iter_mut().skip(l + 1) {
+                        *deeper = None;
+                    }
+                }
+            }
+        }
         let ilvl = usize::from(ilvl.min(8));
         let level = levels.get(ilvl)?;
         if level.nfc == BULLET {
@@ -117,7 +155,6 @@ impl Lists {
             };
             return Some(marker.to_string());
         }
-        let counters = self.counters.entry(lsid).or_insert([None; 9]);
         let value = counters[ilvl].map_or(level.start, |c| c + 1);
         counters[ilvl] = Some(value);
         for deeper in counters.iter_mut().skip(ilvl + 1) {
@@ -156,13 +193,20 @@ mod tests {
         let mut l = Lists::default();
         let lv = |nfc, t: &str| Level { start: 1, nfc, text: t.encode_utf16().collect() };
         l.lists.insert(7, vec![lv(1, "\u{0}-"), lv(0, "\u{1}."), lv(4, "\u{2})")]);
-        l.overrides.push(7);
+        l.overrides.push((7, Vec::new()));
+        l.overrides.push((7, vec![(1, 1)]));
+        l.started = vec![false; 2];
         let labels: Vec<_> = [(1, 0), (1, 1), (1, 1), (1, 2), (1, 0), (1, 1)]
             .iter()
             .map(|&(f, v)| l.next_label(f, v))
             .collect();
         let want = ["I-", "1.", "2.", "a)", "II-", "1."];
         assert_eq!(labels, want.iter().map(|s| Some(s.to_string())).collect::<Vec<_>>());
-        assert_eq!(l.next_label(2, 0), None);
+        // The second override of the same list restarts level 1 when first used (1.,
+        // not 2.), then goes on with the list.
+        assert_eq!(l.next_label(2, 1), Some("1.".to_string()));
+        assert_eq!(l.next_label(2, 1), Some("2.".to_string()));
+        assert_eq!(l.next_label(1, 0), Some("III-".to_string()));
+        assert_eq!(l.next_label(3, 0), None);
     }
 }
