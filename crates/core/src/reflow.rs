@@ -165,6 +165,13 @@ pub fn reflow(lines: Vec<(String, usize)>) -> (Vec<(String, usize)>, bool) {
             } else if prev_upper != is_upper(line) {
                 // Capitals (type name, section titles) start and end their own lines.
                 false
+            } else if prev_upper
+                && is_upper(line)
+                && out.last().is_some_and(|(p, _)| parse_label(p).is_some())
+                && !prev.ends_with(['.', ':', ';'])
+            {
+                // A long numbered title in capitals wraps onto capitals.
+                prev_len * 100 >= width * 55
             } else if prev_len * 100 < width * 85
                 && !prev.ends_with([',', '-', '–'])
                 && !ends_with_function_word(prev)
@@ -241,6 +248,23 @@ mod tests {
         assert!(out[0].0.contains("Nghị quyết số 45-NQ/TW, Kế hoạch"));
         assert!(out[0].0.ends_with("định kỳ kiểm tra, đánh giá."));
         assert_eq!(out[4].0, "IV. TỔ CHỨC THỰC HIỆN");
+    }
+
+    #[test]
+    fn a_long_numbered_title_in_capitals_is_one_line() {
+        let mut text = String::new();
+        text.push_str("III- NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU ĐỂ XÂY DỰNG VÀ PHÁT HUY VAI TRÒ CỦA ĐỘI\n");
+        text.push_str("NGŨ TRÍ THỨC TỈNH TRONG GIAI ĐOẠN MỚI\n");
+        text.push_str("IV- TỔ CHỨC THỰC HIỆN\nV- KIỂM TRA\n");
+        for _ in 0..9 {
+            text.push_str("- Tuyên truyền, phổ biến, quán triệt đầy đủ và triển khai thực hiện các quan\n");
+            text.push_str("điểm, mục tiêu, nhiệm vụ và giải pháp chủ yếu của Nghị quyết số 45-NQ/TW.\n");
+        }
+        let (out, reflowed) = reflow(lines(&text));
+        assert!(reflowed);
+        assert_eq!(out[0].0, "III- NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU ĐỂ XÂY DỰNG VÀ PHÁT HUY VAI TRÒ CỦA ĐỘI NGŨ TRÍ THỨC TỈNH TRONG GIAI ĐOẠN MỚI");
+        assert_eq!(out[1].0, "IV- TỔ CHỨC THỰC HIỆN");
+        assert_eq!(out[2].0, "V- KIỂM TRA");
     }
 
     #[test]
