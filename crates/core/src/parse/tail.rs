@@ -99,6 +99,8 @@ pub(crate) struct Tail {
     pub recipients: Vec<String>,
     pub signature: Option<Signature>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Whether each recipient was marked (`- …`).
+    marked: Vec<bool>,
 }
 
 pub(crate) fn read_tail(lines: &[Line]) -> Tail {
@@ -122,7 +124,7 @@ pub(crate) fn read_tail(lines: &[Line]) -> Tail {
                 open_recipient = false;
                 let rest = rest.trim();
                 if !rest.is_empty() {
-                    push_recipient(&mut tail.recipients, rest, &mut open_recipient);
+                    push_recipient(&mut tail, rest, &mut open_recipient);
                 }
             } else if upper && (authority(p) || delegation(p)) {
                 // The first of `T/M …`, `KT. …` is the authority, the next the delegation.
@@ -146,7 +148,7 @@ pub(crate) fn read_tail(lines: &[Line]) -> Tail {
                 sig.name = Some(p.to_string());
             } else if in_recipients || parse_bullet(p).is_some() {
                 in_recipients = true;
-                push_recipient(&mut tail.recipients, p, &mut open_recipient);
+                push_recipient(&mut tail, p, &mut open_recipient);
             } else {
                 tail.diagnostics.push(Diagnostic::new(
                     "unplaced-line",
@@ -159,11 +161,42 @@ pub(crate) fn read_tail(lines: &[Line]) -> Tail {
     if sig != Signature::default() {
         tail.signature = Some(sig);
     }
+    drop_stray_sentences(&mut tail);
     tail.recipients = tail.recipients.iter().map(|r| clean_recipient(r)).collect();
     tail
 }
 
-fn push_recipient(list: &mut Vec<String>, piece: &str, open: &mut bool) {
+/// In a list whose entries are marked (`- Ban Bí thư …,`), an unmarked entry that is a
+/// whole capitalised sentence (`Bao gồm nguồn ngân sách ….`) is not a recipient but
+/// text that extraction put among them, such as a footnote printed at the page's foot.
+/// The archive entry (`Lưu …`) is often written unmarked and stays.
+fn drop_stray_sentences(tail: &mut Tail) {
+    if tail.marked.iter().filter(|&&m| m).count() < 2 {
+        return;
+    }
+    let stray = |r: &str, marked: bool| {
+        !marked
+            && r.chars().next().is_some_and(char::is_uppercase)
+            && r.trim_end().ends_with('.')
+            && !fold(r).starts_with("luu")
+    };
+    let mut kept = Vec::with_capacity(tail.recipients.len());
+    for (r, &m) in tail.recipients.iter().zip(&tail.marked) {
+        if stray(r, m) {
+            tail.diagnostics.push(Diagnostic::new(
+                "unplaced-line",
+                format!("Dòng ở cuối văn bản không thuộc phần nơi nhận hay chữ ký: «{}»", r.trim()),
+                None,
+            ));
+        } else {
+            kept.push(r.clone());
+        }
+    }
+    tail.recipients = kept;
+}
+
+fn push_recipient(tail: &mut Tail, piece: &str, open: &mut bool) {
+    let list = &mut tail.recipients;
     let (text, marked) = match parse_bullet(piece) {
         Some((_, at)) => (&piece[at..], true),
         None => (piece, false),
@@ -178,6 +211,7 @@ fn push_recipient(list: &mut Vec<String>, piece: &str, open: &mut bool) {
         last.push_str(text.trim());
     } else {
         list.push(text.trim().to_string());
+        tail.marked.push(marked);
     }
     let t = text.trim_end();
     *open = !t.ends_with([',', ';', '.']);
@@ -196,6 +230,22 @@ mod tests {
                 l
             })
             .collect()
+    }
+
+    #[test]
+    fn a_sentence_among_marked_recipients_is_not_one() {
+        let t = read_tail(&lines(&[
+            "Nơi nhận:",
+            "- Ban Bí thư Trung ương Đảng,",
+            "Bao gồm nguồn ngân sách nhà nước và nguồn xã hội hóa.",
+            "- Các sở, ban, ngành,",
+            "Lưu Văn phòng Tỉnh ủy.",
+        ]));
+        assert_eq!(
+            t.recipients,
+            ["Ban Bí thư Trung ương Đảng", "Các sở, ban, ngành", "Lưu Văn phòng Tỉnh ủy"]
+        );
+        assert_eq!(t.diagnostics.len(), 1);
     }
 
     #[test]
