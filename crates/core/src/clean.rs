@@ -331,6 +331,38 @@ fn displaced_notes(
     fits.then(|| numbers.into_iter().zip(bodies).map(|((n, i), b)| (n, i, b)).collect())
 }
 
+/// Roman numerals that no Vietnamese word begins with (`VI`, `XI` may: `VINH`, `XIN`).
+const JOINED_ROMANS: [&str; 9] = ["VIII", "VII", "XIII", "XII", "XIV", "III", "II", "IV", "IX"];
+
+/// pdftotext without `-layout` joins a line that ends with a hyphen to the next one
+/// (de-hyphenation), which glues a Party label to what follows it (`III-` + `NHIỆM VỤ`
+/// → `IIINHIỆM VỤ`, `III-` + `1.` → `III1.`): the label is put back as its own line.
+fn unglue_roman_labels(raw: &mut Vec<(String, usize)>) {
+    let glued = |line: &str| -> Option<usize> {
+        let t = line.trim_start_matches(['\u{c}', ' ']);
+        let lead = line.len() - t.len();
+        let r = JOINED_ROMANS.iter().find(|r| t.starts_with(*r))?;
+        let next = t[r.len()..].chars().next()?;
+        let label = next.is_ascii_digit() && crate::label::parse_label(&t[r.len()..]).is_some();
+        (label || (next.is_uppercase() && !matches!(next, 'I' | 'V' | 'X' | 'L' | 'C')))
+            .then_some(lead + r.len())
+    };
+    if !raw.iter().any(|(l, _)| glued(l).is_some()) {
+        return;
+    }
+    let mut out = Vec::with_capacity(raw.len() + 8);
+    for (line, n) in std::mem::take(raw) {
+        match glued(&line) {
+            Some(at) => {
+                out.push((format!("{}-", &line[..at]), n));
+                out.push((line[at..].to_string(), n));
+            }
+            None => out.push((line, n)),
+        }
+    }
+    *raw = out;
+}
+
 /// A line with its digits folded away (`Trang 3` → `Trang #`): running headers and
 /// footers differ only by their page numbers.
 fn page_key(line: &str) -> String {
@@ -514,6 +546,7 @@ pub fn extract(text: &str) -> Extracted {
 
     if text.contains('\u{c}') {
         strip_running_lines(&mut raw);
+        unglue_roman_labels(&mut raw);
         take_page_footnotes(&mut raw, &mut marks, &mut footnotes);
     }
     let (raw, reflowed) = reflow::reflow(raw);
@@ -680,6 +713,13 @@ mod tests {
                 ("3".to_string(), "Số liệu của Sở Nội vụ, tháng 12/2023; gồm cả doanh nghiệp.".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn labels_glued_by_dehyphenation_are_put_back() {
+        let e = extract("\u{c}IIINHIỆM VỤ, GIẢI PHÁP\nIII1.\nVINH DỰ\nII- MỤC TIÊU\n\u{c}");
+        let texts: Vec<&str> = e.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["III-", "NHIỆM VỤ, GIẢI PHÁP", "III-", "1.", "VINH DỰ", "II- MỤC TIÊU"]);
     }
 
     #[test]
