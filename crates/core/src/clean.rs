@@ -460,6 +460,7 @@ fn take_page_footnotes(
     }
     starts.push(raw.len());
     let mut drop = vec![false; raw.len()];
+    let mut last_id = 0; // the number of the last note taken
     for page in starts.windows(2) {
         let (start, end) = (page[0], page[1]);
         if end - start > MAX_PAGE_LINES {
@@ -491,6 +492,10 @@ fn take_page_footnotes(
             }
         }
         let Some(groups) = block.or_else(|| displaced_notes(raw, (start, end), &bottom)) else { continue };
+        // Notes are numbered on through the document.
+        if groups[0].0 <= last_id || groups[0].0 > last_id + 3 {
+            continue;
+        }
         let top = groups[0].1;
         let mut found = Vec::new();
         for (n, _, _) in &groups {
@@ -513,6 +518,7 @@ fn take_page_footnotes(
             for &j in body {
                 drop[j] = true;
             }
+            last_id = *n;
         }
     }
     let mut k = 0;
