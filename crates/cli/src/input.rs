@@ -43,8 +43,8 @@ pub fn read_draft_or_document(path: &Path) -> anyhow::Result<Document> {
         if meta.len() > MAX_INPUT_BYTES {
             return Err(bad(path, "tệp quá lớn."));
         }
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| bad(path, banthao_import::ImportError::from_io(&e)))?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| bad(path, banthao_import::ImportError::from_io(&e)))?;
         let doc: Document = serde_json::from_str(&text)
             .map_err(|e| bad(path, format!("tệp JSON không đúng mô hình văn bản ({e}).")))?;
         // NFC at the entrance: a draft JSON written by hand or by another tool may be NFD.

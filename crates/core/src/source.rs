@@ -327,6 +327,9 @@ pub enum ReadError {
     /// A PDF that cannot be read.
     #[error("Tệp PDF bị hỏng hoặc không đọc được: {0}")]
     BadPdf(String),
+    /// A PDF larger than any official document: too many pages or too much content.
+    #[error("Tệp PDF quá lớn để đọc: {0}.")]
+    PdfTooLarge(String),
     /// A PDF whose pages are images with no text layer.
     #[error(
         "Tệp PDF là bản quét (các trang là ảnh chụp, không có lớp chữ) nên không đọc được nội dung. \

@@ -28,7 +28,8 @@ impl From<PdfError> for ReadError {
             PdfError::Password => ReadError::Password("PDF"),
             PdfError::Scanned => ReadError::Scanned,
             PdfError::Empty => ReadError::Empty,
-            PdfError::Damaged(why) | PdfError::TooLarge(why) => ReadError::BadPdf(why),
+            PdfError::Damaged(why) => ReadError::BadPdf(why),
+            PdfError::TooLarge(why) => ReadError::PdfTooLarge(why),
         }
     }
 }

@@ -69,7 +69,12 @@ impl<'a> Objects<'a> {
     /// A stream object's data, decoded; the error says why not.
     pub fn decode(&self, o: &'a Object) -> Result<Vec<u8>, String> {
         match self.deref(o) {
-            Some(Object::Stream(s)) => s.get_plain_content_with_limit(MAX_STREAM).map_err(|e| e.to_string()),
+            Some(Object::Stream(s)) => s.get_plain_content_with_limit(MAX_STREAM).map_err(|e| match e {
+                lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+                    format!("giải nén ra hơn {} MB", MAX_STREAM >> 20)
+                }
+                _ => "dữ liệu nén hỏng".into(),
+            }),
             _ => Err("không phải luồng dữ liệu".into()),
         }
     }

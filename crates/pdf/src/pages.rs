@@ -70,7 +70,9 @@ fn walk<'a>(
         }
         _ => {
             if out.len() >= MAX_PAGES {
-                return Err(PdfError::TooLarge(format!("quá nhiều trang (hơn {MAX_PAGES} trang)")));
+                return Err(PdfError::TooLarge(format!(
+                    "hơn {MAX_PAGES} trang, trong khi một văn bản thường chỉ vài chục trang"
+                )));
             }
             out.push(Page { dict, resources, media });
         }
