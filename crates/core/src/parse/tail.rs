@@ -103,6 +103,34 @@ pub(crate) struct Tail {
     marked: Vec<bool>,
 }
 
+/// Lines of the signature block.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Slot {
+    Authority,
+    Title,
+    Name,
+}
+
+/// A short piece in capitals that continues the signature line read last: the rest of
+/// an authority (`VỤ` after `T/M BAN THƯỜNG`; not a signer's title) or of a title
+/// (`THƯỜNG TRỰC` after `PHÓ BÍ THƯ`). Appends it and says whether it did.
+fn wrapped_sig_line(sig: &mut Signature, last: Option<Slot>, p: &str, upper: bool) -> bool {
+    if !upper || word_count(p) > 3 || parse_bullet(p).is_some() {
+        return false;
+    }
+    let line = match last {
+        Some(Slot::Authority) if sig.delegation.is_none() && sig.title.is_none() && !sig_title(p) => {
+            &mut sig.authority
+        }
+        Some(Slot::Title) if sig.name.is_none() && sig_title(p) => &mut sig.title,
+        _ => return false,
+    };
+    let Some(text) = line.as_mut() else { return false };
+    text.push(' ');
+    text.push_str(p);
+    true
+}
+
 pub(crate) fn read_tail(lines: &[Line]) -> Tail {
     let mut tail = Tail::default();
     let mut sig = Signature::default();
@@ -110,6 +138,8 @@ pub(crate) fn read_tail(lines: &[Line]) -> Tail {
     let mut in_recipients = false;
     // Whether the last recipient may still run on (it did not end with `,`/`;`/`.`).
     let mut open_recipient = false;
+    // The signature line read last (recipients between do not count).
+    let mut last_sig: Option<Slot> = None;
     for line in lines {
         let pieces = line.pieces();
         let several = pieces.len() > 1;
@@ -131,6 +161,10 @@ pub(crate) fn read_tail(lines: &[Line]) -> Tail {
                 let slot = if sig.authority.is_none() { &mut sig.authority } else { &mut sig.delegation };
                 *slot = Some(p.to_string());
                 sig_seen = true;
+                last_sig = Some(Slot::Authority);
+            } else if wrapped_sig_line(&mut sig, last_sig, p, upper) {
+                // A narrow signature column wrapped `T/M BAN THƯỜNG` / `VỤ`, `PHÓ BÍ THƯ` /
+                // `THƯỜNG TRỰC`: the piece went on the line it continues.
             } else if signed_folded(&fold(p)) {
                 sig_seen = true;
             } else if upper
@@ -141,11 +175,14 @@ pub(crate) fn read_tail(lines: &[Line]) -> Tail {
             {
                 sig.title = Some(p.to_string());
                 sig_seen = true;
+                last_sig = Some(Slot::Title);
             } else if is_name(p) && (sig_seen || !in_recipients || several) && sig.name.is_none() {
                 sig.name = Some(p.to_string());
+                last_sig = Some(Slot::Name);
             } else if upper && sig.title.is_some() && sig.name.is_none() && word_count(p) <= 6 {
                 // Names are sometimes written in capitals.
                 sig.name = Some(p.to_string());
+                last_sig = Some(Slot::Name);
             } else if in_recipients || parse_bullet(p).is_some() {
                 in_recipients = true;
                 push_recipient(&mut tail, p, &mut open_recipient);
@@ -246,6 +283,22 @@ mod tests {
             ["Ban Bí thư Trung ương Đảng", "Các sở, ban, ngành", "Lưu Văn phòng Tỉnh ủy"]
         );
         assert_eq!(t.diagnostics.len(), 1);
+    }
+
+    #[test]
+    fn a_narrow_signature_column_wrapped() {
+        let t = read_tail(&lines(&[
+            "Nơi nhận:                 T/M BAN THƯỜNG",
+            "- Ban Bí thư Trung ương Đảng,       VỤ",
+            "- Lưu Văn phòng Tỉnh ủy.       PHÓ BÍ THƯ",
+            "THƯỜNG TRỰC",
+            "Nguyễn Văn Hùng",
+        ]));
+        let s = t.signature.unwrap();
+        assert_eq!(s.authority.as_deref(), Some("T/M BAN THƯỜNG VỤ"));
+        assert_eq!(s.title.as_deref(), Some("PHÓ BÍ THƯ THƯỜNG TRỰC"));
+        assert_eq!(s.name.as_deref(), Some("Nguyễn Văn Hùng"));
+        assert_eq!(t.recipients.len(), 2);
     }
 
     #[test]
