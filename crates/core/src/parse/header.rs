@@ -444,6 +444,20 @@ fn repair(items: &mut Vec<Option<Item>>, places: &Gazetteer) {
                 }
             }
         }
+        // A place-date whose year wrapped (`…, ngày 18 tháng 3 năm` / `2024`).
+        if let Piece::PlaceDate(PlaceDate { year: None, .. }) = item.class {
+            let partner =
+                ahead.clone().find(|&j| items[j].as_ref().is_some_and(|x| x.class == Piece::Unknown));
+            if let Some(j) = partner {
+                let text = format!("{} {}", item.text, items[j].as_ref().map_or("", |x| x.text.as_str()));
+                if let Piece::PlaceDate(d @ PlaceDate { year: Some(_), .. }) = classify(&text) {
+                    items[j] = None;
+                    let it = items[i].as_mut().unwrap();
+                    it.text = text;
+                    it.class = Piece::PlaceDate(d);
+                }
+            }
+        }
     }
     // A place name wrapped in the issuer's column: the piece finishes the name the
     // previous issuer or parent-body piece began (`QUẢNG` / `NINH`), or is the name
@@ -625,6 +639,8 @@ mod tests {
         assert_eq!(doc.parent_body.as_deref(), Some("ĐẢNG BỘ TỈNH THỪA THIÊN HUẾ"));
         assert_eq!(doc.issuer.as_deref(), Some("TỈNH ỦY"));
         assert_eq!(doc.place_date.unwrap().year, Some(2024));
+        let doc = header_of("TỈNH ỦY      Thừa Thiên Huế, ngày 18 tháng 3 năm\n*      2024");
+        assert_eq!(doc.place_date.unwrap().raw, "Thừa Thiên Huế, ngày 18 tháng 3 năm 2024");
     }
 
     #[test]
