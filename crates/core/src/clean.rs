@@ -274,6 +274,45 @@ fn plausible_body(raw: &[(String, usize)], body: &[usize]) -> bool {
         })
 }
 
+/// Notes that pdftotext (without `-layout`) printed as their number and then their body,
+/// between blank lines, elsewhere than at the page's foot (the last page puts them
+/// among the recipients and the signature). A number printed right after the line of
+/// its mark stands beside the mark, not before its body, and is left to
+/// [`displaced_notes`].
+fn adjacent_notes(
+    raw: &[(String, usize)],
+    (start, end): (usize, usize),
+) -> Option<Vec<(u32, usize, Vec<usize>)>> {
+    let numbers: Vec<usize> = (start..end).filter(|&i| lone_number(&raw[i].0).is_some()).collect();
+    if numbers.is_empty() || numbers.len() > MAX_PAGE_NOTES {
+        return None;
+    }
+    let blank = |j: usize| raw[j].0.trim().is_empty();
+    let mut groups = Vec::new();
+    for i in numbers {
+        let n = lone_number(&raw[i].0)?;
+        let id = n.to_string();
+        let Some(before) = (start..i).rev().find(|&j| !blank(j)) else { continue };
+        if glued_mark(&raw[before].0, &id).is_some()
+            || !(start..before).any(|l| glued_mark(&raw[l].0, &id).is_some())
+        {
+            continue;
+        }
+        let Some(first) = (i + 1..end).find(|&j| !blank(j)) else { continue };
+        if first == i + 1 {
+            // The body stands apart from its number.
+            continue;
+        }
+        let body: Vec<usize> = (first..end).take_while(|&j| !blank(j)).collect();
+        let after = first + body.len();
+        if (after == end || blank(after)) && plausible_body(raw, &body) {
+            groups.push((n, i, body));
+        }
+    }
+    let consecutive = groups.windows(2).all(|w| w[1].0 == w[0].0 + 1);
+    (!groups.is_empty() && consecutive).then_some(groups)
+}
+
 /// Notes whose numbers pdftotext (without `-layout`) printed away from their bodies
 /// (beside their marks, or among other lines): each number alone on a line with its
 /// mark glued to a word earlier on the page, and as many sentences in the last
@@ -491,7 +530,12 @@ fn take_page_footnotes(
                 block = Some(groups);
             }
         }
-        let Some(groups) = block.or_else(|| displaced_notes(raw, (start, end), &bottom)) else { continue };
+        let Some(groups) = block
+            .or_else(|| adjacent_notes(raw, (start, end)))
+            .or_else(|| displaced_notes(raw, (start, end), &bottom))
+        else {
+            continue;
+        };
         // Notes are numbered on through the document.
         if groups[0].0 <= last_id || groups[0].0 > last_id + 3 {
             continue;
@@ -726,6 +770,27 @@ mod tests {
         let e = extract("\u{c}IIINHIỆM VỤ, GIẢI PHÁP\nIII1.\nVINH DỰ\nII- MỤC TIÊU\n\u{c}");
         let texts: Vec<&str> = e.lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["III-", "NHIỆM VỤ, GIẢI PHÁP", "III-", "1.", "VINH DỰ", "II- MỤC TIÊU"]);
+    }
+
+    #[test]
+    fn footnote_number_and_body_among_the_recipients() {
+        let e = extract(
+            "sáng tạo2.\nNơi nhận:\n- Ban Bí thư,\n- Các đồng chí Ủy viên,\n2\n\n\
+             Bao gồm nguồn ngân sách nhà nước.\n\nNguyễn Văn Hùng\n\n- Lưu Văn phòng.\n\n\u{c}",
+        );
+        let texts: Vec<&str> = e.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "sáng tạo.",
+                "Nơi nhận:",
+                "- Ban Bí thư,",
+                "- Các đồng chí Ủy viên,",
+                "Nguyễn Văn Hùng",
+                "- Lưu Văn phòng."
+            ]
+        );
+        assert_eq!(e.footnotes, [("2".to_string(), "Bao gồm nguồn ngân sách nhà nước.".to_string())]);
     }
 
     #[test]
