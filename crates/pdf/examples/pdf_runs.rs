@@ -10,7 +10,7 @@ fn main() {
             println!("{:7.1} {:7.1} {:7.1} {:5.1} {face} {}", r.y, r.x0, r.x1, r.size, r.text);
         }
     }
-    let ((lines, notes), _) = banthao_pdf::pdf_text(&bytes).expect("a PDF");
+    let ((lines, notes), _, _) = banthao_pdf::pdf_text(&bytes).expect("a PDF");
     println!("=== lines");
     for l in lines {
         println!(

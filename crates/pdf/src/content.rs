@@ -30,6 +30,9 @@ pub struct Run {
     pub bold: bool,
     /// Italic face.
     pub italic: bool,
+    /// Drawn in a pre-Unicode Vietnamese font: the text is legacy bytes shown as
+    /// Windows-1252 characters, decoded once the run is whole.
+    pub legacy: Option<banthao_core::legacy::LegacyFont>,
 }
 
 /// What a page draws.
@@ -305,6 +308,7 @@ impl<'a> Painter<'a> {
                 size: size.abs(),
                 bold: font.bold,
                 italic: font.italic,
+                legacy: font.legacy,
             };
             push_run(&mut canvas.out.runs, run);
         }
@@ -320,6 +324,7 @@ fn push_run(runs: &mut Vec<Run>, g: Run) {
             && (last.size - g.size).abs() < 0.05 * last.size.max(1.0)
             && last.bold == g.bold
             && last.italic == g.italic
+            && last.legacy == g.legacy
             && (g.x0 - last.x1).abs() < tol
         {
             last.text.push_str(&g.text);

@@ -4,6 +4,7 @@
 use crate::cmap::ToUnicode;
 use crate::glyphs::{glyph_char, BaseEncoding};
 use crate::objects::Objects;
+use banthao_core::legacy::{self, LegacyFont};
 use lopdf::{Dictionary, Object};
 use std::collections::HashMap;
 
@@ -36,6 +37,9 @@ pub struct Font {
     pub bold: bool,
     /// Italic face.
     pub italic: bool,
+    /// A pre-Unicode Vietnamese font (`.VnTime`, `VNI-Times`): its codes are legacy
+    /// bytes, whatever its encoding or ToUnicode map says.
+    pub legacy: Option<LegacyFont>,
 }
 
 impl Default for Font {
@@ -53,6 +57,7 @@ impl Default for Font {
             default_width: 500.0,
             bold: false,
             italic: false,
+            legacy: None,
         }
     }
 }
@@ -122,7 +127,11 @@ impl Font {
                 .collect();
             font.default_width = standard_width(&base_font);
         }
-        let name = String::from_utf8_lossy(&base_font).to_ascii_lowercase();
+        // A subset's name carries a tag: `ABCDEF+.VnTime`.
+        let full = String::from_utf8_lossy(&base_font);
+        let family = full.split_once('+').filter(|(tag, _)| tag.len() == 6).map_or(&*full, |(_, f)| f);
+        font.legacy = legacy::font(family);
+        let name = full.to_ascii_lowercase();
         let (mut weight, mut flags, mut angle) = (0.0, 0u32, 0.0);
         if let Some(d) = descriptor {
             weight = objects.get(d, b"FontWeight").and_then(num).unwrap_or(0.0);

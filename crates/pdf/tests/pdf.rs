@@ -145,7 +145,7 @@ fn a_hand_made_pdf_with_a_standard_font_reads() {
         stream("", text),
         vec![obj("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")],
     );
-    let ((lines, _), _) = banthao_pdf::pdf_text(&pdf).unwrap();
+    let ((lines, _), _, _) = banthao_pdf::pdf_text(&pdf).unwrap();
     let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(texts, ["UY BAN NHAN DAN", "Ke hoach so 5"]);
 }
@@ -273,4 +273,34 @@ proptest::proptest! {
         }
         let _ = banthao_pdf::read_pdf(&bytes);
     }
+}
+
+#[test]
+fn text_in_legacy_fonts_is_converted_by_the_font_name() {
+    // `.VnTimeH` draws the lower-case codes as capitals; `.VnTime` is TCVN3 (ABC).
+    let text = b"BT /F1 14 Tf 72 760 Td (ch\xad\xacng tr\xd7nh) Tj /F2 14 Tf 0 -20 Td (Th\xf9c hi\xd6n Ngh\xde quy\xd5t) Tj ET";
+    let pdf = one_page(
+        "<< /Font << /F1 5 0 R /F2 6 0 R >> >>",
+        stream("", text),
+        vec![
+            obj("<< /Type /Font /Subtype /TrueType /BaseFont /ABCDEF+#2EVnTimeH /Encoding /WinAnsiEncoding >>"),
+            obj("<< /Type /Font /Subtype /TrueType /BaseFont /#2EVnTime /Encoding /WinAnsiEncoding >>"),
+        ],
+    );
+    let ((lines, _), _, legacy) = banthao_pdf::pdf_text(&pdf).unwrap();
+    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(texts, ["CHƯƠNG TRÌNH", "Thực hiện Nghị quyết"]);
+    assert_eq!(legacy, Some(banthao_core::legacy::Encoding::Tcvn3));
+}
+
+#[test]
+fn legacy_text_whose_fonts_were_replaced_is_found_and_said() {
+    // LibreOffice printed the .VnTime document without the font: the PDF names a
+    // substitute and holds the legacy bytes as Windows-1252 letters.
+    let doc = banthao_pdf::read_pdf(&fixture("variants/synth_quang-ninh_ctr_btv.vntime.pdf")).unwrap();
+    assert_eq!(doc.diagnostics[0].code, "legacy-encoding");
+    assert!(doc.diagnostics[0].message.contains("TCVN3"));
+    let text = serde_json::to_string(&doc).unwrap();
+    assert!(text.contains("Quảng Ninh") && text.contains("đội ngũ trí thức"), "{text}");
+    assert!(!text.contains("Qu¶ng") && !text.contains("®"), "{text}");
 }
