@@ -254,7 +254,8 @@ fn is_split_item(c: &Piece) -> bool {
 /// number or a place-date; when a piece still fits nothing, the whole line is
 /// classified instead.
 pub(crate) fn classify_line(line: &Line) -> Vec<(String, Piece)> {
-    let pieces: Vec<&str> = line.pieces().into_iter().flat_map(split_known_line).collect();
+    let pieces: Vec<&str> =
+        line.pieces().into_iter().flat_map(split_known_line).flat_map(split_merged_items).collect();
     let classes: Vec<Piece> = pieces.iter().map(|p| classify(p)).collect();
     if pieces.len() == 1 {
         return vec![(pieces[0].to_string(), classes.into_iter().next().unwrap_or(Piece::Unknown))];
@@ -371,6 +372,44 @@ fn split_known_line(piece: &str) -> Vec<&str> {
             .collect(),
         _ => vec![piece],
     }
+}
+
+/// A piece where two columns ran together around a number or a place-date: a number
+/// followed by other text (`Số 41-CTr/TU Quảng Ninh, ngày …`) is split after its form,
+/// a place-date led by words in capitals from the other column (`NINH Quảng Ninh,
+/// ngày …`) before its place.
+fn split_merged_items(piece: &str) -> Vec<&str> {
+    let split_at = |at: usize| -> Vec<&str> {
+        [&piece[..at], &piece[at..]].into_iter().map(str::trim).filter(|p| !p.is_empty()).collect()
+    };
+    if let Some(rest) = number_rest(piece) {
+        let rest = rest.trim_start_matches([' ', '\t']);
+        if let Some((_, _, issuer)) = number_party(rest).or_else(|| number_state(rest)) {
+            let end = issuer.as_ptr() as usize + issuer.len() - piece.as_ptr() as usize;
+            if end < piece.len() && parse_place_date(&piece[end..]).is_some() {
+                return split_at(end);
+            }
+        }
+        return vec![piece];
+    }
+    if let Some((place, ..)) = place_date(piece.trim()) {
+        // Leading words in capitals (three letters or more, no abbreviation), then one
+        // that is not.
+        let base = place.as_ptr() as usize - piece.as_ptr() as usize;
+        let mut at = 0;
+        for w in place.split_whitespace() {
+            let caps =
+                is_upper(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !w.contains('.');
+            if !caps {
+                break;
+            }
+            at = w.as_ptr() as usize + w.len() - place.as_ptr() as usize;
+        }
+        if at > 0 && place[at..].chars().any(char::is_lowercase) {
+            return split_at(base + at);
+        }
+    }
+    vec![piece]
 }
 
 /// The rest of a known line that `s` begins but does not finish (two words at least).
@@ -611,6 +650,14 @@ mod tests {
         );
         assert_eq!(doc.issuer.as_deref(), Some("TỈNH ỦY BẮC NINH"));
         assert_eq!(doc.national_heading, ["ĐẢNG CỘNG SẢN VIỆT NAM"]);
+        let doc = header_of(
+            "NINH Quảng Ninh, ngày 18 tháng 3 năm 2024\nSố 7-KH/TU Bắc Ninh, ngày 5 tháng 6 năm 2024",
+        );
+        assert_eq!(doc.issuer.as_deref(), Some("NINH"));
+        assert_eq!(doc.number.unwrap().raw, "Số 7-KH/TU");
+        assert_eq!(doc.place_date.unwrap().raw, "Bắc Ninh, ngày 5 tháng 6 năm 2024");
+        let doc = header_of("TP. Hồ Chí Minh, ngày 5 tháng 6 năm 2024");
+        assert_eq!(doc.place_date.unwrap().place.as_deref(), Some("TP. Hồ Chí Minh"));
         let doc = header_of("Số: 12/KH-UBND Độc lập - Tự do - Hạnh phúc");
         assert_eq!(doc.number.unwrap().raw, "Số: 12/KH-UBND");
         assert_eq!(doc.national_heading, ["Độc lập - Tự do - Hạnh phúc"]);
