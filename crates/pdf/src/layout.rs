@@ -306,28 +306,47 @@ fn starts_with_mark(l: &VLine, known: &[String]) -> Option<(String, bool)> {
         .then_some((digits, true))
 }
 
-/// Leaves out page numbers and running headers: a page's first or last line that is a
-/// page number, and first lines repeated on several pages.
+/// Leaves out page numbers and running headers and footers: a page's first or last
+/// line that is a page number, and first or last lines that, digits aside, repeat on
+/// most pages (on both, for two pages).
 fn drop_furniture(lines: &mut Vec<VLine>, pages: usize) {
-    let mut firsts: Vec<String> = Vec::new();
     let mut drop = vec![false; lines.len()];
-    for p in 0..pages {
-        let idx: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].page == p).collect();
-        for &i in [idx.first(), idx.last()].into_iter().flatten() {
+    let key = |l: &VLine| l.text().chars().filter(|c| !c.is_ascii_digit()).collect::<String>();
+    // Per page: the indices of its first and last lines.
+    let mut ends: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for i in 0..lines.len() {
+        if i + 1 == lines.len() || lines[i + 1].page != lines[i].page {
+            ends.push((start, i));
+            start = i + 1;
+        }
+    }
+    for &(first, last) in &ends {
+        for i in [first, last] {
             if is_page_number(&lines[i].text()) {
                 drop[i] = true;
             }
         }
-        if let Some(&i) = idx.iter().find(|&&i| !drop[i]) {
-            firsts.push(lines[i].text().chars().filter(|c| !c.is_ascii_digit()).collect());
-        }
     }
-    if pages >= 3 {
-        for p in 1..pages {
-            let Some(i) = (0..lines.len()).find(|&i| lines[i].page == p && !drop[i]) else { continue };
-            let key: String = lines[i].text().chars().filter(|c| !c.is_ascii_digit()).collect();
-            if key.chars().count() > 3 && firsts.iter().filter(|f| **f == key).count() * 2 > pages {
-                drop[i] = true;
+    if pages >= 2 {
+        let needed = if pages == 2 { 2 } else { pages / 2 + 1 };
+        for side in [0, 1] {
+            // The outermost line left on that side of each page.
+            let picks: Vec<usize> = ends
+                .iter()
+                .filter_map(|&(first, last)| {
+                    if side == 0 {
+                        (first..=last).find(|&i| !drop[i])
+                    } else {
+                        (first..=last).rev().find(|&i| !drop[i])
+                    }
+                })
+                .collect();
+            let keys: Vec<String> = picks.iter().map(|&i| key(&lines[i])).collect();
+            for (k, &i) in picks.iter().enumerate() {
+                if keys[k].chars().count() > 3 && keys.iter().filter(|x| **x == keys[k]).count() >= needed {
+                    drop[i] = true;
+                }
             }
         }
     }
@@ -557,8 +576,8 @@ pub fn text_of(pages: &[PageRuns]) -> Text {
         eprintln!("{m:?}");
     }
     let mut notes = Vec::new();
-    take_footnotes(&mut lines, &m, &mut notes);
     drop_furniture(&mut lines, pages.len());
+    take_footnotes(&mut lines, &m, &mut notes);
     let mut out = Vec::new();
     let mut no = 0;
     let blocks = side_by_side(&lines, &m);

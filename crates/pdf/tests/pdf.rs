@@ -304,3 +304,8 @@ fn legacy_text_whose_fonts_were_replaced_is_found_and_said() {
     assert!(text.contains("Quảng Ninh") && text.contains("đội ngũ trí thức"), "{text}");
     assert!(!text.contains("Qu¶ng") && !text.contains("®"), "{text}");
 }
+
+#[test]
+fn running_headers_footers_and_page_numbers_are_left_out() {
+    check_variants(".chromium-running.pdf");
+}
