@@ -544,7 +544,12 @@ fn take_page_footnotes(
         let mut found = Vec::new();
         for (n, _, _) in &groups {
             let id = n.to_string();
-            match (start..top).rev().find_map(|l| glued_mark(&raw[l].0, &id).map(|r| (l, r))) {
+            let in_body = |l: usize| groups.iter().any(|(_, _, b)| b.contains(&l));
+            match (start..top)
+                .rev()
+                .filter(|&l| !in_body(l))
+                .find_map(|l| glued_mark(&raw[l].0, &id).map(|r| (l, r)))
+            {
                 Some(m) => found.push(m),
                 None => break,
             }
@@ -552,10 +557,16 @@ fn take_page_footnotes(
         if found.len() < groups.len() {
             continue;
         }
-        for ((n, at, body), (l, (a, b))) in groups.iter().zip(found) {
-            let id = n.to_string();
-            let sentinel = marks.sentinel(&id);
+        // Marks replaced from the last, so that the offsets of the others hold.
+        let mut order: Vec<(usize, usize, usize, &u32)> =
+            groups.iter().zip(&found).map(|((n, _, _), &(l, (a, b)))| (l, a, b, n)).collect();
+        order.sort_unstable_by(|x, y| (y.0, y.1).cmp(&(x.0, x.1)));
+        for (l, a, b, n) in order {
+            let sentinel = marks.sentinel(&n.to_string());
             raw[l].0.replace_range(a..b, sentinel.encode_utf8(&mut [0; 4]));
+        }
+        for (n, at, body) in &groups {
+            let id = n.to_string();
             let text: Vec<&str> = body.iter().map(|&j| raw[j].0.trim()).collect();
             footnotes.push((id, squash_spaces(&text.join(" "))));
             drop[*at] = true;
@@ -791,6 +802,16 @@ mod tests {
             ]
         );
         assert_eq!(e.footnotes, [("2".to_string(), "Bao gồm nguồn ngân sách nhà nước.".to_string())]);
+    }
+
+    #[test]
+    fn two_marks_on_one_line() {
+        let e = extract("đào tạo1, bồi dưỡng2 và sử dụng.\n1\n Theo Đề án số 5.\n2\n Theo Luật.\n\u{c}");
+        assert_eq!(e.lines.len(), 1);
+        assert_eq!(e.lines[0].text, "đào tạo, bồi dưỡng và sử dụng.");
+        let ids: Vec<&str> = e.lines[0].notes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["1", "2"]);
+        assert_eq!(e.footnotes.len(), 2);
     }
 
     #[test]
