@@ -127,3 +127,24 @@ fn lam_dong_action_programme() {
 fn cao_bang_plan_without_a_header() {
     assert_same("cao-bang_kh_ban-thuong-vu", "cao-bang_kh_ban-thuong-vu.txt");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 500, failure_persistence: None, ..Default::default() })]
+
+    /// Pieces of pdftotext output (form feeds, lone numbers, glued marks, wrapped
+    /// header columns, Roman labels) in any order never make parsing panic.
+    #[test]
+    fn pdftotext_like_noise_never_panics(
+        parts in proptest::collection::vec(proptest::sample::select(vec![
+            "\n", "\n\n", "\u{c}", "1", "2", "3", "12", " ", "    ", "làm1.", "tạo2,", "(2020)3", "đ1ều",
+            "Theo Đề án số 5.", "- Ban Bí thư,", "Nơi nhận:", "T/M BAN THƯỜNG", "VỤ", "PHÓ BÍ THƯ",
+            "THƯỜNG TRỰC", "Nguyễn Văn Hùng", "III", "IIINHIỆM", "III1.", "I-", "MỤC TIÊU", "Số", "-CTr/TU",
+            "Số 41-CTr/TU", "Quảng Ninh, ngày", "tháng 3 năm", "2024", "ĐẢNG BỘ TỈNH QUẢNG", "NINH",
+            "ĐẢNG CỘNG SẢN VIỆT", "NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", "Độc lập - Tự do - Hạnh",
+            "phúc", "CHƯƠNG TRÌNH", "KẾ HOẠCH", "Trang 2", "- 3 -", "¹", "²",
+        ]), 0..80)
+    ) {
+        let text: String = parts.concat();
+        let _ = banthao_core::parse_text(&text);
+    }
+}
