@@ -560,7 +560,7 @@ fn take_page_footnotes(
         // Marks replaced from the last, so that the offsets of the others hold.
         let mut order: Vec<(usize, usize, usize, &u32)> =
             groups.iter().zip(&found).map(|((n, _, _), &(l, (a, b)))| (l, a, b, n)).collect();
-        order.sort_unstable_by(|x, y| (y.0, y.1).cmp(&(x.0, x.1)));
+        order.sort_unstable_by_key(|x| std::cmp::Reverse((x.0, x.1)));
         for (l, a, b, n) in order {
             let sentinel = marks.sentinel(&n.to_string());
             raw[l].0.replace_range(a..b, sentinel.encode_utf8(&mut [0; 4]));
