@@ -33,6 +33,7 @@ pub mod placeholder;
 pub mod places;
 pub mod profile;
 pub mod reflow;
+pub mod review;
 pub mod scaffold;
 pub mod source;
 pub mod text;
