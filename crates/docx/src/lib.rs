@@ -8,14 +8,18 @@
 //! Modules depend one way, leaves first (no two import each other, directly or
 //! through others):
 //!
-//! - reading: `error` ← `xml_read` ← `numbering` ← `read`;
+//! - reading: `error` ← `xml_read` ← `numbering` ← `read`; `xml_read` ← `comments`
+//!   (comments and their threads); `read`, `comments` ← `review` (a reviewer's copy:
+//!   comments and tracked changes with their ranges);
 //! - writing: `xml` (element XML, units) ← `layout` (items and their XML) ←
 //!   `compose` (document → items); `xml` ← `package` (parts, zip); at the top
 //!   `write` and `redline` (compose, layout, package, xml) and `preview`
-//!   (compose, layout);
+//!   (compose, layout) and `report` (the tiếp thu–giải trình report: compose,
+//!   layout, package, xml);
 //! - `save` stands alone.
 #![warn(missing_docs)]
 
+mod comments;
 mod compose;
 mod error;
 mod layout;
@@ -24,6 +28,8 @@ mod package;
 mod preview;
 mod read;
 mod redline;
+mod report;
+mod review;
 pub mod save;
 mod write;
 mod xml;
@@ -32,6 +38,8 @@ mod xml_read;
 pub use error::DocxError;
 pub use package::ExportOptions;
 pub use preview::preview_html;
-pub use read::{docx_text, read_docx, DocxText};
+pub use read::{docx_text, docx_text_with, read_docx, read_docx_with, Changes, DocxText, Tracked};
 pub use redline::{write_redline, RedlineOptions};
+pub use report::write_report;
+pub use review::{read_copy, ReviewCopy};
 pub use write::write_docx;

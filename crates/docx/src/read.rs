@@ -1,5 +1,8 @@
 //! .docx to lines: paragraphs and table cells in reading order, Word automatic
 //! numbering turned into visible labels, footnote marks and bodies, bold and italic.
+//! Pending tracked changes are read accepted (default) or rejected ([`Changes`]),
+//! counted with their authors ([`Tracked`]) and never taken silently: the document
+//! gets a `tracked-changes` diagnostic.
 //!
 //! Guarded against hostile files: sizes of the parts read are capped (zip bombs),
 //! DTDs are refused (entity expansion), and any malformed XML is an error, never a panic.
@@ -16,18 +19,20 @@ use std::io::{Cursor, Read};
 use zip::ZipArchive;
 
 /// Largest uncompressed size read for `word/document.xml`.
-const MAX_DOCUMENT_XML: u64 = 64 * 1024 * 1024;
+pub(crate) const MAX_DOCUMENT_XML: u64 = 64 * 1024 * 1024;
 /// Largest uncompressed size read for the other parts.
-const MAX_PART_XML: u64 = 16 * 1024 * 1024;
+pub(crate) const MAX_PART_XML: u64 = 16 * 1024 * 1024;
 /// More entries than this is not a Word document.
 const MAX_ENTRIES: usize = 10_000;
 
-struct Archive {
+/// A .docx package opened for reading its parts.
+pub(crate) struct Archive {
     zip: ZipArchive<Cursor<Vec<u8>>>,
 }
 
 impl Archive {
-    fn open(bytes: &[u8]) -> Result<Archive, DocxError> {
+    /// Opens the zip, refusing archives with too many entries.
+    pub(crate) fn open(bytes: &[u8]) -> Result<Archive, DocxError> {
         let zip = ZipArchive::new(Cursor::new(bytes.to_vec())).map_err(|_| DocxError::Zip(String::new()))?;
         if zip.len() > MAX_ENTRIES {
             return Err(DocxError::Zip(format!(" ({} mục trong tệp nén)", zip.len())));
@@ -36,7 +41,7 @@ impl Archive {
     }
 
     /// A part as text, or `None` when absent. Refuses parts over `limit` bytes and DTDs.
-    fn part(&mut self, name: &str, limit: u64) -> Result<Option<String>, DocxError> {
+    pub(crate) fn part(&mut self, name: &str, limit: u64) -> Result<Option<String>, DocxError> {
         let file = match self.zip.by_name(name) {
             Ok(f) => f,
             Err(zip::result::ZipError::FileNotFound) => return Ok(None),
@@ -170,11 +175,88 @@ pub struct DocxText {
     /// (`.VnTime`, `VNI-Times`…), or the whole text when it is legacy bytes shown as
     /// Latin-1 with no font saying so.
     pub legacy: Option<Encoding>,
+    /// Pending tracked changes met (read as [`Changes`] says).
+    pub tracked: Tracked,
 }
 
-/// Reads a .docx into a document.
+/// How pending tracked changes are read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Changes {
+    /// As if accepted: insertions kept, deletions dropped (what Word shows).
+    #[default]
+    Accept,
+    /// As if rejected: the text before the changes (what was sent for comments).
+    Reject,
+}
+
+/// Pending tracked changes of a document: counts and authors.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tracked {
+    /// Tracked insertions (`w:ins` around text).
+    pub insertions: usize,
+    /// Tracked deletions (`w:del` around text).
+    pub deletions: usize,
+    /// Moves (`w:moveFrom`).
+    pub moves: usize,
+    /// Formatting changes (`w:rPrChange`, `w:pPrChange` …): counted, not applied.
+    pub formatting: usize,
+    /// Authors of the changes, in order of first appearance.
+    pub authors: Vec<String>,
+}
+
+impl Tracked {
+    /// Whether any text change is pending.
+    pub fn any(&self) -> bool {
+        self.insertions + self.deletions + self.moves > 0
+    }
+
+    fn author(&mut self, e: &quick_xml::events::BytesStart) {
+        if let Some(a) = attr(e, b"author").map(|a| a.trim().to_string()).filter(|a| !a.is_empty()) {
+            if !self.authors.contains(&a) {
+                self.authors.push(a);
+            }
+        }
+    }
+
+    /// The `tracked-changes` diagnostic (Vietnamese), when changes are pending.
+    pub fn diagnostic(&self, how: Changes) -> Option<banthao_core::model::Diagnostic> {
+        if !self.any() {
+            return None;
+        }
+        let moves =
+            if self.moves > 0 { format!(", {} chỗ di chuyển", self.moves) } else { String::new() };
+        let who = if self.authors.is_empty() {
+            String::new()
+        } else {
+            format!(" của {}", self.authors.join(", "))
+        };
+        let read = match how {
+            Changes::Accept => {
+                "đang đọc như đã chấp nhận tất cả (dùng --changes reject để đọc bản trước khi sửa)"
+            }
+            Changes::Reject => "đang đọc như đã từ chối tất cả (bản trước khi sửa)",
+        };
+        Some(banthao_core::model::Diagnostic {
+            code: "tracked-changes".into(),
+            message: format!(
+                "Văn bản còn thay đổi được theo dõi chưa xử lý: {} chỗ chèn, {} chỗ xóa{moves}{who}; {read}.",
+                self.insertions, self.deletions
+            ),
+            line: None,
+        })
+    }
+}
+
+/// Reads a .docx into a document, pending tracked changes accepted (and said so in a
+/// diagnostic).
 pub fn read_docx(bytes: &[u8]) -> Result<Document, ReadError> {
-    let text = docx_text(bytes)?;
+    read_docx_with(bytes, Changes::Accept)
+}
+
+/// Reads a .docx into a document, pending tracked changes read as `changes` says; a
+/// `tracked-changes` diagnostic tells how many are pending and whose.
+pub fn read_docx_with(bytes: &[u8], changes: Changes) -> Result<Document, ReadError> {
+    let text = docx_text_with(bytes, changes)?;
     if text.lines.is_empty() {
         return Err(ReadError::Empty);
     }
@@ -182,11 +264,19 @@ pub fn read_docx(bytes: &[u8]) -> Result<Document, ReadError> {
     if let Some(enc) = text.legacy {
         doc.diagnostics.insert(0, enc.diagnostic());
     }
+    if let Some(d) = text.tracked.diagnostic(changes) {
+        doc.diagnostics.insert(usize::from(text.legacy.is_some()), d);
+    }
     Ok(doc)
 }
 
-/// The lines and footnote bodies of a .docx.
+/// The lines and footnote bodies of a .docx, pending changes accepted.
 pub fn docx_text(bytes: &[u8]) -> Result<DocxText, DocxError> {
+    docx_text_with(bytes, Changes::Accept)
+}
+
+/// The lines and footnote bodies of a .docx, pending changes read as `changes` says.
+pub fn docx_text_with(bytes: &[u8], changes: Changes) -> Result<DocxText, DocxError> {
     let mut archive = Archive::open(bytes)?;
     let document = archive.part("word/document.xml", MAX_DOCUMENT_XML)?.ok_or(DocxError::NoDocument)?;
     let numbering_xml = archive.part("word/numbering.xml", MAX_PART_XML)?;
@@ -204,8 +294,9 @@ pub fn docx_text(bytes: &[u8]) -> Result<DocxText, DocxError> {
             Some(x) => read_footnotes(x, &styles, legacy)?,
             None => Vec::new(),
         };
-        let lines = read_document(&document, &mut numbering()?, &styles, legacy)?;
-        Ok(DocxText { lines, footnotes, legacy: legacy.found })
+        let mut tracked = Tracked::default();
+        let lines = read_document(&document, &mut numbering()?, &styles, legacy, changes, &mut tracked)?;
+        Ok(DocxText { lines, footnotes, legacy: legacy.found, tracked })
     };
     let mut legacy = Legacy::default();
     let text = read(&mut legacy)?;
@@ -266,6 +357,8 @@ fn read_document(
     numbering: &mut Numbering,
     styles: &Styles,
     legacy: &mut Legacy,
+    changes: Changes,
+    tracked: &mut Tracked,
 ) -> Result<Vec<Line>, DocxError> {
     let mut reader = Reader::from_str(xml);
     let mut lines = Vec::new();
@@ -289,10 +382,46 @@ fn read_document(
                     }
                     continue;
                 }
-                match name {
-                    b"Fallback" | b"del" | b"moveFrom" | b"instrText" | b"delText" if !empty => {
-                        skip_depth = 1
+                if !empty {
+                    match name {
+                        b"ins" | b"moveTo" => {
+                            tracked.insertions += usize::from(name == b"ins");
+                            tracked.author(e);
+                        }
+                        b"del" | b"moveFrom" => {
+                            if name == b"del" {
+                                tracked.deletions += 1;
+                            } else {
+                                tracked.moves += 1;
+                            }
+                            tracked.author(e);
+                        }
+                        _ => {}
                     }
+                }
+                let (dropped, kept): (&[&[u8]], &[u8]) = match changes {
+                    Changes::Accept => (&[b"del", b"moveFrom"], b"t"),
+                    Changes::Reject => (&[b"ins", b"moveTo"], b"delText"),
+                };
+                if !empty && dropped.contains(&name) {
+                    skip_depth = 1;
+                    continue;
+                }
+                if !empty && is_format_change(name) {
+                    tracked.formatting += 1;
+                    skip_depth = 1;
+                    continue;
+                }
+                if !empty && (name == b"t" || name == b"delText") {
+                    if name == kept || name == b"t" {
+                        in_text = true;
+                    } else {
+                        skip_depth = 1;
+                    }
+                    continue;
+                }
+                match name {
+                    b"Fallback" | b"instrText" | b"delInstrText" if !empty => skip_depth = 1,
                     b"p" if !empty => {
                         para_no += 1;
                         paras.push(Para { no: para_no, ..Para::default() });
@@ -320,7 +449,6 @@ fn read_document(
                     b"i" if in_rpr => run.italic = toggle(e),
                     b"rFonts" if in_rpr => run.fonts = Fonts::of(e),
                     b"rStyle" if in_rpr => run.style = attr(e, b"val"),
-                    b"t" if !empty => in_text = true,
                     b"tab" if !in_ppr => push(&mut paras, numbering, styles, "\t", &run),
                     b"br" | b"cr" => {
                         if let Some(p) = paras.last_mut() {
@@ -361,7 +489,7 @@ fn read_document(
                     }
                     b"pPr" => in_ppr = false,
                     b"rPr" => in_rpr = false,
-                    b"t" => in_text = false,
+                    b"t" | b"delText" => in_text = false,
                     b"tc" => {}
                     _ => {}
                 }
@@ -384,6 +512,22 @@ fn read_document(
         }
     }
     Ok(lines)
+}
+
+/// A formatting change: the properties before it, to be skipped.
+pub(crate) fn is_format_change(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"rPrChange"
+            | b"pPrChange"
+            | b"sectPrChange"
+            | b"tblPrChange"
+            | b"tblPrExChange"
+            | b"trPrChange"
+            | b"tcPrChange"
+            | b"tblGridChange"
+            | b"numberingChange"
+    )
 }
 
 fn ensure_label(paras: &mut [Para], numbering: &mut Numbering, styles: &Styles) {

@@ -677,3 +677,24 @@ proptest! {
         prop_assert!(back.is_ok(), "{back:?}");
     }
 }
+
+#[test]
+fn review_report_follows_the_schema() {
+    use banthao_core::review::{locate::review_copy, report};
+    let draft = fixture_text("review/draft_v2.txt");
+    let mut handled = Vec::new();
+    for name in ["so-noi-vu.docx", "Ban Tuyên giáo và Dân vận.docx"] {
+        let c = banthao_docx::read_copy(&fixture(&format!("review/{name}"))).unwrap();
+        let r = review_copy(&c.copy, &c.sent, Some(&draft), name, None);
+        handled.extend(r.items.into_iter().map(|item| report::Handled {
+            item,
+            status: banthao_core::review::Status::Explained,
+            answer: "Giữ như dự thảo <vì> & đã nêu.".into(),
+        }));
+    }
+    let rep = report::report(&handled, &draft, 12);
+    for kind in ["party", "state"] {
+        let p = FormatProfile::builtin(kind).unwrap();
+        assert_valid("review report", &banthao_docx::write_report(&rep, &p, &opts()));
+    }
+}
