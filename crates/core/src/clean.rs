@@ -278,7 +278,7 @@ fn plausible_body(raw: &[(String, usize)], body: &[usize]) -> bool {
 /// between blank lines, elsewhere than at the page's foot (the last page puts them
 /// among the recipients and the signature). A number printed right after the line of
 /// its mark stands beside the mark, not before its body, and is left to
-/// [`displaced_notes`].
+/// `displaced_notes`.
 fn adjacent_notes(
     raw: &[(String, usize)],
     (start, end): (usize, usize),
