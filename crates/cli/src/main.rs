@@ -8,6 +8,7 @@ mod input;
 mod output;
 mod paths;
 mod report;
+mod review;
 
 use anyhow::Result;
 use banthao_core::compare::{self, DiffOptions};
@@ -36,6 +37,30 @@ enum Command {
         /// In mô hình văn bản dạng JSON.
         #[arg(long)]
         json: bool,
+        /// Cách đọc các thay đổi được theo dõi chưa xử lý (.docx): accept hoặc reject.
+        #[arg(long, value_enum, default_value = "accept")]
+        changes: review::ChangesArg,
+    },
+    /// Đọc các bản góp ý (.docx có ý kiến, thay đổi được theo dõi) và gắn vào dự thảo.
+    Review {
+        /// Các bản góp ý .docx.
+        #[arg(required = true)]
+        copies: Vec<PathBuf>,
+        /// Dự thảo hiện tại (.json, .docx, .txt); mặc định: chính bản góp ý.
+        #[arg(long)]
+        against: Option<PathBuf>,
+        /// Tên cơ quan góp ý (khi người sửa trong tệp là cá nhân).
+        #[arg(long)]
+        reviewer: Option<String>,
+        /// In danh sách ý kiến dạng JSON.
+        #[arg(long)]
+        json: bool,
+        /// Ghi báo cáo tổng hợp, tiếp thu, giải trình ra tệp .docx.
+        #[arg(long)]
+        docx: Option<PathBuf>,
+        /// Số cơ quan được xin ý kiến (mặc định: số bản góp ý).
+        #[arg(long)]
+        asked: Option<usize>,
     },
     /// Tạo khung dự thảo từ văn bản cấp trên (nghị quyết có sẵn hoặc một tệp).
     Scaffold {
@@ -231,8 +256,11 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Parse { file, json } => {
-            let doc = input::read_document(&file)?;
+        Command::Review { copies, against, reviewer, json, docx, asked } => {
+            review::run(review::ReviewArgs { copies, against, reviewer, json, docx, asked })?
+        }
+        Command::Parse { file, json, changes } => {
+            let doc = review::read_for_parse(&file, changes)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&doc)?);
             } else {

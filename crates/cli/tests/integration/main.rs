@@ -8,6 +8,7 @@ mod corpus;
 mod export;
 mod formats;
 mod genre;
+mod review;
 mod save_errors;
 mod snapshots;
 mod wrapped;
