@@ -21,17 +21,20 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_drafts.sql"),
     include_str!("../migrations/0005_document_search.sql"),
     include_str!("../migrations/0006_draft_revision.sql"),
+    include_str!("../migrations/0007_review.sql"),
 ];
 
 mod backup;
 mod clauses;
 mod corpus;
 mod drafts;
+mod review;
 
 pub use backup::{backups, set_aside};
 pub use clauses::{Suggestion, SuggestionSource};
 pub use corpus::{Added, CorpusEntry, StoredDocument};
 pub use drafts::{draft_title, DraftEntry, VersionEntry};
+pub use review::{CopyAdded, ReviewCopyEntry, StoredItem};
 
 /// What can go wrong with the database. Messages are for the user, in Vietnamese.
 #[derive(Debug, Error)]

@@ -480,7 +480,13 @@ pub fn review_copy(
     }
     CopyReview {
         file: file.to_string(),
-        reviewer: body.unwrap_or_else(|| name.clone()),
+        reviewer: body.unwrap_or_else(|| {
+            let mut authors: Vec<&str> = copy.marks.iter().map(|m| m.author.as_str()).collect();
+            authors.dedup();
+            authors.sort_unstable();
+            authors.dedup();
+            authors.join(", ")
+        }),
         mapping,
         similarity: (similarity * 1000.0).round() / 1000.0,
         items,
