@@ -41,12 +41,16 @@ pub struct Line {
     pub notes: Vec<NoteMark>,
     /// Emphasis runs.
     pub spans: Vec<Span>,
+    /// Characters XML 1.0 forbids that were removed from this line (controls became
+    /// spaces, U+FFFE and U+FFFF were dropped): see [`crate::text::is_forbidden_in_xml`].
+    pub forbidden: usize,
 }
 
 impl Line {
     /// A plain line.
     pub fn new(text: &str, line: usize) -> Line {
-        Line { text: squash_spaces(&nfc(text)), line, ..Line::default() }
+        let forbidden = text.chars().filter(|&c| crate::text::is_forbidden_in_xml(c)).count();
+        Line { text: squash_spaces(&nfc(text)), line, forbidden, ..Line::default() }
     }
 
     /// A line with its column pieces, as read from extracted text.
@@ -98,6 +102,8 @@ pub struct LineBuilder {
     space_run: usize,
     /// Whether `raw` has a tab or three spaces in a row, so [`split_cells`] may cut it.
     may_split: bool,
+    /// Characters XML 1.0 forbids met so far (and not kept).
+    forbidden: usize,
 }
 
 /// Whether `s` is already squashed (single spaces between ordinary characters, none at
@@ -205,6 +211,7 @@ impl LineBuilder {
                     run_chars = 0;
                 }
                 self.track_cells(c);
+                self.forbidden += usize::from(crate::text::is_forbidden_in_xml(c));
                 if crate::text::space_class(c).is_some() {
                     self.pending_space = !self.text.is_empty();
                 }
@@ -244,6 +251,7 @@ impl LineBuilder {
 
     fn push_char(&mut self, c: char, bold: bool, italic: bool) {
         self.track_cells(c);
+        self.forbidden += usize::from(crate::text::is_forbidden_in_xml(c));
         match crate::text::space_class(c) {
             None => {}
             Some(' ') => self.pending_space = !self.text.is_empty(),
@@ -290,7 +298,7 @@ impl LineBuilder {
         let len = self.chars;
         let notes = self.notes.into_iter().map(|n| NoteMark { offset: n.offset.min(len), ..n }).collect();
         let cells = if self.may_split { split_cells(&self.raw) } else { Vec::new() };
-        Some(Line { text: self.text, line, cells, notes, spans: self.spans })
+        Some(Line { text: self.text, line, cells, notes, spans: self.spans, forbidden: self.forbidden })
     }
 }
 
@@ -420,7 +428,7 @@ pub fn decode_text_with_encoding(bytes: &[u8]) -> Result<(String, Option<Encodin
 const LEGACY_NAMES: &str = "TCVN3, VNI, VISCII";
 
 fn utf16(bytes: &[u8], f: fn([u8; 2]) -> u16) -> Result<String, ReadError> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(ReadError::Binary);
     }
     let units = bytes.chunks_exact(2).map(|c| f([c[0], c[1]]));
@@ -699,6 +707,26 @@ mod tests {
                        syst\xe8me, int\xe9r\xeat, \xe0 c\xf4t\xe9, ao\xfbt, gar\xe7on.";
         assert_eq!(decode_text(french), Err(ReadError::LegacyEncoding(LEGACY_NAMES)));
         assert!(ReadError::LegacyEncoding(LEGACY_NAMES).to_string().contains("UTF-8"));
+    }
+
+    #[test]
+    fn builder_removes_and_counts_what_xml_forbids() {
+        let mut b = LineBuilder::new();
+        b.push("Kế\u{FFFE}hoạch\u{0}số\u{FFFF} 12", false, false);
+        b.push("\u{1}đậm\u{FFFF}", true, false);
+        b.push("\ttab\u{7F}\u{200F}", false, false);
+        let l = b.finish(1).unwrap();
+        // DEL is allowed by XML but is a control: a space, as before, and not counted.
+        assert_eq!(l.text, "Kếhoạch số 12 đậm tab \u{200F}");
+        assert_eq!(l.forbidden, 5);
+        assert!(!l.text.chars().any(crate::text::is_forbidden_in_xml));
+        assert!(l.cells.iter().flat_map(|c| c.chars()).all(|c| !crate::text::is_forbidden_in_xml(c)));
+        // Ordinary text counts nothing.
+        assert_eq!(Line::with_cells("Thu hút nhân tài", 1).forbidden, 0);
+        assert_eq!(
+            Line::new("a\u{FFFE}b\u{B}c", 1),
+            Line { text: "ab c".into(), line: 1, forbidden: 2, ..Line::default() }
+        );
     }
 
     #[test]

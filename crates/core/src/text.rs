@@ -117,12 +117,22 @@ pub(crate) fn fold_char_slow(c: char, out: &mut String) {
     }
 }
 
+/// Whether XML 1.0 forbids the character: C0 controls other than tab, line feed and
+/// carriage return, and the non-characters U+FFFE and U+FFFF (lone surrogates cannot
+/// occur in a Rust string). Import is the one boundary that removes them: squashing
+/// ([`space_class`]) drops the non-characters and turns the controls into spaces, and
+/// [`crate::source::LineBuilder`] counts them for the `forbidden-characters` diagnostic.
+pub fn is_forbidden_in_xml(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
 /// How white space squashing sees a character: `None` drops it (zero-width, soft
-/// hyphen), `Some(' ')` is a space of any kind (and control characters), otherwise the
-/// character itself.
+/// hyphen, the non-characters U+FFFE and U+FFFF), `Some(' ')` is a space of any kind
+/// (and control characters), otherwise the character itself.
 pub fn space_class(c: char) -> Option<char> {
     match c {
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}' => None,
+        '\u{FFFE}' | '\u{FFFF}' => None,
         '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2000}'..='\u{200A}' | '\u{3000}' => Some(' '),
         c if c.is_whitespace() || c.is_control() => Some(' '),
         c => Some(c),

@@ -50,10 +50,27 @@ fn resolution_in(t: &str) -> Option<&str> {
     None
 }
 
+/// The diagnostic for characters XML 1.0 forbids that import removed (counted by
+/// [`crate::source::LineBuilder`]): files we write must stay valid, so they are not kept.
+fn forbidden_characters(n: usize) -> Diagnostic {
+    Diagnostic::new(
+        "forbidden-characters",
+        format!(
+            "Đã bỏ {n} ký tự không hợp lệ (ký tự điều khiển, U+FFFE, U+FFFF — thường do chuyển đổi \
+             bảng mã hoặc sao chép từ PDF); phần còn lại của văn bản được giữ nguyên."
+        ),
+        None,
+    )
+}
+
 /// Reads lines (from any importer) and footnote bodies into a document.
 pub fn parse_lines(lines: Vec<Line>, footnotes: Vec<(String, String)>, places: &Gazetteer) -> Document {
+    let forbidden: usize = lines.iter().map(|l| l.forbidden).sum();
     let lines: Vec<Line> = lines.into_iter().filter(|l| !l.text.trim().is_empty()).collect();
     let mut doc = Document::default();
+    if forbidden > 0 {
+        doc.diagnostics.push(forbidden_characters(forbidden));
+    }
 
     // Zone 1: header, up to the type name.
     let first_section = lines.iter().position(is_section_start).unwrap_or(lines.len());
