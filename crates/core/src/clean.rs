@@ -266,12 +266,48 @@ fn ends_note(line: &str) -> bool {
 /// Whether lines can be a note's body: a few lines of prose that end a sentence, with
 /// no section label, bullet or capitalised heading among them.
 fn plausible_body(raw: &[(String, usize)], body: &[usize]) -> bool {
+    plausible_lines(&body.iter().map(|&j| raw[j].0.as_str()).collect::<Vec<_>>())
+}
+
+fn plausible_lines(body: &[&str]) -> bool {
     (1..=FOOTNOTE_LINES).contains(&body.len())
-        && ends_note(&raw[body[body.len() - 1]].0)
-        && body.iter().all(|&j| {
-            let t = raw[j].0.trim();
+        && ends_note(body[body.len() - 1])
+        && body.iter().all(|l| {
+            let t = l.trim();
             lone_number(t).is_none() && parse_label(t).is_none() && parse_bullet(t).is_none() && !is_upper(t)
         })
+}
+
+/// A line that opens a note with its text (`1 Theo Đề án …`: number and body on one
+/// line): the number and the byte offset of the text, which starts with a capital.
+fn inline_note(line: &str) -> Option<(u32, usize)> {
+    let t = line.trim_start();
+    let d = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&d) {
+        return None;
+    }
+    let rest = &t[d..];
+    let text = rest.trim_start_matches([' ', '\t']);
+    if text.len() == rest.len() || !text.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    Some((t[..d].parse().ok()?, line.len() - text.len()))
+}
+
+/// A note's body lines; the first may open with the number (`1 Theo …`, on line `at`).
+fn body_lines<'a>(raw: &'a [(String, usize)], at: usize, body: &[usize]) -> Vec<&'a str> {
+    body.iter()
+        .map(|&j| match inline_note(&raw[j].0) {
+            Some((_, off)) if j == at => &raw[j].0[off..],
+            _ => raw[j].0.as_str(),
+        })
+        .collect()
+}
+
+/// The text of a note's body.
+fn body_text(raw: &[(String, usize)], at: usize, body: &[usize]) -> String {
+    let lines: Vec<&str> = body_lines(raw, at, body).into_iter().map(str::trim).collect();
+    squash_spaces(&lines.join(" "))
 }
 
 /// Notes that pdftotext (without `-layout`) printed as their number and then their body,
@@ -514,19 +550,30 @@ fn take_page_footnotes(
         // The earliest lone number from which the rest of the page reads as notes:
         // (number, its line, its body lines).
         let mut block: Option<Vec<(u32, usize, Vec<usize>)>> = None;
-        for (k, &i) in bottom.iter().enumerate().skip(1) {
-            let Some(first) = lone_number(&raw[i].0) else { continue };
-            let mut groups: Vec<(u32, usize, Vec<usize>)> = vec![(first, i, Vec::new())];
+        // A number may stand alone or open its text (`1 Theo …`, then the number's line
+        // is the body's first line too).
+        let head =
+            |l: &str| lone_number(l).map(|n| (n, false)).or_else(|| inline_note(l).map(|(n, _)| (n, true)));
+        for (k, &i) in bottom.iter().enumerate() {
+            let Some((first, inline)) = head(&raw[i].0) else { continue };
+            if k == 0 && !inline {
+                continue;
+            }
+            let mut groups: Vec<(u32, usize, Vec<usize>)> =
+                vec![(first, i, if inline { vec![i] } else { Vec::new() })];
             let mut ok = first > 0;
             for &j in bottom[..k].iter().rev() {
                 let last = groups.last_mut().unwrap();
-                match lone_number(&raw[j].0) {
-                    Some(n) if n == last.0 + 1 && !last.2.is_empty() => groups.push((n, j, Vec::new())),
-                    Some(_) => ok = false,
-                    None => last.2.push(j),
+                match head(&raw[j].0) {
+                    Some((n, inline)) if n == last.0 + 1 && !last.2.is_empty() => {
+                        groups.push((n, j, if inline { vec![j] } else { Vec::new() }))
+                    }
+                    Some((_, false)) => ok = false,
+                    _ => last.2.push(j),
                 }
             }
-            if ok && groups.iter().all(|(_, _, b)| plausible_body(raw, b)) {
+            let plausible = |(_, at, b): &(u32, usize, Vec<usize>)| plausible_lines(&body_lines(raw, *at, b));
+            if ok && groups.iter().all(plausible) {
                 block = Some(groups);
             }
         }
@@ -567,8 +614,7 @@ fn take_page_footnotes(
         }
         for (n, at, body) in &groups {
             let id = n.to_string();
-            let text: Vec<&str> = body.iter().map(|&j| raw[j].0.trim()).collect();
-            footnotes.push((id, squash_spaces(&text.join(" "))));
+            footnotes.push((id, body_text(raw, *at, body)));
             drop[*at] = true;
             for &j in body {
                 drop[j] = true;
@@ -802,6 +848,23 @@ mod tests {
             ]
         );
         assert_eq!(e.footnotes, [("2".to_string(), "Bao gồm nguồn ngân sách nhà nước.".to_string())]);
+    }
+
+    #[test]
+    fn footnote_numbers_on_the_line_of_their_text() {
+        let e = extract(
+            "phát triển hạ tầng khoa học1.\nNăm 2030 đạt 5 bác sĩ/vạn dân2.\n\n 1 Bao gồm nguồn ngân sách\n\
+             nhà nước.\n 2 Theo Quyết định số 12.\n\u{c}Tiếp theo.\n\u{c}",
+        );
+        let texts: Vec<&str> = e.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["phát triển hạ tầng khoa học.", "Năm 2030 đạt 5 bác sĩ/vạn dân.", "Tiếp theo."]);
+        assert_eq!(
+            e.footnotes,
+            [
+                ("1".to_string(), "Bao gồm nguồn ngân sách nhà nước.".to_string()),
+                ("2".to_string(), "Theo Quyết định số 12.".to_string())
+            ]
+        );
     }
 
     #[test]
