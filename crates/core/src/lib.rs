@@ -18,6 +18,7 @@
 
 #![warn(missing_docs)]
 
+pub mod check;
 pub mod clauses;
 pub mod clean;
 pub mod compare;
@@ -36,6 +37,7 @@ pub mod reflow;
 pub mod review;
 pub mod scaffold;
 pub mod source;
+pub mod tasks;
 pub mod text;
 
 pub use input::{builtin_places, parse_text, parse_text_bytes, parse_text_with};
