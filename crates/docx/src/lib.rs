@@ -15,10 +15,12 @@
 //!   `compose` (document → items); `xml` ← `package` (parts, zip); at the top
 //!   `write` and `redline` (compose, layout, package, xml) and `preview`
 //!   (compose, layout) and `report` (the tiếp thu–giải trình report: compose,
-//!   layout, package, xml);
+//!   layout, package, xml) and `appendix` (the task table on landscape pages:
+//!   package, xml);
 //! - `save` stands alone.
 #![warn(missing_docs)]
 
+mod appendix;
 mod comments;
 mod compose;
 mod error;
@@ -35,6 +37,7 @@ mod write;
 mod xml;
 mod xml_read;
 
+pub use appendix::write_tasks_docx;
 pub use error::DocxError;
 pub use package::ExportOptions;
 pub use preview::preview_html;

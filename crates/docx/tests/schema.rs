@@ -506,6 +506,25 @@ fn state_export_follows_the_schema() {
 }
 
 #[test]
+fn task_appendix_follows_the_schema() {
+    // Party and State profiles; a table with products, partners and empty cells.
+    for (file, profile) in [
+        ("ha-giang_ctr_tinh-uy_du-thao_2024.txt", "party"),
+        ("synth_ha-tinh_kh_ubnd.txt", "state"),
+        ("check/synth_lang-son_kh_btv_2026.txt", "party"),
+    ] {
+        let doc = fixture_text(file);
+        let tasks = banthao_core::tasks::tasks(&doc);
+        let profile = FormatProfile::builtin(profile).unwrap();
+        assert_valid(file, &banthao_docx::write_tasks_docx(&doc, &tasks, &profile, &opts()));
+    }
+    // No task at all still gives a valid document (the header row alone).
+    let doc = fixture_text("synth_ha-tinh_kh_ubnd.txt");
+    let party = FormatProfile::builtin("party").unwrap();
+    assert_valid("empty appendix", &banthao_docx::write_tasks_docx(&doc, &[], &party, &opts()));
+}
+
+#[test]
 fn redline_follows_the_schema() {
     let party = FormatProfile::builtin("party").unwrap();
     let ro =
