@@ -3,12 +3,14 @@
 //! Exit codes: 0 done; 2 the input is not a readable document or the request cannot
 //! be met (message on stderr, one line, in Vietnamese); 1 anything else.
 
+mod check;
 mod clock;
 mod input;
 mod output;
 mod paths;
 mod report;
 mod review;
+mod tasks;
 
 use anyhow::Result;
 use banthao_core::compare::{self, DiffOptions};
@@ -178,6 +180,34 @@ enum Command {
         #[command(flatten)]
         ignore: IgnoreArgs,
     },
+    /// Kiểm tra dự thảo: trích dẫn, tên gọi theo ngày, số thứ tự, chính tả, lặp, nội dung.
+    Check {
+        /// Dự thảo (.json) hoặc văn bản bất kỳ mà lệnh parse đọc được.
+        file: PathBuf,
+        /// Ngày dùng để xét tên gọi cơ quan, địa danh (YYYY-MM-DD); mặc định theo ngày của văn bản.
+        #[arg(long)]
+        date: Option<String>,
+        /// Văn bản cấp trên (để tính phần chép nguyên văn của từng mục).
+        #[arg(long)]
+        parent: Option<PathBuf>,
+        /// In kết quả dạng JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Bảng phân công nhiệm vụ: nhiệm vụ, cơ quan chủ trì, phối hợp, thời gian, sản phẩm.
+    Tasks {
+        /// Dự thảo (.json) hoặc văn bản bất kỳ mà lệnh parse đọc được.
+        file: PathBuf,
+        /// In kết quả dạng JSON.
+        #[arg(long)]
+        json: bool,
+        /// In kết quả dạng CSV.
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+        /// Ghi phụ lục «Phân công nhiệm vụ» (.docx, trang ngang) vào tệp này.
+        #[arg(long, value_name = "OUT")]
+        docx: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -240,7 +270,9 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            if let Some(bad) = e.downcast_ref::<input::BadInput>() {
+            if e.downcast_ref::<check::HasErrors>().is_some() {
+                ExitCode::from(1)
+            } else if let Some(bad) = e.downcast_ref::<input::BadInput>() {
                 eprintln!("{bad}");
                 ExitCode::from(2)
             } else if let Some(user) = e.downcast_ref::<UserError>() {
@@ -333,6 +365,8 @@ fn run(cli: Cli) -> Result<()> {
                 print!("{}", report::diff_text(&c, std::io::stdout().is_terminal()));
             }
         }
+        Command::Check { file, date, parent, json } => check::run(&file, date, parent.as_deref(), json)?,
+        Command::Tasks { file, json, csv, docx } => tasks::run(&file, json, csv, docx.as_deref())?,
         Command::Corpus { command, db } => corpus(command, &paths::database(db))?,
         Command::Clause { command, db } => {
             let user = |e: banthao_store::StoreError| UserError(e.to_string());
