@@ -455,7 +455,7 @@ fn page_key(line: &str) -> String {
 }
 
 /// Removes running headers and footers: the first or last line of a page when the same
-/// line (but for numbers) opens or closes another page too. A section label or a short
+/// line (but for numbers) opens or closes most other pages too. A section label or a short
 /// line (a page number alone) is not taken for one. The form feed that opens a page
 /// stays, on the next line.
 fn strip_running_lines(raw: &mut Vec<(String, usize)>) {
@@ -488,12 +488,14 @@ fn strip_running_lines(raw: &mut Vec<(String, usize)>) {
             }
         }
     }
+    // A running line repeats on most pages (the first may differ), not on two by chance.
+    let need = 2.max(starts.len() / 2);
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (_, k) in &candidates {
         *counts.entry(k.as_str()).or_default() += 1;
     }
     let mut drop: Vec<usize> =
-        candidates.iter().filter(|(_, k)| counts[k.as_str()] >= 2).map(|(i, _)| *i).collect();
+        candidates.iter().filter(|(_, k)| counts[k.as_str()] >= need).map(|(i, _)| *i).collect();
     drop.sort_unstable();
     drop.dedup();
     if drop.is_empty() {
@@ -886,6 +888,11 @@ mod tests {
         );
         let texts: Vec<&str> = e.lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["KẾ HOẠCH", "Nội dung trang một,", "nối tiếp trang hai.", "1. Mục ba"]);
+        // Two of six pages that end alike by chance keep their lines.
+        let pages =
+            ["Một.\nnhư sau:", "Hai.\nxong.", "Ba.\nnhư sau:", "Bốn.\nhết.", "Năm.\ncuối.", "Sáu.\nkết."];
+        let e = extract(&(pages.join("\n\u{c}") + "\n\u{c}"));
+        assert_eq!(e.lines.iter().filter(|l| l.text == "như sau:").count(), 2);
     }
 
     /// `extract` as it was with regular expressions, as the oracle of the matchers.
