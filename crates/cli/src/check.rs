@@ -56,9 +56,17 @@ pub fn run(file: &Path, date: Option<String>, parent: Option<&Path>, json: bool)
     if let Some(d) = date.as_deref().filter(|d| !iso_date(d)) {
         return Err(UserError(format!("Ngày «{d}» không đúng dạng YYYY-MM-DD.")).into());
     }
-    let doc = input::read_draft_or_document(file)?;
+    // A .docx also says how it is presented (paper, margins, fonts).
+    let (doc, format) = if input::has_ext(file, "json") {
+        (input::read_draft_or_document(file)?, None)
+    } else {
+        let (bytes, doc) = input::read_file(file)?;
+        let format =
+            bytes.starts_with(b"PK\x03\x04").then(|| banthao_docx::docx_format(&bytes).ok()).flatten();
+        (doc, format)
+    };
     let parent = parent.map(input::read_draft_or_document).transpose()?;
-    let ctx = CheckContext { date, today: clock::today(), parent };
+    let ctx = CheckContext { date, today: clock::today(), parent, format };
     let findings = check(&doc, &ctx);
     if json {
         println!("{}", serde_json::to_string_pretty(&findings)?);

@@ -15,7 +15,12 @@ fn bench(c: &mut Criterion) {
         3,
     );
     let doc = banthao_core::parse_text(&text);
-    let ctx = CheckContext { date: Some("2026-01-15".into()), today: "2026-12-02".into(), parent: None };
+    let ctx = CheckContext {
+        date: Some("2026-01-15".into()),
+        today: "2026-12-02".into(),
+        parent: None,
+        format: None,
+    };
     eprintln!(
         "30-page document: {} KB, {} findings, {} tasks",
         text.len() / 1024,

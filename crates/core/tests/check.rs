@@ -17,7 +17,7 @@ fn doc(name: &str) -> Document {
 }
 
 fn ctx(date: Option<&str>) -> CheckContext {
-    CheckContext { date: date.map(str::to_string), today: "2026-12-02".into(), parent: None }
+    CheckContext { date: date.map(str::to_string), today: "2026-12-02".into(), parent: None, format: None }
 }
 
 /// Findings a reviewer would act on (error and warning).
@@ -238,4 +238,23 @@ fn sections_copied_from_the_parent() {
 
 fn ctx_no_parent() -> CheckContext {
     ctx(Some("2024-03-01"))
+}
+
+#[test]
+fn blanks_in_a_signed_document() {
+    let text = fixture("check/synth_ha-tinh_kh_ubnd_2024.txt");
+    let blank_number = text.replace("Số: 412/KH-UBND", "Số:     /KH-UBND");
+    let blank_day = text.replace("ngày 20 tháng 5 năm 2024", "ngày    tháng 5 năm 2024");
+    let codes = |t: &str| -> Vec<String> {
+        check(&banthao_core::parse_text(t), &ctx(None)).into_iter().map(|f| f.code).collect()
+    };
+    assert!(!codes(&text).iter().any(|c| c.ends_with("-blank")));
+    assert!(codes(&blank_number).contains(&"number-blank".to_string()), "{:?}", codes(&blank_number));
+    assert!(codes(&blank_day).contains(&"date-blank".to_string()), "{:?}", codes(&blank_day));
+    // Both blank: a draft whose marker is missing, not a slip.
+    let both = blank_number.replace("ngày 20 tháng 5 năm 2024", "ngày    tháng 5 năm 2024");
+    assert!(!codes(&both).iter().any(|c| c.ends_with("-blank")), "{:?}", codes(&both));
+    // A draft may leave them blank.
+    let draft = blank_number.replace("KẾ HOẠCH\n", "Dự thảo\nKẾ HOẠCH\n");
+    assert!(!codes(&draft).iter().any(|c| c.ends_with("-blank")), "{:?}", codes(&draft));
 }

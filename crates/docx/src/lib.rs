@@ -9,7 +9,8 @@
 //! through others):
 //!
 //! - reading: `error` ← `xml_read` ← `numbering` ← `read`; `xml_read` ← `comments`
-//!   (comments and their threads); `read`, `comments` ← `review` (a reviewer's copy:
+//!   (comments and their threads); `read`, `xml_read` ← `format` (paper, margins,
+//!   fonts and sizes, for `banthao check`); `read`, `comments` ← `review` (a reviewer's copy:
 //!   comments and tracked changes with their ranges);
 //! - writing: `xml` (element XML, units) ← `layout` (items and their XML) ←
 //!   `compose` (document → items); `xml` ← `package` (parts, zip); at the top
@@ -24,6 +25,7 @@ mod appendix;
 mod comments;
 mod compose;
 mod error;
+mod format;
 mod layout;
 mod numbering;
 mod package;
@@ -39,6 +41,7 @@ mod xml_read;
 
 pub use appendix::write_tasks_docx;
 pub use error::DocxError;
+pub use format::docx_format;
 pub use package::ExportOptions;
 pub use preview::preview_html;
 pub use read::{docx_text, docx_text_with, read_docx, read_docx_with, Changes, DocxText, Tracked};

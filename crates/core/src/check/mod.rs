@@ -7,11 +7,12 @@
 //! validity dates, spellings, document types) is in `templates/check/`.
 //!
 //! Modules run one way: `scan` and `data` are leaves; the rules (`citations`, `names`,
-//! `numbering`, `words`, `repeats`, `substance`) use them and this module's types;
+//! `numbering`, `words`, `repeats`, `substance`, `format`) use them and this module's types;
 //! this module calls the rules.
 
 mod citations;
 mod data;
+mod format;
 mod names;
 mod numbering;
 mod repeats;
@@ -20,6 +21,7 @@ mod substance;
 mod words;
 
 use crate::model::Document;
+pub use format::FormatFacts;
 use serde::{Deserialize, Serialize};
 
 /// How sure the checker is that a finding needs a change.
@@ -48,12 +50,14 @@ pub struct Finding {
     /// The exact text found.
     pub excerpt: String,
     /// Where: a section path (`III.2`) or `header`, `title`, `preamble`, `closing`,
-    /// `recipients`.
+    /// `recipients`; `format` for the presentation of a .docx (paper, margins, fonts).
     pub path: String,
     /// Paragraph index within that part; `None` for a section's title. In `header`, 0
     /// is the number line and 1 the place-date line; `title` 0 is the summary.
     pub paragraph: Option<usize>,
-    /// Start of the excerpt in that paragraph, in characters.
+    /// Start of the excerpt in that paragraph, in characters. A numbering finding's
+    /// excerpt is the section label, which stands before the title: `start` = `end` = 0;
+    /// so are a format finding's.
     pub start: usize,
     /// End (exclusive), in characters.
     pub end: usize,
@@ -71,6 +75,9 @@ pub struct CheckContext {
     pub today: String,
     /// The parent document, for the share of each section copied from it.
     pub parent: Option<Document>,
+    /// The presentation of a .docx input (`banthao_docx::docx_format`), checked
+    /// against the document's profile.
+    pub format: Option<FormatFacts>,
 }
 
 impl CheckContext {
@@ -191,6 +198,9 @@ pub fn check(doc: &Document, ctx: &CheckContext) -> Vec<Finding> {
     out.extend(words::check(&units, &toks, data));
     out.extend(repeats::check(&units, &toks));
     out.extend(substance::check(doc, &units, &toks, ctx.parent.as_ref()));
+    if let Some(facts) = &ctx.format {
+        out.extend(format::check(facts, &crate::profile::FormatProfile::for_kind(doc.kind)));
+    }
     let order: std::collections::HashMap<(String, Option<usize>), usize> =
         units.iter().enumerate().map(|(i, u)| ((u.path.clone(), u.paragraph), i)).collect();
     let key = |f: &Finding| order.get(&(f.path.clone(), f.paragraph)).copied().unwrap_or(usize::MAX);

@@ -305,34 +305,28 @@ fn assignments(doc: &Document, units: &[Unit<'_>], out: &mut Vec<Finding>) {
     }
 }
 
-/// Blanks in the number or the date of a document that is not a draft.
+/// Blanks in the number or the date of a document that is not a draft. Both left
+/// blank is an unmarked draft (the marker may also be lost in extraction), not a slip:
+/// only a header half filled in is flagged.
 fn blanks(doc: &Document, out: &mut Vec<Finding>) {
     if doc.draft {
         return;
     }
-    if let Some(n) = doc.number.as_ref().filter(|n| n.seq.is_none() && !n.raw.is_empty()) {
-        let u = Unit { path: "header".into(), paragraph: Some(0), text: n.raw.as_str() };
-        out.push(u.finding(
-            "number-blank",
-            Severity::Error,
-            "Văn bản không phải dự thảo nhưng chưa có số.",
-            0,
-            n.raw.chars().count(),
-            None,
-        ));
-    }
-    if let Some(p) =
-        doc.place_date.as_ref().filter(|p| p.year.is_some() && (p.day.is_none() || p.month.is_none()))
-    {
-        let u = Unit { path: "header".into(), paragraph: Some(1), text: p.raw.as_str() };
-        out.push(u.finding(
-            "date-blank",
-            Severity::Error,
-            "Văn bản không phải dự thảo nhưng ngày, tháng còn để trống.",
-            0,
-            p.raw.chars().count(),
-            None,
-        ));
+    let number_blank = doc.number.as_ref().filter(|n| n.seq.is_none() && !n.raw.is_empty());
+    let date_blank =
+        doc.place_date.as_ref().filter(|p| p.year.is_some() && (p.day.is_none() || p.month.is_none()));
+    match (number_blank, date_blank) {
+        (Some(n), None) if doc.place_date.as_ref().is_some_and(|p| p.day.is_some()) => {
+            let u = Unit { path: "header".into(), paragraph: Some(0), text: n.raw.as_str() };
+            let m = "Văn bản không phải dự thảo nhưng chưa có số.";
+            out.push(u.finding("number-blank", Severity::Error, m, 0, n.raw.chars().count(), None));
+        }
+        (None, Some(p)) if doc.number.as_ref().is_some_and(|n| n.seq.is_some()) => {
+            let u = Unit { path: "header".into(), paragraph: Some(1), text: p.raw.as_str() };
+            let m = "Văn bản không phải dự thảo nhưng ngày, tháng còn để trống.";
+            out.push(u.finding("date-blank", Severity::Error, m, 0, p.raw.chars().count(), None));
+        }
+        _ => {}
     }
 }
 
