@@ -123,6 +123,35 @@ pub(super) fn check(
             }
         }
     }
+    // A district by its name (`huyện Bảo Lâm`, `thị xã Sa Pa`) after the district level ended.
+    if let Some(level) =
+        data.names.iter().find(|n| n.name == "cấp huyện").filter(|n| date > n.valid_until.as_str())
+    {
+        for (u, ts) in units.iter().zip(toks) {
+            for (i, t) in ts.iter().enumerate() {
+                if t.folded != "huyen" {
+                    continue;
+                }
+                let mut j = i + 1;
+                while j < ts.len()
+                    && ts[j].word
+                    && ts[j].text.starts_with(char::is_uppercase)
+                    && ts[j].folded != "uy"
+                {
+                    j += 1;
+                }
+                if j > i + 1 {
+                    let m = format!(
+                        "«{}» là đơn vị cấp huyện, không còn từ sau {} ({}).",
+                        t.text,
+                        vi_date(&level.valid_until),
+                        level.source
+                    );
+                    out.push(u.finding("outdated-name", Severity::Warning, m, t.start, ts[j - 1].end, None));
+                }
+            }
+        }
+    }
     // Overlapping names in one paragraph (`các huyện` and `huyện, thành phố`) are one
     // finding over their union.
     out = merge_overlaps(out, units);
