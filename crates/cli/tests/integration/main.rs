@@ -6,6 +6,7 @@ mod bad_input;
 mod compare;
 mod corpus;
 mod export;
+mod forbidden_chars;
 mod formats;
 mod genre;
 mod review;
