@@ -60,15 +60,14 @@ fn doubled(u: &Unit<'_>, ts: &[Token<'_>], data: &Data, out: &mut Vec<Finding>) 
     }
 }
 
-fn misspellings(u: &Unit<'_>, ts: &[Token<'_>], data: &Data, out: &mut Vec<Finding>) {
-    for m in &data.misspellings {
-        let keys = phrase_keys(&m.wrong, false);
+fn misspellings(u: &Unit<'_>, ts: &[Token<'_>], data: &Data, keys: &[Vec<String>], out: &mut Vec<Finding>) {
+    for (m, keys) in data.misspellings.iter().zip(keys) {
         let Some(k0) = keys.first() else { continue };
         for i in 0..ts.len() {
             if &ts[i].lower != k0 || i + keys.len() > ts.len() {
                 continue;
             }
-            if !ts[i..i + keys.len()].iter().zip(&keys).all(|(t, k)| &t.lower == k) {
+            if !ts[i..i + keys.len()].iter().zip(keys).all(|(t, k)| &t.lower == k) {
                 continue;
             }
             let last = &ts[i + keys.len() - 1];
@@ -181,9 +180,10 @@ fn spacing(u: &Unit<'_>, out: &mut Vec<Finding>) {
 /// Findings on words and punctuation.
 pub(super) fn check(units: &[Unit<'_>], toks: &[Vec<Token<'_>>], data: &Data) -> Vec<Finding> {
     let mut out = Vec::new();
+    let keys: Vec<Vec<String>> = data.misspellings.iter().map(|m| phrase_keys(&m.wrong, false)).collect();
     for (u, ts) in units.iter().zip(toks) {
         doubled(u, ts, data, &mut out);
-        misspellings(u, ts, data, &mut out);
+        misspellings(u, ts, data, &keys, &mut out);
         if u.path != "header" {
             brackets(u, ts, &mut out);
             spacing(u, &mut out);
