@@ -8,10 +8,11 @@
 //!
 //! Modules run one way: `scan` and `data` are leaves; the rules (`citations`, `names`,
 //! `numbering`, `words`, `repeats`, `substance`, `format`) use them and this module's types;
-//! this module calls the rules.
+//! this module calls the rules. `fix` applies a finding's suggestion to the document.
 
 mod citations;
 mod data;
+mod fix;
 mod format;
 mod names;
 mod numbering;
@@ -21,6 +22,7 @@ mod substance;
 mod words;
 
 use crate::model::Document;
+pub use fix::apply_fix;
 pub use format::FormatFacts;
 use serde::{Deserialize, Serialize};
 
