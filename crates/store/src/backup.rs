@@ -32,6 +32,19 @@ pub fn backups(dir: &Path) -> Vec<PathBuf> {
     list
 }
 
+/// Removes copies cut short (the program was stopped while writing one, on any day):
+/// they are never taken for backups, but would stay on the disk.
+fn remove_partials(dir: &Path) {
+    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    for e in rd.filter_map(Result::ok) {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("banthao-") && name.ends_with(".db.partial") {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 /// Moves a damaged database (and its WAL files) aside as `NAME.hong-STAMP`, so that a
 /// fresh one or a copy can take its place; the path it was moved to.
 pub fn set_aside(db: &Path, stamp: &str) -> std::io::Result<PathBuf> {
@@ -57,13 +70,13 @@ impl Store {
         let io =
             |e: std::io::Error| StoreError::Open { path: dir.display().to_string(), reason: e.to_string() };
         std::fs::create_dir_all(dir).map_err(io)?;
+        remove_partials(dir);
         let target = dir.join(name_for(day));
         if target.exists() {
             return Ok(None);
         }
         // Written to a temporary name first: a copy cut short is never taken for a backup.
         let partial = dir.join(format!("{}.partial", name_for(day)));
-        let _ = std::fs::remove_file(&partial);
         self.conn
             .execute("VACUUM INTO ?1", [partial.to_string_lossy()])
             .map_err(|e| classify(e, &self.path))?;
