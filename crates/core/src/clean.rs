@@ -475,27 +475,47 @@ fn strip_running_lines(raw: &mut Vec<(String, usize)>) {
     let mut bounds: Vec<usize> = vec![0];
     bounds.extend(&starts);
     bounds.push(raw.len());
-    // (line, key) of each page's first and last lines.
-    let mut candidates: Vec<(usize, String)> = Vec::new();
+    // (line, key, whether it is inside the page) of each page's first and last lines,
+    // and of the lines inside a page that hold a number: pdftotext without `-layout`
+    // may print a running line anywhere in the page's reading order.
+    let mut candidates: Vec<(usize, String, bool)> = Vec::new();
+    let fits = |t: &str| t.chars().filter(|c| c.is_alphabetic()).count() >= 3 && parse_label(t).is_none();
     for w in bounds.windows(2) {
         let first = non_blank(w[0], w[1], true);
         let last = non_blank(w[0], w[1], false);
         let last = last.filter(|l| Some(*l) != first);
         for i in [first, last].into_iter().flatten() {
             let t = raw[i].0.trim();
-            if t.chars().filter(|c| c.is_alphabetic()).count() >= 3 && parse_label(t).is_none() {
-                candidates.push((i, page_key(t)));
+            if fits(t) {
+                candidates.push((i, page_key(t), false));
+            }
+        }
+        if let (Some(f), Some(l)) = (first, last) {
+            for (i, (line, _)) in raw.iter().enumerate().take(l).skip(f + 1) {
+                let t = line.trim();
+                if t.bytes().any(|b| b.is_ascii_digit()) && fits(t) {
+                    candidates.push((i, page_key(t), true));
+                }
             }
         }
     }
-    // A running line repeats on most pages (the first may differ), not on two by chance.
+    // A running line repeats on most pages (the first may differ), not on two by chance;
+    // inside a page, only with its number changing (`Trang 2`, `Trang 3`).
     let need = 2.max(starts.len() / 2);
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (_, k) in &candidates {
-        *counts.entry(k.as_str()).or_default() += 1;
+    let mut counts: std::collections::HashMap<&str, (usize, usize, bool)> = std::collections::HashMap::new();
+    for &(i, ref k, _) in &candidates {
+        let e = counts.entry(k.as_str()).or_insert((0, i, false));
+        e.0 += 1;
+        e.2 |= raw[e.1].0.trim() != raw[i].0.trim();
     }
-    let mut drop: Vec<usize> =
-        candidates.iter().filter(|(_, k)| counts[k.as_str()] >= need).map(|(i, _)| *i).collect();
+    let mut drop: Vec<usize> = candidates
+        .iter()
+        .filter(|(_, k, inside)| {
+            let (n, _, varied) = counts[k.as_str()];
+            n >= need && (!inside || varied)
+        })
+        .map(|(i, _, _)| *i)
+        .collect();
     drop.sort_unstable();
     drop.dedup();
     if drop.is_empty() {
@@ -545,7 +565,9 @@ fn take_page_footnotes(
         }
         let mut bottom: Vec<usize> =
             (start..end).rev().filter(|&i| !raw[i].0.trim().is_empty()).take(PAGE_FOOT_LINES).collect();
-        // A page number under the notes.
+        // A page number under the notes (or, without -layout, a note's number printed
+        // after its body: tried too when no notes are found without it).
+        let all_bottom = bottom.clone();
         if bottom.first().is_some_and(|&i| reflow::is_page_number(raw[i].0.trim())) {
             bottom.remove(0);
         }
@@ -579,9 +601,12 @@ fn take_page_footnotes(
                 block = Some(groups);
             }
         }
+        // Below the last line kept there is at most a page number.
+        let foot = bottom.first().map_or(start, |&i| i + 1);
         let Some(groups) = block
-            .or_else(|| adjacent_notes(raw, (start, end)))
-            .or_else(|| displaced_notes(raw, (start, end), &bottom))
+            .or_else(|| adjacent_notes(raw, (start, foot)))
+            .or_else(|| displaced_notes(raw, (start, foot), &bottom))
+            .or_else(|| (foot < end).then(|| displaced_notes(raw, (start, end), &all_bottom)).flatten())
         else {
             continue;
         };
@@ -888,6 +913,14 @@ mod tests {
         );
         let texts: Vec<&str> = e.lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["KẾ HOẠCH", "Nội dung trang một,", "nối tiếp trang hai.", "1. Mục ba"]);
+        // Without -layout, a running line may stand inside the page, its number changing.
+        let e = extract(
+            "Đầu trang.\nChương trình số 41 - Trang 1\nnội dung năm 2024\nhết.\n\u{c}Mục.\n\
+             Chương trình số 41 - Trang 2\nnội dung năm 2024\nxong.\n\u{c}Cuối.\nChương trình số 41 - Trang 3\n\
+             nội dung năm 2024\nkết.\n\u{c}",
+        );
+        assert!(e.lines.iter().all(|l| !l.text.contains("Trang")), "{:?}", e.lines);
+        assert_eq!(e.lines.iter().filter(|l| l.text == "nội dung năm 2024").count(), 3);
         // Two of six pages that end alike by chance keep their lines.
         let pages =
             ["Một.\nnhư sau:", "Hai.\nxong.", "Ba.\nnhư sau:", "Bốn.\nhết.", "Năm.\ncuối.", "Sáu.\nkết."];
