@@ -11,8 +11,12 @@ fn declarations() -> String {
     use banthao_core::model::*;
     use banthao_core::scaffold::{DraftRequest, DraftType, IssuerKind};
     use banthao_store::{CorpusEntry, DraftEntry, Suggestion, SuggestionSource, VersionEntry};
-    let decls: [String; 47] = [
+    let decls: [String; 51] = [
         Document::decl(),
+        banthao_core::check::Finding::decl(),
+        banthao_core::check::Severity::decl(),
+        banthao_core::tasks::Task::decl(),
+        CheckView::decl(),
         DocKind::decl(),
         ParentRef::decl(),
         DocNumber::decl(),

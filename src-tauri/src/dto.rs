@@ -146,3 +146,11 @@ pub struct DbStatus {
     pub path: String,
     pub backups: Vec<BackupEntry>,
 }
+
+/// The check of a draft: the findings shown and how many the drafter set aside.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CheckView {
+    pub findings: Vec<banthao_core::check::Finding>,
+    #[ts(type = "number")]
+    pub set_aside: usize,
+}

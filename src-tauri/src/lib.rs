@@ -9,7 +9,7 @@ mod state;
 mod webview;
 pub mod webview2;
 
-use commands::{compare, drafts, export, library, recovery, settings, versions};
+use commands::{check, compare, drafts, export, library, recovery, settings, versions};
 use tauri::Manager;
 
 /// The data folder: `BANTHAO_DATA_DIR` when set (tests, portable use), else the
@@ -102,6 +102,11 @@ pub fn run() {
             versions::compare_versions,
             versions::export_redline,
             compare::compare_section,
+            check::check_draft,
+            check::dismiss_finding,
+            check::fix_finding,
+            check::draft_tasks,
+            check::export_tasks,
             export::preview,
             export::export_docx,
             settings::settings,

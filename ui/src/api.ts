@@ -2,12 +2,14 @@
 // generated from the Rust types.
 import type {
   AppError,
+  CheckView,
   Comparison,
   Counterpart,
   DbStatus,
   DocKind,
   Document,
   DraftView,
+  Finding,
   ImportOutcome,
   Library,
   NewDraft,
@@ -15,6 +17,7 @@ import type {
   SavedAt,
   Settings,
   SuggestionView,
+  Task,
   VersionEntry,
   VersionView,
   WizardOptions,
@@ -56,6 +59,13 @@ export const api = {
   renumber: (doc: Document, profile: DocKind) => call<Document>("renumber", { doc, profile }),
   suggest: (parentSection: string | null, typed: string | null, province: string | null, year: number | null) =>
     call<SuggestionView[]>("suggest", { parentSection, typed, province, year }),
+  checkDraft: (draftId: number, doc: Document) => call<CheckView>("check_draft", { draftId, doc }),
+  /** Sets a finding aside for the draft («bỏ qua»); `null` brings them all back. */
+  dismissFinding: (draftId: number, finding: Finding | null) => call<void>("dismiss_finding", { draftId, finding }),
+  fixFinding: (doc: Document, finding: Finding) => call<Document>("fix_finding", { doc, finding }),
+  draftTasks: (doc: Document) => call<Task[]>("draft_tasks", { doc }),
+  exportTasks: (doc: Document, profile: DocKind, tasks: Task[], path: string) =>
+    call<void>("export_tasks", { doc, profile, tasks, path }),
   saveVersion: (draftId: number, name: string) => call<VersionEntry[]>("save_version", { draftId, name }),
   versions: (draftId: number) => call<VersionEntry[]>("versions", { draftId }),
   getVersion: (id: number) => call<VersionView>("get_version", { id }),

@@ -86,6 +86,78 @@ diagnostics: Array<Diagnostic>,
  */
 parent: ParentRef | null, };
 
+export type Finding = { 
+/**
+ * Stable code of the rule (`outdated-name`, `doubled-word`).
+ */
+code: string, 
+/**
+ * How sure.
+ */
+severity: Severity, 
+/**
+ * What is wrong, in Vietnamese.
+ */
+message: string, 
+/**
+ * The exact text found.
+ */
+excerpt: string, 
+/**
+ * Where: a section path (`III.2`) or `header`, `title`, `preamble`, `closing`,
+ * `recipients`; `format` for the presentation of a .docx (paper, margins, fonts).
+ */
+path: string, 
+/**
+ * Paragraph index within that part; `None` for a section's title. In `header`, 0
+ * is the number line and 1 the place-date line; `title` 0 is the summary.
+ */
+paragraph: number | null, 
+/**
+ * Start of the excerpt in that paragraph, in characters. A numbering finding's
+ * excerpt is the section label, which stands before the title: `start` = `end` = 0;
+ * so are a format finding's.
+ */
+start: number, 
+/**
+ * End (exclusive), in characters.
+ */
+end: number, 
+/**
+ * The replacement of the excerpt when it is certain.
+ */
+suggestion: string | null, };
+
+export type Severity = "error" | "warning" | "advice";
+
+export type Task = { 
+/**
+ * Section path of the paragraph it comes from (`IV.2`).
+ */
+path: string, 
+/**
+ * What is to be done (the paragraph without the lead agency).
+ */
+task: string, 
+/**
+ * The lead agency (`chủ trì`), as written.
+ */
+lead: string | null, 
+/**
+ * The coordinating agencies (`phối hợp`).
+ */
+partners: Array<string>, 
+/**
+ * The time (`quý I/2025`, `trước ngày 10/12 hằng năm`, `thường xuyên`).
+ */
+time: string | null, 
+/**
+ * The expected product, when stated.
+ */
+product: string | null, };
+
+export type CheckView = { findings: Array<Finding>, set_aside: number, };
+
 export type DocKind = "party" | "state";
 
 export type ParentRef = { 

@@ -87,6 +87,14 @@ export class Draft {
     return true;
   }
 
+  /** The document replaced by one edited elsewhere (a fix from the check): one undo
+   *  step, answers asked for the old text are stale. */
+  edit(doc: Document): void {
+    this.snapshot(true);
+    this.doc = doc;
+    this.generation++;
+  }
+
   /** The draft as stored (after restoring a version): history starts again, saves are
    *  based on its revision. */
   replace(doc: Document, entry: DraftEntry): void {

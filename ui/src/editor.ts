@@ -14,7 +14,8 @@ import { insertFootnote } from "./footnotes.js";
 import { redo, undo } from "./history.js";
 import { onKey as keyDown } from "./keys.js";
 import { implementsOf, pathOf } from "./model.js";
-import { EditorLink, LiveState, mountPanels } from "./panels.js";
+import type { EditorLink, LiveState } from "./link.js";
+import { mountPanels } from "./panels.js";
 import { syncFromPage } from "./readback.js";
 import { Ed, markCurrent, renderAll, sectionElement } from "./render.js";
 import { anchorElement, paragraphAtCursor, sectionIndexOf } from "./selection.js";
@@ -193,6 +194,16 @@ function panelLink(e: Ed): EditorLink {
     insertParagraph: (text) => {
       if (open()) insertParagraph(e, text);
     },
+    applyDoc: (doc) => {
+      if (!open()) return;
+      e.draft.edit(doc);
+      renderAll(e);
+      e.draft.changed();
+    },
+    reveal: (path, paragraph, start, excerpt) => {
+      if (open()) reveal(e, path, paragraph, start, excerpt);
+    },
+    profile: () => e.draft.entry.profile,
     flush: () => e.draft.flush(),
     reloadDraft: async () => {
       if (open()) await reloadDraft(e);
@@ -235,6 +246,72 @@ function insertParagraph(e: Ed, text: string): void {
     if (x !== p && !(x.textContent ?? "").trim() && !x.querySelector("sup")) x.remove();
   });
   d.changed(true);
+}
+
+/** The element holding a finding's text: a section's title or paragraph, a paragraph of
+ *  the preamble or the closing, or the header form's field. */
+function textElement(e: Ed, path: string, paragraph: number | null): HTMLElement | null {
+  const fields: Record<string, string> = { header: paragraph === 1 ? "#f-date" : "#f-number", title: "#f-summary" };
+  fields.recipients = "#f-recipients";
+  if (fields[path]) return e.page.querySelector<HTMLElement>(fields[path]);
+  const block =
+    path === "preamble" || path === "closing"
+      ? e.page.querySelector<HTMLElement>(`[data-role="${path}"]`)
+      : e.page.querySelector<HTMLElement>(`section.sec[data-path="${CSS.escape(path)}"]`);
+  if (!block) return null;
+  if (paragraph === null) return block.querySelector<HTMLElement>(":scope > .title");
+  const body = block.matches("section") ? block.querySelector(":scope > .sec-body") : block;
+  return (body?.querySelectorAll<HTMLElement>(":scope > p")[paragraph] as HTMLElement | undefined) ?? null;
+}
+
+/** Scrolls to a finding's excerpt in its text and selects it (the whole field for the
+ *  header form's inputs). The page's text may differ from the model's by white space
+ *  (a leading no-break space the reading back trims), so the excerpt is looked for,
+ *  nearest to its offset. */
+function reveal(e: Ed, path: string, paragraph: number | null, start: number, excerpt: string): void {
+  const el = textElement(e, path, paragraph);
+  if (!el) {
+    toast("Không tìm thấy đoạn này nữa; hãy kiểm tra lại.", "info");
+    return;
+  }
+  el.scrollIntoView({ block: "center" });
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
+    el.focus();
+    return;
+  }
+  // The text nodes, footnote marks (<sup>) left out.
+  const nodes: Text[] = [];
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (n.parentElement?.closest("sup") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+  const full = nodes.map((n) => n.data).join("");
+  let best = -1;
+  for (let i = full.indexOf(excerpt); i >= 0 && excerpt; i = full.indexOf(excerpt, i + 1)) {
+    const chars = [...full.slice(0, i)].length;
+    if (best < 0 || Math.abs(chars - start) < Math.abs([...full.slice(0, best)].length - start)) best = i;
+  }
+  const range = document.createRange();
+  if (best < 0) range.selectNodeContents(el);
+  else {
+    // Code-unit offsets in the joined text back to (node, offset).
+    const at = (k: number, end: boolean): [Text, number] => {
+      let seen = 0;
+      for (const n of nodes) {
+        if (k < seen + n.length || (end && k === seen + n.length)) return [n, k - seen];
+        seen += n.length;
+      }
+      const last = nodes[nodes.length - 1];
+      return [last, last.length];
+    };
+    range.setStart(...at(best, false));
+    range.setEnd(...at(best + excerpt.length, true));
+  }
+  const sel = document.getSelection();
+  sel?.removeAllRanges();
+  sel?.addRange(range);
+  el.classList.add("flash");
+  window.setTimeout(() => el.classList.remove("flash"), 1200);
 }
 
 /** The draft read again from the store (after restoring a version). */

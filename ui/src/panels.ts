@@ -1,41 +1,18 @@
-// The editor's side panels: suggested clauses for the section under the cursor,
-// the section beside other provinces' texts, and named versions. What they need of
-// the editor comes at mount as an EditorLink: this module imports no editor code.
+// The editor's side panels: suggested clauses for the section under the cursor, the
+// section beside other provinces' texts, the reviewer's check (checkpanel.ts), and
+// named versions. What they need of the editor comes at mount as an EditorLink
+// (link.ts): this module imports no editor code.
 import { api, errorOf, pickSavePath } from "./api.js";
-import type { CorpusEntry, Document, SuggestionSource, VersionEntry } from "./bindings.js";
+import type { CorpusEntry, SuggestionSource, VersionEntry } from "./bindings.js";
 import { clear, docTypeLabel, h, modal, toast, when } from "./dom.js";
+import { checkPanel } from "./checkpanel.js";
 import { comparisonView, documentView, sectionDiffView } from "./docview.js";
-
-/** What the panels need of the editor, given at mount (the panels import no editor code). */
-export interface EditorLink {
-  /** Reads the page back into the document (liveState does not). */
-  syncFromPage(): void;
-  /** The document as last read back, and the section under the cursor. */
-  liveState(): LiveState | null;
-  /** Inserts a paragraph after the one under the cursor. */
-  insertParagraph(text: string): void;
-  /** Saves what is unsaved. */
-  flush(): Promise<void>;
-  /** Reads the draft again from the store (after restoring a version). */
-  reloadDraft(): Promise<void>;
-  /** The open draft's id, or null. */
-  draftId(): number | null;
-  /** Subscribes to changes of the section under the cursor, or of its text (`typing`);
-   *  returns the unsubscribe. */
-  onSectionChange(f: (typing: boolean) => void): () => void;
-}
-
-export interface LiveState {
-  doc: Document;
-  path: string | null;
-  parentSection: string | null;
-  typed: string;
-}
+import type { EditorLink, LiveState } from "./link.js";
 
 let link: EditorLink | null = null;
 let unsubscribe: (() => void) | null = null;
 let body: HTMLElement | null = null;
-let tab: "suggest" | "compare" | "versions" = "suggest";
+let tab: "suggest" | "compare" | "check" | "versions" = "suggest";
 let timer: number | null = null;
 const chosen = new Set<number>();
 /** The library's documents, read once each time the panels are shown. */
@@ -68,6 +45,7 @@ export function mountPanels(side: HTMLElement, editor: EditorLink): void {
   };
   mk("suggest", "Gợi ý");
   mk("compare", "So sánh");
+  mk("check", "Kiểm tra");
   mk("versions", "Phiên bản");
   body = h("div", { class: "panel-body", id: `panel-${tab}` });
   side.append(tabs, body);
@@ -104,6 +82,7 @@ async function refreshPanel(): Promise<void> {
   try {
     if (tab === "suggest") await suggestions(body, latest);
     else if (tab === "compare") await compareOthers(body, latest);
+    else if (tab === "check" && link) await checkPanel(body, link, latest, refreshPanel);
     else await versions(body, latest);
   } catch (e) {
     toast(errorOf(e).message, "error");

@@ -1,6 +1,7 @@
 //! The commands the window calls. Each is a few lines over the library crates; the
 //! types that cross are in `dto` and have TypeScript declarations in `ui/src/bindings.ts`.
 
+pub mod check;
 pub mod compare;
 pub mod drafts;
 pub mod export;

@@ -230,6 +230,49 @@ async fn pdf_doc_and_tcvn3_files_import_and_a_scan_is_named() {
 }
 
 #[tokio::test(flavor = "current_thread")]
+async fn the_check_finds_a_misspelling_fixes_it_and_sets_one_aside() {
+    let data = data_dir("check");
+    let app = App::launch(&data).await;
+    new_draft(&app, "Lào Cai").await;
+    type_into(&app, "I", " Phát huy đội ngủ trí thức, góp góp ý kiến.").await;
+    saved(&app).await;
+    app.click("#tab-check").await;
+    let misspelling =
+        "[...document.querySelectorAll('#panel-check .finding')].find(f => f.dataset.code === 'misspelling')";
+    app.wait_js(&format!("{misspelling}?.textContent.includes('đội ngủ')")).await;
+    app.wait_js("[...document.querySelectorAll('#panel-check .finding')].some(f => f.dataset.code === 'doubled-word')")
+        .await;
+    app.screenshot("18-kiem-tra").await;
+    // A click shows the text: the selection is the misspelt words.
+    app.js(&format!("{misspelling}.click(); return 1")).await;
+    let selected = app.wait_js("getSelection().toString() === 'đội ngủ' && getSelection().toString()").await;
+    assert_eq!(selected.as_str().unwrap(), "đội ngủ");
+    // One click fixes it in the draft; the finding goes.
+    app.js(&format!("{misspelling}.querySelector('button.fix').click(); return 1")).await;
+    app.wait_js("document.querySelector(\"section.sec[data-path='I'] > .sec-body\").textContent.includes('đội ngũ trí thức')")
+        .await;
+    app.wait_js(&format!("!{misspelling}")).await;
+    // The doubled word is set aside, and stays so after a restart.
+    let doubled = "[...document.querySelectorAll('#panel-check .finding')].find(f => f.dataset.code === 'doubled-word')";
+    app.js(&format!("{doubled}.querySelector('button.skip').click(); return 1")).await;
+    app.wait_js(&format!("!{doubled} && document.getElementById('undismiss') !== null")).await;
+    saved(&app).await;
+    app.close().await;
+    let app = App::launch(&data).await;
+    app.click("[data-draft] a").await;
+    app.wait_css("section.sec .sec-body").await;
+    assert!(body_text(&app, "I").await.contains("đội ngũ trí thức, góp góp ý kiến"));
+    app.click("#tab-check").await;
+    app.wait_js("document.getElementById('undismiss') !== null").await;
+    assert_eq!(app.js(&format!("return !{doubled}")).await, serde_json::Value::Bool(true));
+    // The task table opens from the panel.
+    app.click("#open-tasks").await;
+    app.wait_js("document.querySelector('.modal h2')?.textContent === 'Phân công nhiệm vụ'").await;
+    app.screenshot("19-phan-cong").await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
 async fn suggestions_and_other_provinces_beside_the_section() {
     let data = data_dir("panels");
     let app = App::launch(&data).await;
