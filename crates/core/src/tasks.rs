@@ -135,16 +135,18 @@ fn char_starts(s: &str) -> Vec<usize> {
 /// The text folded one ASCII character per character where possible (others `?`), so
 /// byte offsets of the fold are character offsets of the original.
 fn fold_aligned(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            let f = fold(&c.to_string());
-            if f.len() == 1 {
-                f
-            } else {
-                "?".into()
-            }
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    let mut one = String::new();
+    for c in s.chars() {
+        one.clear();
+        crate::text::fold_char_into(c, &mut one);
+        if one.len() == 1 {
+            out.push_str(&one);
+        } else {
+            out.push('?');
+        }
+    }
+    out
 }
 
 /// Where the first verb starts in `f` (folded, aligned), from `from`.
