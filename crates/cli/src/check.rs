@@ -38,11 +38,31 @@ fn label(s: Severity) -> &'static str {
     }
 }
 
-fn line(f: &Finding) -> String {
-    let at = match f.paragraph {
-        Some(p) => format!("{} đoạn {}", f.path, p + 1),
-        None => format!("{} tiêu đề", f.path),
+/// Where a finding is, in words: `Mục III.2, đoạn 3`, `Nơi nhận, dòng 4`.
+fn place(f: &Finding) -> String {
+    let (part, unit) = match f.path.as_str() {
+        "header" => {
+            return if f.paragraph == Some(1) {
+                "Dòng địa danh, ngày tháng".into()
+            } else {
+                "Dòng số, ký hiệu".into()
+            }
+        }
+        "title" => return "Trích yếu".into(),
+        "format" => return "Thể thức".into(),
+        "preamble" => ("Căn cứ, mở đầu".to_string(), "đoạn"),
+        "closing" => ("Phần kết".to_string(), "đoạn"),
+        "recipients" => ("Nơi nhận".to_string(), "dòng"),
+        path => (format!("Mục {path}"), "đoạn"),
     };
+    match f.paragraph {
+        Some(p) => format!("{part}, {unit} {}", p + 1),
+        None => format!("{part}, tên mục"),
+    }
+}
+
+fn line(f: &Finding) -> String {
+    let at = place(f);
     let mut excerpt: String = f.excerpt.chars().take(80).collect();
     if f.excerpt.chars().count() > 80 {
         excerpt.push('…');

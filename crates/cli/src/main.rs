@@ -266,6 +266,13 @@ impl IgnoreArgs {
 }
 
 fn main() -> ExitCode {
+    // Like other command-line tools, stop quietly when the reader of the output has
+    // gone (`banthao check … | head`) instead of panicking on the broken pipe.
+    #[cfg(unix)]
+    // SAFETY: restoring the default action of one signal before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,

@@ -3,6 +3,7 @@
 mod util;
 
 mod bad_input;
+mod check;
 mod compare;
 mod corpus;
 mod export;
