@@ -6,7 +6,7 @@ use crate::input::{self, UserError};
 use crate::{clock, output};
 use anyhow::Result;
 use banthao_core::profile::FormatProfile;
-use banthao_core::review::locate::review_copy;
+use banthao_core::review::locate::{review_copy_on, Target};
 use banthao_core::review::report::{report, Handled};
 use banthao_core::review::{CopyReview, Item, Mapping, Status};
 use banthao_core::Document;
@@ -47,26 +47,36 @@ pub struct ReviewArgs {
 }
 
 /// Reads one copy and places it.
-pub fn read_one(path: &Path, draft: Option<&Document>, reviewer: Option<&str>) -> Result<CopyReview> {
+pub fn read_one(path: &Path, draft: Option<&Target>, reviewer: Option<&str>) -> Result<CopyReview> {
     let (bytes, _) = input::read_file(path)?;
     let copy = banthao_docx::read_copy(&bytes)
         .map_err(|e| input::BadInput { path: path.to_path_buf(), reason: e.to_string() })?;
     let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(review_copy(&copy.copy, &copy.sent, draft, &file, reviewer))
+    Ok(review_copy_on(&copy.copy, &copy.sent, draft, &file, reviewer))
 }
 
 /// The `review` command.
 pub fn run(a: ReviewArgs) -> Result<()> {
     let draft = a.against.as_deref().map(input::read_draft_or_document).transpose()?;
-    let mut reviews = Vec::new();
-    let mut first_sent = None;
-    for path in &a.copies {
-        if draft.is_none() && first_sent.is_none() {
+    let target = draft.as_ref().map(Target::new);
+    let first_sent = match (&draft, a.copies.first()) {
+        (None, Some(path)) => {
             let (bytes, _) = input::read_file(path)?;
-            first_sent = banthao_docx::read_copy(&bytes).ok().map(|c| c.sent);
+            banthao_docx::read_copy(&bytes).ok().map(|c| c.sent)
         }
-        reviews.push(read_one(path, draft.as_ref(), a.reviewer.as_deref())?);
-    }
+        _ => None,
+    };
+    // Copies are read and placed on a few threads (each is independent), joined in order.
+    let (t, who) = (target.as_ref(), a.reviewer.as_deref());
+    let parts = a.copies.len().div_ceil(4).max(1);
+    let reviews: Vec<CopyReview> = std::thread::scope(|s| {
+        let hs: Vec<_> = a
+            .copies
+            .chunks(parts)
+            .map(|part| s.spawn(move || part.iter().map(|p| read_one(p, t, who)).collect::<Vec<_>>()))
+            .collect();
+        hs.into_iter().flat_map(|h| h.join().expect("reading a copy does not panic")).collect::<Result<_>>()
+    })?;
     for r in &reviews {
         for n in &r.notes {
             eprintln!("{}: {n}", r.file);

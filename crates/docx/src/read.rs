@@ -302,12 +302,53 @@ pub fn docx_text_with(bytes: &[u8], changes: Changes) -> Result<DocxText, DocxEr
     let text = read(&mut legacy)?;
     // No legacy font, but the text may still be legacy bytes (the fonts were lost).
     if text.legacy.is_none() {
-        if let Some(enc) = legacy::detect_in_text(&sample(&text.lines, &text.footnotes)) {
+        let sample = sample(&text.lines, &text.footnotes);
+        if plainly_unicode(&sample) {
+            return Ok(text);
+        }
+        if let Some(enc) = legacy::detect_in_text(&sample) {
             legacy.force = Some(enc);
             return read(&mut legacy);
         }
     }
     Ok(text)
+}
+
+/// Whether text is plainly Unicode Vietnamese, so statistics need not be run (they
+/// cost tens of milliseconds on a long document): letters only Unicode has (ơ, ư, ă,
+/// đ and the precomposed letters with tones, U+1EA0–U+1EF9) are many and not rare
+/// beside the Latin-1 letters that legacy bytes show as. Legacy bytes shown as
+/// Windows-1252 never give those letters.
+fn plainly_unicode(text: &str) -> bool {
+    let (mut unicode, mut latin) = (0usize, 0usize);
+    for c in text.chars().take(64 * 1024) {
+        match c as u32 {
+            0x80..=0xFF
+            | 0x152
+            | 0x153
+            | 0x160
+            | 0x161
+            | 0x178
+            | 0x17D
+            | 0x17E
+            | 0x192
+            | 0x2C6
+            | 0x2DC
+            | 0x2013
+            | 0x2014
+            | 0x2018..=0x201E
+            | 0x2020..=0x2022
+            | 0x2026
+            | 0x2030
+            | 0x2039
+            | 0x203A
+            | 0x20AC
+            | 0x2122 => latin += 1,
+            0x1EA0..=0x1EF9 | 0x102 | 0x103 | 0x110 | 0x111 | 0x1A0 | 0x1A1 | 0x1AF | 0x1B0 => unicode += 1,
+            _ => {}
+        }
+    }
+    unicode >= 50 && unicode * 2 >= latin
 }
 
 /// The beginning of the text read, for [`legacy::detect_in_text`].

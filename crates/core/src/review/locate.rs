@@ -20,6 +20,9 @@ use std::collections::HashSet;
 /// its sentences); two plans on different subjects share set phrases only.
 const UNRELATED_BELOW: f32 = 0.4;
 
+/// How many entries ahead of the last place a mark's paragraph is looked for.
+const FIND_WINDOW: usize = 256;
+
 /// One piece of a document's text where a mark can sit.
 #[derive(Debug, Clone)]
 struct Entry {
@@ -93,7 +96,11 @@ fn find_entry(
 ) -> Option<(usize, usize, usize)> {
     let n = entries.len();
     let mut fallback = None;
-    for k in 0..n {
+    // Marks come in reading order: look ahead of the last place first, a bounded
+    // number of entries (a paragraph the parser rewrote is not searched everywhere).
+    let ahead = n.min(FIND_WINDOW);
+    let back = (n - ahead).min(FIND_WINDOW / 8);
+    for k in (0..ahead).chain((n - back..n).rev()) {
         let idx = (*cursor + k) % n;
         let e = &entries[idx];
         if e.text.is_empty() {
@@ -256,32 +263,56 @@ fn sections_by_path(doc: &Document) -> FxMap<String, &Section> {
     m
 }
 
+/// A draft prepared once for placing many copies on it: its sections, pieces,
+/// alignment nodes and word triples.
+pub struct Target<'a> {
+    draft: &'a Document,
+    nodes: Vec<crate::compare::align::Node>,
+    secs: FxMap<String, &'a Section>,
+    entries: Vec<Entry>,
+    triples: HashSet<u64>,
+    body: String,
+}
+
+impl<'a> Target<'a> {
+    /// Prepares `draft`.
+    pub fn new(draft: &'a Document) -> Target<'a> {
+        let body = body_text(draft);
+        Target {
+            draft,
+            nodes: nodes(draft),
+            secs: sections_by_path(draft),
+            entries: entries(draft),
+            triples: triples(&body),
+            body,
+        }
+    }
+}
+
 /// Maps places in the copy as sent onto the draft.
 struct Mapper<'a> {
+    t: &'a Target<'a>,
     sent_secs: FxMap<String, &'a Section>,
-    draft_secs: FxMap<String, &'a Section>,
     /// Sent section path -> draft section path.
     paths: FxMap<String, String>,
     /// (sent path) -> sent paragraph -> draft paragraph; computed on demand.
     paras: FxMap<String, Vec<Option<usize>>>,
     preamble: Vec<Option<usize>>,
-    draft_entries: Vec<Entry>,
 }
 
 impl<'a> Mapper<'a> {
-    fn new(sent: &'a Document, draft: &'a Document) -> Mapper<'a> {
-        let (ns, nd) = (nodes(sent), nodes(draft));
-        let paths = align_nodes(&ns, &nd)
+    fn new(sent: &'a Document, t: &'a Target<'a>) -> Mapper<'a> {
+        let (ns, nd) = (nodes(sent), &t.nodes);
+        let paths = align_nodes(&ns, nd)
             .into_iter()
             .map(|(i, j, _)| (ns[i].path.clone(), nd[j].path.clone()))
             .collect();
         Mapper {
+            t,
             sent_secs: sections_by_path(sent),
-            draft_secs: sections_by_path(draft),
             paths,
             paras: FxMap::default(),
-            preamble: para_map(&sent.preamble, &draft.preamble),
-            draft_entries: entries(draft),
+            preamble: para_map(&sent.preamble, &t.draft.preamble),
         }
     }
 
@@ -320,7 +351,7 @@ impl<'a> Mapper<'a> {
     }
 
     fn entry_text(&self, part: Part, paragraph: Option<usize>) -> Option<String> {
-        self.draft_entries.iter().find(|x| x.part == part && x.paragraph == paragraph).map(|x| x.text.clone())
+        self.t.entries.iter().find(|x| x.part == part && x.paragraph == paragraph).map(|x| x.text.clone())
     }
 
     fn place_in_section(
@@ -343,7 +374,7 @@ impl<'a> Mapper<'a> {
         let Some(target) = target else {
             return (Part::Unknown, String::new(), None, 0, 0, true);
         };
-        let Some(tsec) = self.draft_secs.get(&target).copied() else {
+        let Some(tsec) = self.t.secs.get(&target).copied() else {
             return (Part::Unknown, String::new(), None, 0, 0, true);
         };
         if path != e.path {
@@ -402,12 +433,33 @@ pub fn review_copy(
     file: &str,
     reviewer: Option<&str>,
 ) -> CopyReview {
+    let target = draft.map(Target::new);
+    review_copy_on(copy, sent, target.as_ref(), file, reviewer)
+}
+
+/// [`review_copy`] on a draft prepared once ([`Target`]), for many copies.
+pub fn review_copy_on(
+    copy: &CopyText,
+    sent: &Document,
+    target: Option<&Target>,
+    file: &str,
+    reviewer: Option<&str>,
+) -> CopyReview {
     let mut notes = copy.notes.clone();
-    let (mapping, similarity) = match draft {
+    let (mapping, similarity) = match target {
         None => (Mapping::Own, 1.0),
-        Some(d) => {
-            let shared = shared_text(sent, d).min(shared_text(d, sent));
-            if body_text(sent) == body_text(d) {
+        Some(t) => {
+            let sent_body = body_text(sent);
+            let ts = triples(&sent_body);
+            let share = |a: &HashSet<u64>, b: &HashSet<u64>| {
+                if a.is_empty() {
+                    1.0
+                } else {
+                    a.iter().filter(|x| b.contains(x)).count() as f32 / a.len() as f32
+                }
+            };
+            let shared = share(&ts, &t.triples).min(share(&t.triples, &ts));
+            if sent_body == t.body {
                 (Mapping::Same, 1.0)
             } else if shared < UNRELATED_BELOW {
                 (Mapping::Unrelated, shared)
@@ -418,8 +470,8 @@ pub fn review_copy(
     };
     let body = copy_reviewer(reviewer, copy.marks.iter().map(|m| m.author.as_str()), file);
     let sent_entries = entries(sent);
-    let mut mapper = match (mapping, draft) {
-        (Mapping::Aligned, Some(d)) => Some(Mapper::new(sent, d)),
+    let mut mapper = match (mapping, target) {
+        (Mapping::Aligned, Some(t)) => Some(Mapper::new(sent, t)),
         _ => None,
     };
     let mut cursor = 0;
