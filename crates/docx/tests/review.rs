@@ -144,3 +144,37 @@ fn hostile_copies_are_errors_not_panics() {
     bytes.truncate(bytes.len() / 2);
     assert!(read_copy(&bytes).is_err());
 }
+
+#[test]
+fn accepting_a_proposal_changes_the_draft_as_the_reviewer_asked() {
+    use banthao_core::review::apply::{apply, ApplyError};
+    let c = read_copy(&fixture("Ban Tuyên giáo và Dân vận.docx")).unwrap();
+    let d = draft("draft_v2.txt");
+    let r = review_copy(&c.copy, &c.sent, Some(&d), "Ban Tuyên giáo và Dân vận.docx", None);
+    let replace = r.items.iter().find(|i| i.kind == Kind::Replace).unwrap();
+    let out = apply(&d, replace).unwrap();
+    assert_eq!(
+        out.section_at("III.1").unwrap().paragraphs[0],
+        "Đẩy mạnh tuyên truyền về vai trò của trí thức trên báo chí, mạng xã hội."
+    );
+    let delete = r.items.iter().find(|i| i.kind == Kind::Delete).unwrap();
+    let out = apply(&d, delete).unwrap();
+    assert_eq!(
+        out.section_at("I.1").unwrap().paragraphs[0],
+        "Quán triệt sâu sắc nội dung Nghị quyết đến cán bộ, đảng viên và Nhân dân trên địa bàn tỉnh."
+    );
+    let comment = r.items.iter().find(|i| i.kind == Kind::Comment).unwrap();
+    assert_eq!(apply(&d, comment), Err(ApplyError::NotAChange));
+    // The insertion of the copy of the current draft.
+    let c = read_copy(&fixture("so-noi-vu.docx")).unwrap();
+    let r = review_copy(&c.copy, &c.sent, Some(&d), "so-noi-vu.docx", None);
+    let insert = r.items.iter().find(|i| i.kind == Kind::Insert).unwrap();
+    let out = apply(&d, insert).unwrap();
+    let mut text = String::new();
+    out.walk_sections(|p, s| {
+        if p == "IV.2" {
+            text = format!("{} {}", s.title, s.paragraphs.join(" "));
+        }
+    });
+    assert!(text.contains("Sở Nội vụ tham mưu Ban Thường vụ Tỉnh ủy ban hành cơ chế, chính sách"), "{text}");
+}

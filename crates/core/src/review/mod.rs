@@ -8,7 +8,8 @@
 //! and the copy parsed as sent. [`locate::review_copy`] places every mark in that
 //! structure and, by alignment ([`crate::compare`]), in the current draft.
 //!
-//! Modules one way: `mod` (types) ← `reviewer` ← `locate` ← `report`.
+//! Modules one way: `mod` (types) ← `reviewer` ← `locate` ← `report`; `mod` ← `apply`
+//! (a proposal applied to the draft: «Tiếp thu» in one click).
 //!
 //! ```
 //! use banthao_core::review::{locate::review_copy, CopyText, Kind, Mark, MarkKind};
@@ -24,6 +25,7 @@
 //! assert_eq!(r.items[0].reviewer, "Sở Nội vụ");
 //! ```
 
+pub mod apply;
 pub mod locate;
 pub mod report;
 pub mod reviewer;
