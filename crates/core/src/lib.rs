@@ -18,6 +18,7 @@
 
 #![warn(missing_docs)]
 
+pub mod central;
 pub mod check;
 pub mod clauses;
 pub mod clean;
@@ -37,6 +38,7 @@ pub mod reflow;
 pub mod review;
 pub mod scaffold;
 pub mod source;
+pub mod style;
 pub mod tasks;
 pub mod text;
 

@@ -7,10 +7,11 @@
 //! [`reference_date`].
 
 pub use crate::date::reference_date;
-use crate::label::to_roman;
+use crate::label::{to_letter, to_roman};
 use crate::model::{DocKind, DocNumber, Document, LabelKind, ParentRef, PlaceDate, Section, Signature};
 use crate::placeholder::{self, fill};
 use crate::places::{Gazetteer, PlaceKind};
+use crate::style::{Depth, ScaffoldOptions};
 use crate::text::{fold, title_case};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -32,8 +33,13 @@ pub struct ParentSection {
 /// document (a Tỉnh ủy programme that a UBND plan implements).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct ParentTemplate {
-    /// Identifier used in section links (`45-NQ/TW`).
+    /// Identifier used in section links (`45-NQ/TW`; for a document without a number,
+    /// [`unnumbered_id`]).
     pub id: String,
+    /// How the parent is shown to a user (`57-NQ/TW, 22/12/2024, Bộ Chính trị`);
+    /// the citation when a scaffold file leaves it out.
+    #[serde(default)]
+    pub name: String,
     /// Full citation (`Nghị quyết số 45-NQ/TW, ngày 24/11/2023 của Ban Chấp hành …`).
     pub citation: String,
     /// Short citation (`Nghị quyết số 45-NQ/TW`).
@@ -57,7 +63,12 @@ pub const SAME_HEADING: f32 = 0.4;
 impl ParentTemplate {
     /// Reads a scaffold file.
     pub fn from_json(json: &str) -> Result<ParentTemplate, ScaffoldError> {
-        serde_json::from_str(json).map_err(|e| ScaffoldError::BadTemplate(e.to_string()))
+        let mut p: ParentTemplate =
+            serde_json::from_str(json).map_err(|e| ScaffoldError::BadTemplate(e.to_string()))?;
+        if p.name.is_empty() {
+            p.name = p.citation.clone();
+        }
+        Ok(p)
     }
 
     /// The built-in scaffolds (`templates/scaffolds/`).
@@ -103,12 +114,11 @@ impl ParentTemplate {
     }
 
     /// A parent made from an imported document: its number, citation, and headed sections.
+    /// A central document is cited with its real body in sentence case («… của Bộ
+    /// Chính trị», «… của Ban Chấp hành Trung ương Đảng khóa XIII»); a document without
+    /// a number gets an id of its own ([`unnumbered_id`]).
     pub fn from_document(doc: &Document) -> ParentTemplate {
-        let number = doc.number.as_ref().map(|n| {
-            n.raw
-                .trim_start_matches(|c: char| c.is_alphabetic() || c == ':' || c.is_whitespace())
-                .replace(' ', "")
-        });
+        let number = crate::central::cited_number(doc);
         let mut ty = doc.doc_type.as_deref().map(sentence_case).unwrap_or_else(|| "Văn bản".into());
         // `CHƯƠNG TRÌNH` over a trích yếu that begins `hành động thực hiện …` is a
         // «Chương trình hành động»: the words belong to the type when it is cited.
@@ -117,11 +127,17 @@ impl ParentTemplate {
             ty.push_str(" hành động");
             subject = rest;
         }
-        let id =
-            number.clone().filter(|n| n.chars().any(|c| c.is_ascii_digit())).unwrap_or_else(|| ty.clone());
+        // `Ban hành Chương trình …` continues a citation: «… của Chính phủ ban hành …».
+        subject = lower_first_word(&subject);
+        let central = crate::central::issuer_of(doc);
+        let body = match &central {
+            Some(c) => Some(c.name()),
+            None => doc.issuer.as_deref().map(issuer_display),
+        };
+        let id = number.clone().unwrap_or_else(|| unnumbered_id(doc, &ty, body.as_deref()));
         let short_citation = match &number {
-            Some(n) if n.chars().any(|c| c.is_ascii_digit()) => format!("{ty} số {n}"),
-            _ => ty.clone(),
+            Some(n) => format!("{ty} số {n}"),
+            None => ty.clone(),
         };
         let mut citation = short_citation.clone();
         if let Some(d) = &doc.place_date {
@@ -129,9 +145,14 @@ impl ParentTemplate {
                 citation.push_str(&format!(", ngày {day:02}/{m:02}/{y}"));
             }
         }
-        if let Some(issuer) = &doc.issuer {
-            citation.push_str(&format!(" của {}", issuer_display(issuer)));
+        if let Some(body) = &body {
+            citation.push_str(&format!(" của {body}"));
         }
+        let name = match crate::central::short_name(doc) {
+            Some(n) => n,
+            None if doc.draft => format!("{citation} (dự thảo)"),
+            None => citation.clone(),
+        };
         fn mirror(secs: &[Section], prefix: &str) -> Vec<ParentSection> {
             secs.iter()
                 .zip(crate::model::path_segments(secs))
@@ -144,6 +165,7 @@ impl ParentTemplate {
         }
         ParentTemplate {
             id,
+            name,
             citation,
             short_citation,
             subject,
@@ -177,7 +199,56 @@ impl ParentTemplate {
     }
 }
 
-/// `CHƯƠNG TRÌNH HÀNH ĐỘNG` → `Chương trình hành động`.
+/// The id of a parent without a number: its short title (type and body) and a hash
+/// of its folded content (`Chương trình Tỉnh ủy Hà Giang~3fa2b1c0`). The same text
+/// gives the same id at every import; two programmes with different texts never share
+/// one, whatever their titles.
+pub fn unnumbered_id(doc: &Document, ty: &str, body: Option<&str>) -> String {
+    use std::hash::Hasher;
+    let mut h = crate::text::FxHasher::default();
+    let mut put = |t: &str| {
+        h.write(fold(t).as_bytes());
+        h.write_u8(0xff);
+    };
+    for t in [&doc.doc_type, &doc.doc_type_extra, &doc.summary, &doc.issuer].into_iter().flatten() {
+        put(t);
+    }
+    fn walk(secs: &[Section], put: &mut impl FnMut(&str)) {
+        for s in secs {
+            put(&s.label);
+            put(&s.title);
+            for p in &s.paragraphs {
+                put(p);
+            }
+            walk(&s.children, put);
+        }
+    }
+    walk(&doc.sections, &mut put);
+    let v = h.finish();
+    let short = match body {
+        Some(b) => format!("{ty} {b}"),
+        None => ty.to_string(),
+    };
+    format!("{short}~{:08x}", (v ^ (v >> 32)) as u32)
+}
+
+/// `Ban hành Chương trình …` → `ban hành Chương trình …`: a trích yếu's first word
+/// in lower case when it is an ordinary word (capital, then lower case letters).
+fn lower_first_word(s: &str) -> String {
+    let mut words = s.split_whitespace();
+    let (first, second) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let mut cs = first.chars();
+    // `Hà Giang …` is a name: the next word is capitalised too.
+    let ordinary = cs.next().is_some_and(char::is_uppercase)
+        && cs.all(char::is_lowercase)
+        && second.chars().next().is_some_and(char::is_lowercase);
+    if !ordinary {
+        return s.to_string();
+    }
+    let mut c = s.chars();
+    c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
+}
+
 /// The parent section a user means: an id as written (`45-NQ/TW#III.3`), or the
 /// section of one of `parents` whose title the heading matches.
 pub fn parent_section_of(heading: &str, parents: &[ParentTemplate]) -> Option<String> {
@@ -586,6 +657,19 @@ pub fn scaffold(
     presets: &Presets,
     places: &Gazetteer,
 ) -> Result<Document, ScaffoldError> {
+    scaffold_with(parent, req, presets, places, &ScaffoldOptions::default())
+}
+
+/// [`scaffold`] in a chosen style and depth ([`ScaffoldOptions`]): «theo bố cục nghị
+/// quyết» mirrors the parent, «kế hoạch» lays out the four parts of a plan with the
+/// parent's task groups under NHIỆM VỤ, GIẢI PHÁP.
+pub fn scaffold_with(
+    parent: &ParentTemplate,
+    req: &ScaffoldRequest,
+    presets: &Presets,
+    places: &Gazetteer,
+    opts: &ScaffoldOptions,
+) -> Result<Document, ScaffoldError> {
     let place = resolve_place(req, places)?;
     let (type_caps, type_name, type_abbr) = req.doc_type.name();
     let party = req.issuer != IssuerKind::Ubnd;
@@ -657,36 +741,7 @@ pub fn scaffold(
 
     // Body: the parent's structure, each section linked to what it implements.
     let roman_sep = if party { "-" } else { "." };
-    let mut has_organisation = false;
-    for (i, ps) in parent.sections.iter().enumerate() {
-        let mut s = Section::new(
-            format!("{}{roman_sep}", to_roman(i as u32 + 1)),
-            LabelKind::Roman,
-            ps.title.to_uppercase(),
-        );
-        s.implements = Some(format!("{}#{}", parent.id, ps.path));
-        if fold(&ps.title).contains("to chuc thuc hien") {
-            has_organisation = true;
-            s.children = assignments(presets, req.issuer, &vars, &parent.id, &ps.path);
-        } else {
-            for (j, c) in ps.children.iter().enumerate() {
-                let mut child = Section::new(format!("{}.", j + 1), LabelKind::Arabic, c.title.clone());
-                child.implements = Some(format!("{}#{}", parent.id, c.path));
-                s.children.push(child);
-            }
-        }
-        doc.sections.push(s);
-    }
-    if !has_organisation {
-        let n = doc.sections.len() as u32 + 1;
-        let mut s =
-            Section::new(format!("{}{roman_sep}", to_roman(n)), LabelKind::Roman, "TỔ CHỨC THỰC HIỆN");
-        s.children = assignments(presets, req.issuer, &vars, &parent.id, "");
-        for c in &mut s.children {
-            c.implements = None;
-        }
-        doc.sections.push(s);
-    }
+    doc.sections = body(parent, opts, req.issuer, presets, &vars, roman_sep);
 
     doc.recipients = presets
         .recipients
@@ -719,6 +774,100 @@ pub fn scaffold(
         }
     });
     Ok(doc)
+}
+
+/// The body of a draft: the parent's sections mirrored, or the style's fixed sections.
+fn body(
+    parent: &ParentTemplate,
+    opts: &ScaffoldOptions,
+    issuer: IssuerKind,
+    presets: &Presets,
+    vars: &[(&str, &str)],
+    roman_sep: &str,
+) -> Vec<Section> {
+    let link = |path: &str| Some(format!("{}#{path}", parent.id));
+    // A parent section's children as the draft's: `1.` … linked, `a)` … when deep.
+    let mirror_children = |ps: &ParentSection| -> Vec<Section> {
+        ps.children
+            .iter()
+            .enumerate()
+            .map(|(j, c)| {
+                let mut child = Section::new(format!("{}.", j + 1), LabelKind::Arabic, c.title.clone());
+                child.implements = link(&c.path);
+                if opts.depth == Depth::Items {
+                    for (k, g) in c.children.iter().enumerate() {
+                        let mut item = Section::new(
+                            format!("{})", to_letter(k as u32 + 1)),
+                            LabelKind::Letter,
+                            g.title.clone(),
+                        );
+                        item.implements = link(&g.path);
+                        child.children.push(item);
+                    }
+                }
+                child
+            })
+            .collect()
+    };
+    let top = |i: usize, title: &str| {
+        Section::new(format!("{}{roman_sep}", to_roman(i as u32 + 1)), LabelKind::Roman, title.to_uppercase())
+    };
+    let is_organisation = |t: &str| fold(t).contains("to chuc thuc hien");
+    let mut out = Vec::new();
+    if opts.style.mirror || opts.style.sections.is_empty() {
+        for (i, ps) in parent.sections.iter().enumerate() {
+            let mut s = top(i, &ps.title);
+            s.implements = link(&ps.path);
+            s.children = if is_organisation(&ps.title) {
+                assignments(presets, issuer, vars, &parent.id, &ps.path)
+            } else {
+                mirror_children(ps)
+            };
+            out.push(s);
+        }
+    } else {
+        let find = |words: &[String]| {
+            parent.sections.iter().find(|p| {
+                let f = fold(&p.title);
+                words.iter().any(|w| f.contains(w.as_str()))
+            })
+        };
+        for (i, st) in opts.style.sections.iter().enumerate() {
+            let mut s = top(i, &st.title);
+            if st.assignments {
+                let org = parent.sections.iter().find(|p| is_organisation(&p.title));
+                s.implements = org.and_then(|p| link(&p.path));
+                s.children =
+                    assignments(presets, issuer, vars, &parent.id, org.map_or("", |p| p.path.as_str()));
+                if org.is_none() {
+                    s.children.iter_mut().for_each(|c| c.implements = None);
+                }
+            } else if !st.from_parent.is_empty() {
+                if let Some(ps) = find(&st.from_parent) {
+                    s.implements = link(&ps.path);
+                    s.children = mirror_children(ps);
+                }
+            } else {
+                s.implements = find(&st.link).and_then(|p| link(&p.path));
+                s.children = st
+                    .children
+                    .iter()
+                    .enumerate()
+                    .map(|(j, t)| Section::new(format!("{}.", j + 1), LabelKind::Arabic, t.clone()))
+                    .collect();
+            }
+            out.push(s);
+        }
+    }
+    if !out.iter().any(|s| is_organisation(&s.title)) {
+        let mut s = top(out.len(), "TỔ CHỨC THỰC HIỆN");
+        s.children = assignments(presets, issuer, vars, &parent.id, "");
+        for c in &mut s.children {
+            c.implements = None;
+        }
+        out.push(s);
+    }
+    out
 }
 
 fn assignments(

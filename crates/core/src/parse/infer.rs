@@ -140,8 +140,11 @@ pub(crate) fn infer(doc: &mut Document, body_sample: &str, places: &Gazetteer) {
     let intro: String =
         doc.summary.iter().chain(doc.preamble.iter()).map(String::as_str).collect::<Vec<_>>().join(" ");
 
+    // A central document has no province: `Hà Nội` of its place-date line is where
+    // it was signed, and the provinces its text names are those it addresses.
+    let central = crate::central::is_central(doc);
     // Province: from the header first, then the text.
-    if doc.province.is_none() {
+    if doc.province.is_none() && !central {
         let from_header = doc
             .issuer
             .as_deref()
@@ -153,7 +156,7 @@ pub(crate) fn infer(doc: &mut Document, body_sample: &str, places: &Gazetteer) {
         doc.province = from_header.map(str::to_string);
     }
     let sentence = issuing_sentence(&intro).or_else(|| issuing_sentence(body_sample));
-    if doc.province.is_none() {
+    if doc.province.is_none() && !central {
         doc.province = sentence
             .as_ref()
             .and_then(|(_, name)| places.lookup(name))
@@ -173,7 +176,7 @@ pub(crate) fn infer(doc: &mut Document, body_sample: &str, places: &Gazetteer) {
             }
         }
     }
-    if !header_issuer {
+    if !header_issuer && !central {
         let province = doc.province.clone();
         let with_province = |s: &str| match &province {
             Some(p) => format!("{s} {p}"),
