@@ -5,6 +5,7 @@
 
 mod check;
 mod clock;
+mod coverage;
 mod input;
 mod output;
 mod paths;
@@ -18,6 +19,7 @@ use banthao_core::profile::FormatProfile;
 use banthao_core::scaffold::{
     self, DraftRequest, DraftType, IssuerKind, ParentTemplate, Presets, ScaffoldRequest,
 };
+use banthao_core::style::{Depth, ScaffoldOptions, ScaffoldStyle};
 use clap::{Parser, Subcommand};
 use input::UserError;
 use std::path::{Path, PathBuf};
@@ -90,9 +92,30 @@ enum Command {
         /// Chức vụ người ký (BÍ THƯ, PHÓ BÍ THƯ, CHỦ TỊCH, PHÓ CHỦ TỊCH …).
         #[arg(long)]
         signer_title: Option<String>,
+        /// Bố cục: nghi-quyet (theo bố cục nghị quyết, mặc định) hoặc ke-hoach.
+        #[arg(long, default_value = "nghi-quyet")]
+        style: String,
+        /// Độ sâu: nhom (các nhóm nhiệm vụ, mặc định) hoặc muc-con (cả các mục con).
+        #[arg(long, default_value = "nhom")]
+        depth: String,
         /// Tệp JSON kết quả.
         #[arg(short, long)]
         output: PathBuf,
+    },
+    /// Bản đồ triển khai: mục nào của văn bản cấp trên được mỗi văn bản triển khai ở đâu.
+    Coverage {
+        /// Văn bản cấp trên: số nghị quyết có sẵn (45-NQ/TW) hoặc đường dẫn tệp.
+        #[arg(long)]
+        parent: String,
+        /// Các văn bản triển khai.
+        #[arg(required = true)]
+        docs: Vec<PathBuf>,
+        /// In kết quả dạng JSON.
+        #[arg(long)]
+        json: bool,
+        /// Ghi bảng HTML vào tệp này.
+        #[arg(long, value_name = "OUT")]
+        html: Option<PathBuf>,
     },
     /// Xuất văn bản ra .docx theo thể thức (Đảng hoặc Nhà nước).
     Export {
@@ -315,8 +338,16 @@ fn run(cli: Cli) -> Result<()> {
             date,
             signer,
             signer_title,
+            style,
+            depth,
             output,
         } => {
+            let opts = ScaffoldOptions {
+                style: ScaffoldStyle::builtin(&style)
+                    .ok_or_else(|| UserError(format!("Bố cục «{style}» không có (nghi-quyet, ke-hoach).")))?,
+                depth: Depth::parse(&depth)
+                    .ok_or_else(|| UserError(format!("Độ sâu «{depth}» không hợp lệ (nhom, muc-con).")))?,
+            };
             let user = |e: scaffold::ScaffoldError| UserError(e.to_string());
             let form = DraftRequest {
                 province,
@@ -329,9 +360,13 @@ fn run(cli: Cli) -> Result<()> {
             };
             let req = ScaffoldRequest::new(form, &clock::today()).map_err(user)?;
             let parent = read_parent(&parent)?;
-            let doc = scaffold::scaffold(&parent, &req, &Presets::builtin(), banthao_core::builtin_places())
+            let places = banthao_core::builtin_places();
+            let doc = scaffold::scaffold_with(&parent, &req, &Presets::builtin(), places, &opts)
                 .map_err(|e| UserError(e.to_string()))?;
             output::write_atomic(&output, serde_json::to_string_pretty(&doc)?.as_bytes())?;
+        }
+        Command::Coverage { parent, docs, json, html } => {
+            coverage::run(&read_parent(&parent)?, &docs, json, html.as_deref())?
         }
         Command::Export { input, output, profile } => {
             let doc = input::read_draft_or_document(&input)?;

@@ -24,6 +24,7 @@ pub mod clauses;
 pub mod clean;
 pub mod compare;
 pub mod counterpart;
+pub mod coverage_map;
 pub mod date;
 mod input;
 pub mod label;

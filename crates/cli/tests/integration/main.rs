@@ -5,6 +5,7 @@ mod util;
 mod bad_input;
 mod check;
 mod compare;
+mod coverage_map;
 mod corpus;
 mod export;
 mod forbidden_chars;

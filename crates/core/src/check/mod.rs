@@ -19,6 +19,7 @@ mod numbering;
 mod repeats;
 pub mod scan;
 mod substance;
+pub(crate) use substance::quantified;
 mod words;
 
 use crate::model::Document;

@@ -92,7 +92,7 @@ fn copied(
 }
 
 /// Whether a text holds a quantity that is not a year (`80%`, `100 trí thức`).
-fn quantified(text: &str) -> bool {
+pub(crate) fn quantified(text: &str) -> bool {
     if text.contains('%') {
         return true;
     }
