@@ -10,6 +10,7 @@ mod input;
 mod output;
 mod paths;
 mod report;
+mod suggest;
 mod review;
 mod tasks;
 
@@ -171,8 +172,14 @@ enum Command {
     /// Gợi ý các câu, đoạn mà các tỉnh khác đã viết cho một mục.
     Suggest {
         /// Tiêu đề mục đang soạn, hoặc mã mục của văn bản cấp trên (45-NQ/TW#III.3).
-        #[arg(long)]
-        section: String,
+        #[arg(long, required_unless_present = "draft")]
+        section: Option<String>,
+        /// Dự thảo (.json): gợi ý theo chuỗi văn bản cấp trên của mục --path.
+        #[arg(long, requires = "path", conflicts_with = "section")]
+        draft: Option<PathBuf>,
+        /// Mục của dự thảo (III.3).
+        #[arg(long, requires = "draft")]
+        path: Option<String>,
         /// Những chữ đã gõ (không cần dấu: "tri thuc tre").
         #[arg(long)]
         text: Option<String>,
@@ -430,8 +437,12 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
         }
-        Command::Suggest { section, text, province, limit, json, db } => {
-            suggest(&section, text.as_deref(), province.as_deref(), limit, json, &paths::database(db))?
+        Command::Suggest { section, draft, path, text, province, limit, json, db } => {
+            let (text, province, db) = (text.as_deref(), province.as_deref(), paths::database(db));
+            match (draft, path) {
+                (Some(d), Some(p)) => suggest::by_draft(&d, &p, text, province, limit, json, &db)?,
+                _ => suggest::by_section(section.as_deref().unwrap_or(""), text, province, limit, json, &db)?,
+            }
         }
         Command::Compare { draft, others, json, html, ignore } => {
             let d = input::read_draft_or_document(&draft)?;
@@ -461,51 +472,6 @@ fn run(cli: Cli) -> Result<()> {
 /// The parent section a heading stands for (`45-NQ/TW#III.3`), among the built-in parents.
 fn parent_section_of(heading: &str) -> Option<String> {
     scaffold::parent_section_of(heading, &ParentTemplate::builtins())
-}
-
-fn suggest(
-    section: &str,
-    typed: Option<&str>,
-    province: Option<&str>,
-    limit: usize,
-    json: bool,
-    db: &Path,
-) -> Result<()> {
-    let user = |e: banthao_store::StoreError| UserError(e.to_string());
-    let store = banthao_store::Store::open(db).map_err(user)?;
-    let parent = parent_section_of(section);
-    // A heading that names no known section is searched as words.
-    let typed = typed.map(str::to_string).or_else(|| parent.is_none().then(|| section.to_string()));
-    let list = store.suggest(parent.as_deref(), typed.as_deref(), limit).map_err(user)?;
-    let text_of = |t: &str| match province {
-        Some(p) => banthao_core::clauses::fill_for(t, p, None, banthao_core::builtin_places()),
-        None => t.to_string(),
-    };
-    if json {
-        let v: Vec<serde_json::Value> = list
-            .iter()
-            .map(|s| {
-                serde_json::json!({
-                    "text": text_of(&s.template), "template": s.template, "provinces": s.provinces, "curated": s.curated,
-                    "count": s.count, "score": s.score, "parent_section": s.parent_section,
-                    "sources": s.sources,
-                })
-            })
-            .collect();
-        println!("{}", serde_json::to_string_pretty(&v)?);
-    } else if list.is_empty() {
-        println!("Chưa có gợi ý cho mục này.");
-    } else {
-        for (i, s) in list.iter().enumerate() {
-            println!("{}. {}", i + 1, text_of(&s.template));
-            if s.curated {
-                println!("   (câu mẫu tự soạn, #{})", s.id);
-            } else {
-                println!("   ({} tỉnh: {})", s.count, s.provinces.join(", "));
-            }
-        }
-    }
-    Ok(())
 }
 
 fn corpus(command: CorpusCommand, db: &Path) -> Result<()> {

@@ -18,6 +18,7 @@
 
 #![warn(missing_docs)]
 
+pub mod cascade;
 pub mod central;
 pub mod check;
 pub mod clauses;

@@ -175,6 +175,35 @@ impl Store {
         self.finish(scored.into_iter().take(limit).map(|(score, k)| (score, &cands[k])))
     }
 
+    /// Suggestions for a section whose parent sections form a chain (nearest first, the
+    /// resolution's last: [`banthao_core::cascade::chain`]): the candidates of every
+    /// link, each ranked by the link it serves best, best first. An empty chain is
+    /// [`Store::suggest`] without a section.
+    pub fn suggest_chain(
+        &self,
+        chain: &[String],
+        typed: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Suggestion>, StoreError> {
+        if chain.is_empty() {
+            return self.suggest(None, typed, limit);
+        }
+        let mut best: Vec<Suggestion> = Vec::new();
+        for link in chain {
+            for s in self.suggest(Some(link), typed, limit)? {
+                match best.iter_mut().find(|b| b.id == s.id) {
+                    Some(b) if b.score < s.score => *b = s,
+                    Some(_) => {}
+                    None => best.push(s),
+                }
+            }
+        }
+        // Stable: ties keep the nearer link's order.
+        best.sort_by(|a, b| b.score.total_cmp(&a.score));
+        best.truncate(limit);
+        Ok(best)
+    }
+
     /// Every clause, mined and curated, most shared first (the clause library).
     pub fn clauses(&self) -> Result<Vec<Suggestion>, StoreError> {
         let err = |e| classify(e, &self.path);

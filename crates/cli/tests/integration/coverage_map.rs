@@ -98,3 +98,58 @@ fn scaffold_styles_from_a_central_resolution() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("Bố cục «khác»"));
 }
+
+#[test]
+fn suggestions_follow_the_parent_chain() {
+    let dir = testdir!();
+    let db = dir.path("kho.db");
+    let db = db.to_str().unwrap();
+    let files = [
+        "ha-giang_ctr_tinh-uy_du-thao_2024.txt",
+        "cao-bang_kh_ban-thuong-vu.txt",
+        "lam-dong_ctrhd_tinh-uy.txt",
+        "synth_ha-tinh_kh_ubnd.txt",
+        "synth_quang-tri_ctr_tinh-uy_pdf-layout.txt",
+        "synth_quang-ninh_ctr_btv.docx",
+        "synth_lao-cai_kh_ubnd_du-thao.docx",
+    ];
+    let paths: Vec<String> = files.iter().map(|f| fixture(f).to_string_lossy().into_owned()).collect();
+    let mut args = vec!["corpus", "add"];
+    args.extend(paths.iter().map(String::as_str));
+    args.extend(["--db", db]);
+    let o = banthao_in(&dir.0, &args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // A UBND plan from the unnumbered Tỉnh ủy draft: its links name the draft, not 45-NQ/TW.
+    let plan = dir.path("kh.json");
+    let o = banthao(&[
+        "scaffold",
+        "--parent",
+        &paths[0],
+        "--province",
+        "Hà Giang",
+        "--issuer",
+        "ubnd",
+        "--type",
+        "KH",
+        "--year",
+        "2024",
+        "-o",
+        plan.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let d: Value = serde_json::from_str(&std::fs::read_to_string(&plan).unwrap()).unwrap();
+    let link = d["sections"][2]["children"][2]["implements"].as_str().unwrap().to_string();
+    assert!(link.ends_with("#III.3") && link.contains('~'), "{link}");
+    let o = banthao(&["suggest", "--draft", plan.to_str().unwrap(), "--path", "III.3", "--json", "--db", db]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let hit = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["text"].as_str().unwrap().contains("xử lý nghiêm hành vi vi phạm"))
+        .unwrap_or_else(|| panic!("the clause of 45-NQ/TW#III.3: {v}"));
+    assert_eq!(hit["parent_section"], "45-NQ/TW#III.3");
+    // Filled in for the draft's province.
+    assert!(!hit["text"].as_str().unwrap().contains("{tỉnh}"));
+}
