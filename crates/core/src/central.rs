@@ -151,7 +151,9 @@ pub fn issuer_of(doc: &Document) -> Option<CentralIssuer> {
         return None;
     }
     let by_header = doc.issuer.as_deref().and_then(body_of_header);
-    if by_number.is_none() && by_header.is_none() {
+    // Text copied without its header (no issuer, no number) may still say it below.
+    let headerless = doc.issuer.is_none() && abbr.is_none();
+    if by_number.is_none() && by_header.is_none() && !headerless {
         return None;
     }
     let by_type_line = doc.doc_type_extra.as_deref().and_then(body_of_type_line);

@@ -32,7 +32,8 @@ impl Depth {
 }
 
 /// One top-level section of a fixed style.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct StyleSection {
     /// Heading in capitals (`MỤC ĐÍCH, YÊU CẦU`).
     pub title: String,
@@ -51,8 +52,9 @@ pub struct StyleSection {
     pub assignments: bool,
 }
 
-/// A scaffold style.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+/// A scaffold style (the form lists [`ScaffoldStyle::builtins`] by `key` and `label`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ScaffoldStyle {
     /// Key used on the command line and in the form (`ke-hoach`).
     pub key: String,

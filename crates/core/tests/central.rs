@@ -103,6 +103,23 @@ fn signature_and_suffix_decide_without_a_type_line() {
 }
 
 #[test]
+fn text_copied_without_its_header_is_still_central() {
+    let doc = parse_text(
+        "NGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ\nvề phát triển kinh tế tư nhân\n-----\nI- TÌNH HÌNH\n\
+         Kinh tế tư nhân ở Hà Nội, Thành phố Hồ Chí Minh, Đà Nẵng phát triển.\nT/M BỘ CHÍNH TRỊ\nTỔNG BÍ THƯ\n",
+    );
+    assert_eq!(central::issuer_of(&doc).unwrap().body, CentralBody::Politburo);
+    assert_eq!(doc.province, None);
+    // A provincial text without its header is not.
+    let doc = parse_text(
+        "CHƯƠNG TRÌNH\nthực hiện Nghị quyết số 45-NQ/TW\n-----\nI- MỤC ĐÍCH\nTỉnh ủy Cao Bằng ban hành Chương trình.\n\
+         T/M BAN THƯỜNG VỤ\nBÍ THƯ\n",
+    );
+    assert_eq!(central::issuer_of(&doc), None);
+    assert_eq!(doc.province.as_deref(), Some("Cao Bằng"));
+}
+
+#[test]
 fn provincial_documents_are_not_central() {
     for name in ["cao-bang_kh_ban-thuong-vu.txt", "lam-dong_ctrhd_tinh-uy.txt", "synth_ha-tinh_kh_ubnd.txt"] {
         let doc = fixture(name);
