@@ -11,12 +11,23 @@ fn declarations() -> String {
     use banthao_core::model::*;
     use banthao_core::scaffold::{DraftRequest, DraftType, IssuerKind};
     use banthao_store::{CorpusEntry, DraftEntry, Suggestion, SuggestionSource, VersionEntry};
-    let decls: [String; 51] = [
+    let decls: [String; 62] = [
         Document::decl(),
         banthao_core::check::Finding::decl(),
         banthao_core::check::Severity::decl(),
         banthao_core::tasks::Task::decl(),
         CheckView::decl(),
+        banthao_core::review::Item::decl(),
+        banthao_core::review::Kind::decl(),
+        banthao_core::review::Part::decl(),
+        banthao_core::review::Status::decl(),
+        banthao_core::review::Mapping::decl(),
+        banthao_core::review::Reply::decl(),
+        banthao_core::review::report::Handled::decl(),
+        banthao_core::review::report::Summary::decl(),
+        banthao_store::ReviewCopyEntry::decl(),
+        banthao_store::StoredItem::decl(),
+        ReviewView::decl(),
         DocKind::decl(),
         ParentRef::decl(),
         DocNumber::decl(),

@@ -154,3 +154,15 @@ pub struct CheckView {
     #[ts(type = "number")]
     pub set_aside: usize,
 }
+
+/// The consultation round of a draft: its copies, their items (with the draft's
+/// current text at each item's place, `null` when the place is gone) and the counts.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ReviewView {
+    pub copies: Vec<banthao_store::ReviewCopyEntry>,
+    pub items: Vec<banthao_store::StoredItem>,
+    /// Each item written out as the report writes it («Đề nghị sửa "…" thành "…"»).
+    pub content: Vec<String>,
+    pub current: Vec<Option<String>>,
+    pub summary: banthao_core::review::report::Summary,
+}

@@ -9,7 +9,7 @@ mod state;
 mod webview;
 pub mod webview2;
 
-use commands::{check, compare, drafts, export, library, recovery, settings, versions};
+use commands::{check, compare, drafts, export, library, recovery, review, settings, versions};
 use tauri::Manager;
 
 /// The data folder: `BANTHAO_DATA_DIR` when set (tests, portable use), else the
@@ -107,6 +107,13 @@ pub fn run() {
             check::fix_finding,
             check::draft_tasks,
             check::export_tasks,
+            review::import_review_copies,
+            review::review_state,
+            review::set_review_status,
+            review::accept_review_item,
+            review::refresh_review_places,
+            review::remove_review_copy,
+            review::export_review_report,
             export::preview,
             export::export_docx,
             settings::settings,

@@ -3,6 +3,8 @@
 import type {
   AppError,
   CheckView,
+  ReviewView,
+  Status,
   Comparison,
   Counterpart,
   DbStatus,
@@ -59,6 +61,18 @@ export const api = {
   renumber: (doc: Document, profile: DocKind) => call<Document>("renumber", { doc, profile }),
   suggest: (parentSection: string | null, typed: string | null, province: string | null, year: number | null) =>
     call<SuggestionView[]>("suggest", { parentSection, typed, province, year }),
+  importReviewCopies: (draftId: number, paths: string[]) =>
+    call<ImportOutcome[]>("import_review_copies", { draftId, paths }),
+  reviewState: (draftId: number) => call<ReviewView>("review_state", { draftId }),
+  setReviewStatus: (itemId: number, status: Status, answer: string) =>
+    call<void>("set_review_status", { itemId, status, answer }),
+  /** «Tiếp thu»: the change applied to the stored draft; the id of the version kept of
+   *  the draft as it was (restoring it undoes the change). */
+  acceptReviewItem: (draftId: number, itemId: number) => call<number>("accept_review_item", { draftId, itemId }),
+  refreshReviewPlaces: (draftId: number) => call<void>("refresh_review_places", { draftId }),
+  removeReviewCopy: (copyId: number) => call<void>("remove_review_copy", { copyId }),
+  exportReviewReport: (draftId: number, asked: number, path: string) =>
+    call<void>("export_review_report", { draftId, asked, path }),
   checkDraft: (draftId: number, doc: Document) => call<CheckView>("check_draft", { draftId, doc }),
   /** Sets a finding aside for the draft («bỏ qua»); `null` brings them all back. */
   dismissFinding: (draftId: number, finding: Finding | null) => call<void>("dismiss_finding", { draftId, finding }),
@@ -93,17 +107,19 @@ function testPick(): Pick | undefined {
   return (window as unknown as { __BANTHAO_PICK__?: Pick }).__BANTHAO_PICK__;
 }
 
-export async function pickFiles(): Promise<string[]> {
+/** Files to import: documents for the library, or reviewers' Word copies of a draft. */
+export async function pickFiles(kind: "documents" | "copies" = "documents"): Promise<string[]> {
   const t = testPick();
   if (t && t.open !== undefined) return t.open ?? [];
+  const wanted =
+    kind === "copies"
+      ? { name: "Bản góp ý (Word .docx)", extensions: ["docx"] }
+      : { name: "Văn bản (Word, PDF, văn bản thuần)", extensions: ["docx", "doc", "pdf", "txt"] };
   const r = await call<string[] | string | null>("plugin:dialog|open", {
     options: {
       multiple: true,
-      title: "Chọn văn bản để nhập",
-      filters: [
-        { name: "Văn bản (Word, PDF, văn bản thuần)", extensions: ["docx", "doc", "pdf", "txt"] },
-        { name: "Mọi tệp", extensions: ["*"] },
-      ],
+      title: kind === "copies" ? "Chọn các bản góp ý (Word)" : "Chọn văn bản để nhập",
+      filters: [wanted, { name: "Mọi tệp", extensions: ["*"] }],
     },
   });
   if (!r) return [];

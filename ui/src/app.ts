@@ -2,7 +2,9 @@
 // cannot be opened.
 import { api, errorOf } from "./api.js";
 import { clear, h, toast, when } from "./dom.js";
-import { showLibrary, installDrop } from "./library.js";
+import { installDrop, onDrop } from "./drop.js";
+import { dropIntoLibrary, showLibrary } from "./library.js";
+import { showReview } from "./review.js";
 import { showWizard } from "./wizard.js";
 import { showEditor, leaveEditor } from "./editor.js";
 import { showExport } from "./exporter.js";
@@ -11,6 +13,7 @@ const main = () => document.getElementById("main")!;
 
 async function route(): Promise<void> {
   await leaveEditor();
+  onDrop(null);
   const hash = location.hash || "#/";
   const nav = document.getElementById("nav")!;
   clear(nav);
@@ -21,11 +24,12 @@ async function route(): Promise<void> {
   document.getElementById("save-state")!.textContent = "";
   const status = await api.dbStatus();
   if (!status.ok) return showRecovery(main(), status);
-  const m = hash.match(/^#\/(du-thao|xuat)\/(\d+)$/);
+  const m = hash.match(/^#\/(du-thao|xuat|gop-y)\/(\d+)$/);
   try {
     if (hash === "#/moi") await showWizard(main());
     else if (m && m[1] === "du-thao") await showEditor(main(), Number(m[2]));
     else if (m && m[1] === "xuat") await showExport(main(), Number(m[2]));
+    else if (m && m[1] === "gop-y") await showReview(main(), Number(m[2]));
     else await showLibrary(main());
   } catch (e) {
     toast(errorOf(e).message, "error");
@@ -91,7 +95,7 @@ window.addEventListener("hashchange", () => {
   route();
 });
 window.addEventListener("DOMContentLoaded", () => {
-  installDrop();
+  installDrop(dropIntoLibrary);
   route();
 });
 export { when };

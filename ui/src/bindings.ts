@@ -158,6 +158,201 @@ product: string | null, };
 
 export type CheckView = { findings: Array<Finding>, set_aside: number, };
 
+export type Item = { 
+/**
+ * The body that commented (Sở Nội vụ …).
+ */
+reviewer: string, 
+/**
+ * The author Word recorded.
+ */
+author: string, 
+/**
+ * The copy's file name.
+ */
+file: string, 
+/**
+ * Comment, insert, delete or replace.
+ */
+kind: Kind, 
+/**
+ * Which part of the document.
+ */
+part: Part, 
+/**
+ * The section path (`I.2`) when in a section, else empty.
+ */
+path: string, 
+/**
+ * Paragraph index: in the section (`None`: its title), or in the preamble.
+ */
+paragraph: number | null, 
+/**
+ * Character range in that paragraph (or title) of the draft.
+ */
+start: number, 
+/**
+ * End of the range.
+ */
+end: number, 
+/**
+ * The anchored text of a comment, or the text the change removes.
+ */
+excerpt: string, 
+/**
+ * The comment's words, or the text the change adds.
+ */
+text: string, 
+/**
+ * When the reviewer wrote it.
+ */
+date: string | null, 
+/**
+ * Answers in a comment's thread.
+ */
+replies: Array<Reply>, 
+/**
+ * The anchored place was changed by the drafter since the copy was sent
+ * («đã thay đổi từ khi gửi»).
+ */
+changed: boolean, };
+
+export type Kind = "comment" | "insert" | "delete" | "replace";
+
+export type Part = "header" | "title" | "preamble" | "section" | "closing" | "tail" | "unknown";
+
+export type Status = "pending" | "accepted" | "partial" | "explained";
+
+export type Mapping = "own" | "same" | "aligned" | "unrelated";
+
+export type Reply = { 
+/**
+ * Who wrote it.
+ */
+author: string, 
+/**
+ * When (as the copy says, ISO 8601), if it says.
+ */
+date: string | null, 
+/**
+ * Its words.
+ */
+text: string, };
+
+export type Handled = { 
+/**
+ * The item.
+ */
+item: Item, 
+/**
+ * Its status.
+ */
+status: Status, 
+/**
+ * The drafter's answer (tiếp thu, giải trình …), possibly empty.
+ */
+answer: string, };
+
+export type Summary = { 
+/**
+ * Bodies asked for comments.
+ */
+asked: number, 
+/**
+ * Bodies that answered.
+ */
+answered: number, 
+/**
+ * Comments and proposed changes.
+ */
+items: number, 
+/**
+ * Accepted.
+ */
+accepted: number, 
+/**
+ * Accepted in part.
+ */
+partial: number, 
+/**
+ * Explained (not accepted).
+ */
+explained: number, 
+/**
+ * Not handled yet.
+ */
+pending: number, };
+
+export type ReviewCopyEntry = { 
+/**
+ * Its id.
+ */
+id: number, 
+/**
+ * The draft it comments on.
+ */
+draft_id: number, 
+/**
+ * The version it was sent as, when known.
+ */
+version_id: number | null, 
+/**
+ * Its file name.
+ */
+file_name: string, 
+/**
+ * The body its items are attributed to.
+ */
+reviewer: string, 
+/**
+ * How it was mapped onto the draft.
+ */
+mapping: Mapping, 
+/**
+ * Share of its text found in the draft.
+ */
+similarity: number, 
+/**
+ * Formatting changes counted in it.
+ */
+formatting: number, 
+/**
+ * Messages for the user.
+ */
+notes: Array<string>, 
+/**
+ * How many items it has.
+ */
+items: number, 
+/**
+ * When it was imported.
+ */
+imported_at: string, };
+
+export type StoredItem = { 
+/**
+ * Its id.
+ */
+id: number, 
+/**
+ * Its copy.
+ */
+copy_id: number, 
+/**
+ * The item, its status and answer.
+ */
+handled: Handled, 
+/**
+ * When it was last handled.
+ */
+updated_at: string | null, };
+
+export type ReviewView = { copies: Array<ReviewCopyEntry>, items: Array<StoredItem>, 
+/**
+ * Each item written out as the report writes it («Đề nghị sửa "…" thành "…"»).
+ */
+content: Array<string>, current: Array<string | null>, summary: Summary, };
+
 export type DocKind = "party" | "state";
 
 export type ParentRef = { 

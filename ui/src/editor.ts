@@ -178,6 +178,7 @@ function toolbar(e: Ed): HTMLElement {
     h("span", { class: "sep" }),
     profile,
     h("span", { class: "grow" }),
+    h("a", { class: "button", id: "go-review", href: `#/gop-y/${d.id}` }, "Góp ý…"),
     h("a", { class: "button primary", id: "go-export", href: `#/xuat/${d.id}` }, "Xuất Word…"),
   );
 }

@@ -232,20 +232,9 @@ export async function importPaths(paths: string[]): Promise<ImportOutcome[]> {
   }
 }
 
-/** Files dropped anywhere on the window are imported (the window gets their paths). */
-export function installDrop(): void {
-  const overlay = document.getElementById("drop-overlay")!;
-  listen("tauri://drag-enter", () => {
-    overlay.hidden = false;
-  });
-  listen("tauri://drag-leave", () => {
-    overlay.hidden = true;
-  });
-  listen("tauri://drag-drop", async (p: { paths: string[] }) => {
-    overlay.hidden = true;
-    if (!p.paths?.length) return;
-    if (location.hash !== "#/" && location.hash !== "") location.hash = "#/";
-    await new Promise((r) => setTimeout(r, 50));
-    importPaths(p.paths);
-  });
+/** Files dropped where no screen takes them: imported into the library, shown. */
+export async function dropIntoLibrary(paths: string[]): Promise<void> {
+  if (location.hash !== "#/" && location.hash !== "") location.hash = "#/";
+  await new Promise((r) => setTimeout(r, 50));
+  importPaths(paths);
 }

@@ -7,5 +7,6 @@ pub mod drafts;
 pub mod export;
 pub mod library;
 pub mod recovery;
+pub mod review;
 pub mod settings;
 pub mod versions;

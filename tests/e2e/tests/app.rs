@@ -272,6 +272,87 @@ async fn the_check_finds_a_misspelling_fixes_it_and_sets_one_aside() {
     app.close().await;
 }
 
+/// A draft as the drafter has it now (v2), with the version sent for comments (v1).
+fn seed_review_draft(data: &std::path::Path) -> (i64, std::path::PathBuf) {
+    let fx = banthao_e2e::workspace().join("tests/fixtures/review");
+    let read = |f: &str| banthao_core::parse_text(&std::fs::read_to_string(fx.join(f)).unwrap());
+    let mut store = banthao_store::Store::open(&data.join("banthao.db")).unwrap();
+    let at = "2026-03-02T08:00:00Z";
+    let id = store.create_draft(&read("draft_v1.txt"), banthao_core::model::DocKind::Party, at).unwrap();
+    store.save_version(id, "Dự thảo gửi lấy ý kiến", None, at).unwrap();
+    let (entry, _) = store.draft(id).unwrap().unwrap();
+    store.save_draft(id, &read("draft_v2.txt"), entry.revision, at).unwrap();
+    (id, fx)
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn reviewers_copies_handled_report_exported_statuses_kept() {
+    let data = data_dir("review");
+    let (id, fx) = seed_review_draft(&data);
+    let app = App::launch(&data).await;
+    app.js(&format!("location.hash = '#/du-thao/{id}'; return 1")).await;
+    app.wait_css("section.sec .sec-body").await;
+    app.click("#go-review").await;
+    app.wait_css("#review-import").await;
+    let copies = [fx.join("so-noi-vu.docx"), fx.join("Ban Tuyên giáo và Dân vận.docx")];
+    let copies: Vec<String> = copies.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    app.js(&format!("window.__BANTHAO_PICK__ = {{ open: {copies:?} }}; return 1")).await;
+    app.click("#review-import").await;
+    app.wait_js("document.querySelectorAll('#review-import-results li.ok').length === 2").await;
+    app.wait_js("document.querySelectorAll('#review-items .review-item').length > 4").await;
+    let counts = app.js("return document.getElementById('review-counts').textContent").await;
+    assert!(counts.as_str().unwrap().contains("của 2 cơ quan"), "{counts}");
+    app.screenshot("20-gop-y").await;
+    // «Tiếp thu» of Sở Nội vụ's insertion: applied to the draft, recorded, undoable.
+    let insert = "[...document.querySelectorAll('#review-items .review-item')].find(c => c.dataset.kind === 'insert' && c.textContent.includes('Sở Nội vụ'))";
+    let item_id = app.wait_js(&format!("{insert}?.dataset.item")).await;
+    app.js(&format!("{insert}.querySelector('button.accept').click(); return 1")).await;
+    let accepted = format!(
+        "document.querySelector('#review-items .review-item[data-item=\"{}\"]')?.dataset.status === 'accepted'",
+        item_id.as_str().unwrap()
+    );
+    app.wait_js(&accepted).await;
+    app.wait_css("#review-undo").await;
+    // «Giải trình» of the first comment, with an answer.
+    let comment = "[...document.querySelectorAll('#review-items .review-item')].find(c => c.dataset.kind === 'comment' && c.dataset.status === 'pending')";
+    let comment_id = app.wait_js(&format!("{comment}?.dataset.item")).await;
+    app.js(&format!(
+        "const c = {comment}; c.querySelector('textarea').value = 'Giữ nguyên vì đã phù hợp với Nghị quyết.'; \
+         c.querySelector('button.explain').click(); return 1"
+    ))
+    .await;
+    let explained = format!(
+        "document.querySelector('#review-items .review-item[data-item=\"{}\"]')?.dataset.status === 'explained'",
+        comment_id.as_str().unwrap()
+    );
+    app.wait_js(&explained).await;
+    // The report.
+    let report = data.join("bao-cao.docx");
+    app.js(&format!("window.__BANTHAO_PICK__ = {{ save: {:?} }}; return 1", report.to_string_lossy())).await;
+    app.click("#review-report").await;
+    for _ in 0..100 {
+        if report.exists() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(std::fs::read(&report).unwrap().starts_with(b"PK"), "the report was written");
+    app.close().await;
+    // After a restart the statuses and the answer are there, and the draft has the change.
+    let app = App::launch(&data).await;
+    app.js(&format!("location.hash = '#/gop-y/{id}'; return 1")).await;
+    app.wait_js(&accepted).await;
+    app.wait_js(&explained).await;
+    let answer = app
+        .js(&format!(
+            "return document.querySelector('#review-items .review-item[data-item=\"{}\"] .review-answer').textContent",
+            comment_id.as_str().unwrap()
+        ))
+        .await;
+    assert!(answer.as_str().unwrap().contains("Giữ nguyên"), "{answer}");
+    app.close().await;
+}
+
 #[tokio::test(flavor = "current_thread")]
 async fn suggestions_and_other_provinces_beside_the_section() {
     let data = data_dir("panels");
