@@ -5,7 +5,7 @@
 // appendix «Phụ lục: Phân công nhiệm vụ».
 import { api, errorOf, pickSavePath } from "./api.js";
 import type { Finding, Severity, Task } from "./bindings.js";
-import { clear, h, modal, toast } from "./dom.js";
+import { clear, h, measure, modal, toast } from "./dom.js";
 import type { EditorLink } from "./link.js";
 
 const GROUPS: [Severity, string][] = [
@@ -36,6 +36,7 @@ export async function checkPanel(
   refresh: () => void,
 ): Promise<void> {
   const id = link.draftId();
+  const t0 = performance.now();
   link.syncFromPage();
   const s = link.liveState();
   if (!s || id === null) return;
@@ -70,6 +71,8 @@ export async function checkPanel(
     });
     el.append(h("p", { class: "muted small" }, `Đã bỏ qua ${view.set_aside} mục. `, back));
   }
+  // Read by scripts/bench-app.sh: the page read back, the check in Rust, the list drawn.
+  measure("banthao:check", t0);
 }
 
 function findingItem(f: Finding, id: number, link: EditorLink, refresh: () => void): HTMLElement {
