@@ -18,16 +18,18 @@ use tauri::State;
 pub async fn wizard_options(state: State<'_, AppState>) -> Result<WizardOptions> {
     let mut parents: Vec<ParentOption> =
         ParentTemplate::builtins().into_iter().map(|p| ParentOption { title: p.title(), id: p.id }).collect();
-    let documents = state.with(|s| Ok(s.list()?))?;
-    parents.extend(documents.into_iter().map(|d| ParentOption {
-        id: format!("doc:{}", d.id),
-        title: format!(
-            "{} {}{}",
-            d.doc_type.as_deref().unwrap_or("Văn bản"),
-            d.summary.as_deref().unwrap_or(&d.file_name),
-            d.province.as_deref().map(|p| format!(" ({p})")).unwrap_or_default()
-        ),
-    }));
+    // Imported documents by their human name (a central resolution by its number,
+    // date and body; a provincial programme by its type, issuer and year).
+    let documents = state.with(|s| {
+        let mut out = Vec::new();
+        for d in s.list()? {
+            if let Some(doc) = s.document(d.id)? {
+                out.push(ParentOption { id: format!("doc:{}", d.id), title: ParentTemplate::from_document(&doc).name });
+            }
+        }
+        Ok(out)
+    })?;
+    parents.extend(documents);
     let issuers = IssuerKind::ALL
         .iter()
         .map(|&i| IssuerOption { id: i, label: i.label().into(), usual_types: i.usual_types().to_vec() })
