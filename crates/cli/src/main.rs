@@ -10,8 +10,8 @@ mod input;
 mod output;
 mod paths;
 mod report;
-mod suggest;
 mod review;
+mod suggest;
 mod tasks;
 
 use anyhow::Result;

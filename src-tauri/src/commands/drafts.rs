@@ -24,7 +24,10 @@ pub async fn wizard_options(state: State<'_, AppState>) -> Result<WizardOptions>
         let mut out = Vec::new();
         for d in s.list()? {
             if let Some(doc) = s.document(d.id)? {
-                out.push(ParentOption { id: format!("doc:{}", d.id), title: ParentTemplate::from_document(&doc).name });
+                out.push(ParentOption {
+                    id: format!("doc:{}", d.id),
+                    title: ParentTemplate::from_document(&doc).name,
+                });
             }
         }
         Ok(out)

@@ -104,7 +104,10 @@ fn forbidden_characters_are_dropped_at_import_and_exports_open() {
         .find(|d| d["code"] == "forbidden-characters")
         .unwrap_or_else(|| panic!("no forbidden-characters diagnostic: {}", got["diagnostics"]));
     assert!(diag["message"].as_str().unwrap().contains(&format!("Đã bỏ {added} ký tự")), "{diag}");
-    assert_eq!(without_diagnostics(got), without_diagnostics(parse_json(&fixture("cao-bang_kh_ban-thuong-vu.txt"))));
+    assert_eq!(
+        without_diagnostics(got),
+        without_diagnostics(parse_json(&fixture("cao-bang_kh_ban-thuong-vu.txt")))
+    );
 
     // Plain export and redline (the dirty text against a clean copy edited a little).
     let edited = dir.path("ban-sua.txt");
@@ -114,7 +117,13 @@ fn forbidden_characters_are_dropped_at_import_and_exports_open() {
     for (args, out) in [
         (vec!["export", src.to_str().unwrap(), "-o", plain.to_str().unwrap()], &plain),
         (
-            vec!["diff", src.to_str().unwrap(), edited.to_str().unwrap(), "--docx", redline.to_str().unwrap()],
+            vec![
+                "diff",
+                src.to_str().unwrap(),
+                edited.to_str().unwrap(),
+                "--docx",
+                redline.to_str().unwrap(),
+            ],
             &redline,
         ),
     ] {
