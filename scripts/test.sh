@@ -23,7 +23,8 @@ echo "==> tidy gate: formatting, lints, docs, strict types"
 cargo fmt --all --check
 (cd ui && npm run --silent check)
 cargo clippy --locked --workspace --all-targets -- -D warnings
-RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p banthao-core -p banthao-docx -p banthao-store
+RUSTDOCFLAGS="-D warnings" cargo doc --locked --no-deps -p banthao-core -p banthao-docx -p banthao-store \
+    -p banthao-doc -p banthao-pdf -p banthao-import
 echo "==> UI tests (node --test)"
 (cd ui && npm test --silent)
 echo "==> cargo test (library crates and CLI)"

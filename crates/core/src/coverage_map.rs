@@ -5,7 +5,7 @@
 //!
 //! A document's sections are matched to the parent's by its own links when it was
 //! scaffolded from this parent (`45-NQ/TW#III.3`), otherwise by alignment
-//! ([`crate::compare::align`]) with the parent's structure. Lead and time come from
+//! ([`crate::compare::align()`]) with the parent's structure. Lead and time come from
 //! the task table ([`crate::tasks::tasks`]) rows in the section; a target is a
 //! paragraph with a quantity that is not a year (the check's rule), citations and
 //! dates (`45-NQ/TW`, `10/12`) aside.
