@@ -317,6 +317,25 @@ pub fn follows(prev: &Label, next: &Label) -> bool {
     prev.value[..n - 1] == next.value[..n - 1] && next.value[n - 1] == prev.value[n - 1] + 1
 }
 
+/// The visible marker of a Word bullet (Word stores the glyph, not the character the
+/// drafter means): `+` and `-` (or a dash) as typed; any other glyph (`•`, ``, a
+/// symbol-font character) `-` at the first level and `+` below it.
+///
+/// ```
+/// use banthao_core::label::bullet_marker;
+/// assert_eq!(bullet_marker("–", 1), "-");
+/// assert_eq!(bullet_marker("\u{F0B7}", 0), "-");
+/// assert_eq!(bullet_marker("\u{F0B7}", 1), "+");
+/// ```
+pub fn bullet_marker(glyph: &str, level: usize) -> &'static str {
+    match glyph.trim() {
+        "+" => "+",
+        "-" | "–" | "—" => "-",
+        _ if level == 0 => "-",
+        _ => "+",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -147,13 +147,7 @@ impl Lists {
         let level = levels.get(ilvl)?;
         if level.nfc == BULLET {
             let text = String::from_utf16_lossy(&level.text);
-            let marker = match text.trim() {
-                "+" => "+",
-                "-" | "–" | "—" => "-",
-                _ if ilvl == 0 => "-",
-                _ => "+",
-            };
-            return Some(marker.to_string());
+            return Some(banthao_core::label::bullet_marker(&text, ilvl).to_string());
         }
         let value = counters[ilvl].map_or(level.start, |c| c + 1);
         counters[ilvl] = Some(value);

@@ -148,13 +148,7 @@ impl Numbering {
             }
         }
         if level.fmt == "bullet" {
-            let marker = match level.text.trim() {
-                "+" => "+",
-                "-" | "–" | "—" => "-",
-                _ if ilvl == 0 => "-",
-                _ => "+",
-            };
-            return Some(marker.to_string());
+            return Some(banthao_core::label::bullet_marker(&level.text, ilvl).to_string());
         }
         let value = counters[ilvl].map_or(level.start, |c| c + 1);
         counters[ilvl] = Some(value);

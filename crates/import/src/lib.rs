@@ -80,15 +80,7 @@ pub fn read_bytes(bytes: &[u8], format: Format) -> Result<Document, ReadError> {
 /// Reads a file (any format above, told by content): its bytes and the document
 /// they hold.
 pub fn read_path(path: &Path) -> Result<(Vec<u8>, Document), ImportError> {
-    let meta = std::fs::metadata(path).map_err(|e| ImportError::from_io(&e))?;
-    if meta.is_dir() {
-        return Err(ImportError::Directory);
-    }
-    if meta.len() > MAX_INPUT_BYTES {
-        let mb = |b: u64| b / (1024 * 1024);
-        return Err(ReadError::TooLarge { size: mb(meta.len()), limit: mb(MAX_INPUT_BYTES) }.into());
-    }
-    let bytes = std::fs::read(path).map_err(|e| ImportError::from_io(&e))?;
+    let bytes = read_bytes_limited(path)?;
     let doc = read_bytes(&bytes, Format::of(&bytes, path))?;
     Ok((bytes, doc))
 }
@@ -105,6 +97,20 @@ pub fn notes(doc: &Document) -> Vec<&str> {
         .filter(|d| IMPORT_NOTES.contains(&d.code.as_str()))
         .map(|d| d.message.as_str())
         .collect()
+}
+
+/// A file's bytes, the size limit checked before reading (for a reader of its own,
+/// such as reviewers' copies).
+pub fn read_bytes_limited(path: &Path) -> Result<Vec<u8>, ImportError> {
+    let meta = std::fs::metadata(path).map_err(|e| ImportError::from_io(&e))?;
+    if meta.is_dir() {
+        return Err(ImportError::Directory);
+    }
+    if meta.len() > MAX_INPUT_BYTES {
+        let mb = |b: u64| b / (1024 * 1024);
+        return Err(ReadError::TooLarge { size: mb(meta.len()), limit: mb(MAX_INPUT_BYTES) }.into());
+    }
+    std::fs::read(path).map_err(|e| ImportError::from_io(&e))
 }
 
 impl ImportError {

@@ -53,7 +53,7 @@ pub async fn import_review_copies(
             existing: false,
             message,
         };
-        let bytes = match read_limited(path) {
+        let bytes = match banthao_import::read_bytes_limited(path) {
             Ok(b) => b,
             Err(e) => {
                 out.push(fail(e.to_string()));
@@ -94,22 +94,6 @@ pub async fn import_review_copies(
         });
     }
     Ok(out)
-}
-
-fn read_limited(path: &Path) -> std::result::Result<Vec<u8>, banthao_import::ImportError> {
-    let meta = std::fs::metadata(path).map_err(|e| banthao_import::ImportError::from_io(&e))?;
-    if meta.is_dir() {
-        return Err(banthao_import::ImportError::Directory);
-    }
-    if meta.len() > banthao_import::MAX_INPUT_BYTES {
-        let mb = |b: u64| b / (1024 * 1024);
-        return Err(banthao_core::ReadError::TooLarge {
-            size: mb(meta.len()),
-            limit: mb(banthao_import::MAX_INPUT_BYTES),
-        }
-        .into());
-    }
-    std::fs::read(path).map_err(|e| banthao_import::ImportError::from_io(&e))
 }
 
 /// The round as it stands: copies, items with their status and the draft's current
