@@ -6,7 +6,7 @@
 // version «Dự thảo sau góp ý» saved with its redline against the version sent out.
 import { api, errorOf, pickFiles, pickSavePath } from "./api.js";
 import type { ImportOutcome, ReviewView, Status, StoredItem } from "./bindings.js";
-import { clear, h, toast } from "./dom.js";
+import { clear, h, modal, toast } from "./dom.js";
 import { onDrop } from "./drop.js";
 
 const STATUS: [Status, string][] = [
@@ -157,7 +157,15 @@ function copiesList(v: ReviewView, redraw: () => Promise<void>): HTMLElement {
   for (const c of v.copies) {
     const remove = h("button", { class: "small" }, "Xóa");
     remove.addEventListener("click", async () => {
-      if (!confirm(`Xóa bản góp ý «${c.file_name}» cùng các ý kiến của nó?`)) return;
+      const answer = await modal(
+        "Xóa bản góp ý",
+        h("p", {}, `Xóa bản góp ý «${c.file_name}» cùng ${c.items} ý kiến của nó? Tệp gốc trên máy không bị xóa.`),
+        [
+          { label: "Xóa", value: "remove", primary: true },
+          { label: "Giữ lại", value: "keep" },
+        ],
+      );
+      if (answer !== "remove") return;
       await api.removeReviewCopy(c.id);
       await redraw();
     });
