@@ -211,8 +211,16 @@ pub fn parse_lines(lines: Vec<Line>, footnotes: Vec<(String, String)>, places: &
     }
     attach_footnotes(&mut doc, footnotes, anchors);
 
-    let sample: String =
-        lines[pos..body_end].iter().take(80).map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ");
+    let mut sample = String::new();
+    for l in lines[pos..body_end].iter().take(80) {
+        if sample.len() >= infer::READ_AT_MOST {
+            break;
+        }
+        if !sample.is_empty() {
+            sample.push(' ');
+        }
+        sample.push_str(infer::head(&l.text, infer::READ_AT_MOST));
+    }
     infer::infer(&mut doc, &sample, places);
     doc
 }
