@@ -186,18 +186,54 @@ enum Step {
 /// Temporary files of this process are told apart by a counter.
 static NEXT: AtomicU64 = AtomicU64::new(0);
 
-/// The temporary file beside `path`: hidden, named after the target (cut to 40
-/// characters, so that a name the file system accepts is not refused for its temporary
-/// file's longer one), the process and a counter.
-fn temp_path(dir: &Path, path: &Path) -> PathBuf {
+/// The start of the temporary files' names for `path`: hidden, named after the target
+/// (cut to 40 characters, so that a name the file system accepts is not refused for its
+/// temporary file's longer one).
+fn temp_prefix(path: &Path) -> String {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let short: String = name.chars().take(40).collect();
+    format!(".{short}.")
+}
+
+/// The temporary file beside `path`: [`temp_prefix`], the process and a counter.
+fn temp_path(dir: &Path, path: &Path) -> PathBuf {
     let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    dir.join(format!(".{short}.{}-{n}.tmp", std::process::id()))
+    dir.join(format!("{}{}-{n}.tmp", temp_prefix(path), std::process::id()))
+}
+
+/// A temporary file older than this was left by a process that was killed or lost its
+/// power mid-write (a write takes well under a second).
+const ABANDONED: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Removes the temporary files of earlier writes of `path` that were abandoned: named
+/// as [`temp_path`] names them and older than [`ABANDONED`]. Best effort.
+fn sweep_abandoned(dir: &Path, path: &Path) {
+    let prefix = temp_prefix(path);
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let Some(middle) = name.strip_prefix(prefix.as_str()).and_then(|r| r.strip_suffix(".tmp")) else {
+            continue;
+        };
+        let ours = middle.split_once('-').is_some_and(|(pid, n)| {
+            [pid, n].iter().all(|x| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit()))
+        });
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > ABANDONED);
+        if ours && old {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }
 
 /// Writes `bytes` to `path` atomically. On failure the file that was there is as it
-/// was and no temporary file is left.
+/// was and no temporary file is left; temporary files that earlier writes of `path`
+/// abandoned (the process killed mid-write) are removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     let fail = |kind: SaveFailure, e: Option<&io::Error>| SaveError {
         path: path.display().to_string(),
@@ -211,6 +247,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    sweep_abandoned(&dir, path);
     let tmp = temp_path(&dir, path);
     let mut created = false;
     let result = (|| {
@@ -314,6 +351,30 @@ mod tests {
         assert_eq!(e.kind, SaveFailure::NoFolder, "{e}");
         assert_eq!(std::fs::read(&target).unwrap(), b"second");
         assert_eq!(dir.entries(), ["xuat.docx"]);
+    }
+
+    #[test]
+    fn temporary_files_a_killed_write_left_are_swept_by_the_next_write() {
+        let dir = Dir::new("sweep");
+        let target = dir.0.join("Kế hoạch.docx");
+        let aged = |name: &str, age_secs: u64| {
+            let f = std::fs::File::create(dir.0.join(name)).unwrap();
+            f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(age_secs)).unwrap();
+        };
+        aged(".Kế hoạch.docx.4242-0.tmp", 3600); // abandoned by a killed export
+        aged(".Kế hoạch.docx.4243-7.tmp", 5); // another process writing right now
+        aged(".Kế hoạch.docx.ghi-chu.tmp", 3600); // not a name we give
+        aged(".Khác.docx.4242-1.tmp", 3600); // another target's
+        write_atomic(&target, b"new").unwrap();
+        assert_eq!(
+            dir.entries(),
+            [
+                ".Khác.docx.4242-1.tmp",
+                ".Kế hoạch.docx.4243-7.tmp",
+                ".Kế hoạch.docx.ghi-chu.tmp",
+                "Kế hoạch.docx"
+            ]
+        );
     }
 
     #[cfg(target_os = "linux")]
