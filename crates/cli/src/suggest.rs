@@ -61,7 +61,7 @@ fn print(list: &[Suggestion], province: Option<&str>, json: bool) -> Result<()> 
                 serde_json::json!({
                     "text": text_of(&s.template), "template": s.template, "provinces": s.provinces, "curated": s.curated,
                     "count": s.count, "score": s.score, "parent_section": s.parent_section,
-                    "sources": s.sources,
+                    "sources": s.sources, "variants": s.variants,
                 })
             })
             .collect();
@@ -75,6 +75,12 @@ fn print(list: &[Suggestion], province: Option<&str>, json: bool) -> Result<()> 
                 println!("   (câu mẫu tự soạn, #{})", s.id);
             } else {
                 println!("   ({} tỉnh: {})", s.count, s.provinces.join(", "));
+            }
+            if s.variants.len() > 1 {
+                println!("   {} cách viết:", s.variants.len());
+                for v in &s.variants {
+                    println!("   - {} ({})", text_of(&v.template), v.provinces.join(", "));
+                }
             }
         }
     }

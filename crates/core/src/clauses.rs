@@ -57,8 +57,42 @@ pub struct Clause {
     pub template: String,
     /// Distinct provinces that use it.
     pub provinces: Vec<String>,
+    /// Its distinct wordings, most used first.
+    pub variants: Vec<Variant>,
     /// Every appearance, with its source.
     pub occurrences: Vec<Occurrence>,
+}
+
+/// One wording of a clause (with placeholders) and the provinces that wrote it so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Variant {
+    /// The wording, with the province's names as placeholders.
+    pub template: String,
+    /// The provinces that wrote it, sorted.
+    pub provinces: Vec<String>,
+}
+
+/// The distinct wordings of a group's members, the one most provinces wrote first (on
+/// a tie, the one seen first).
+pub fn variants(members: &[Member]) -> Vec<Variant> {
+    let mut out: Vec<Variant> = Vec::new();
+    for m in members {
+        match out.iter_mut().find(|v| v.template == m.general) {
+            Some(v) => {
+                if !v.provinces.iter().any(|p| p == m.province) {
+                    v.provinces.push(m.province.to_string());
+                }
+            }
+            None => {
+                out.push(Variant { template: m.general.to_string(), provinces: vec![m.province.to_string()] })
+            }
+        }
+    }
+    for v in &mut out {
+        v.provinces.sort();
+    }
+    out.sort_by_key(|v| std::cmp::Reverse(v.provinces.len()));
+    out
 }
 
 /// Sentences of a paragraph: split after `.`, `!` or `?` followed by a capital;
@@ -80,6 +114,38 @@ pub fn sentences(paragraph: &str) -> Vec<String> {
     }
     out.push(text[start..].trim().to_string());
     out.retain(|s| s.split_whitespace().count() >= MIN_WORDS);
+    out
+}
+
+/// The clause units of a paragraph: its [`sentences`], each split again after `;`
+/// (a province that rewrote one clause of a long sentence still shares the others).
+/// A piece shorter than the shortest clause stays with the piece before it (the
+/// first, with the one after); the `;` that ends a piece is dropped.
+pub fn clause_units(paragraph: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for sentence in sentences(paragraph) {
+        let mut pieces: Vec<String> = Vec::new();
+        let mut pending = String::new();
+        for part in sentence.split("; ") {
+            if !pending.is_empty() {
+                pending.push_str("; ");
+            }
+            pending.push_str(part);
+            if pending.split_whitespace().count() >= MIN_WORDS {
+                pieces.push(std::mem::take(&mut pending));
+            }
+        }
+        if !pending.is_empty() {
+            match pieces.last_mut() {
+                Some(last) => {
+                    last.push_str("; ");
+                    last.push_str(&pending);
+                }
+                None => pieces.push(pending),
+            }
+        }
+        out.extend(pieces.into_iter().filter(|p| p.split_whitespace().count() >= MIN_WORDS));
+    }
     out
 }
 
@@ -203,8 +269,9 @@ pub fn extract(parent: &Document, doc: &Document) -> Vec<Mined> {
         let s = crate::compare::diff::section_by_index(&doc.sections, &n.index);
         // The nearest aligned ancestor gives the parent section.
         let parent_section = (1..=n.index.len()).rev().find_map(|k| link.get(&n.index[..k]).cloned());
-        let texts = std::iter::once(s.title.as_str()).chain(s.paragraphs.iter().map(String::as_str));
-        for text in texts.flat_map(sentences) {
+        // A heading is one unit; a paragraph's sentences split into their clauses.
+        let units = sentences(&s.title).into_iter().chain(s.paragraphs.iter().flat_map(|p| clause_units(p)));
+        for text in units {
             let general = generalise(&text, doc.province.as_deref(), year);
             let triples = triples(&general);
             out.push(Mined {
@@ -227,15 +294,17 @@ pub fn min_shared(n: usize) -> usize {
 }
 
 /// How a sentence stands to a representative wording: `None` when they are different
-/// clauses, else a score (higher is closer).
-fn likeness(a: &[u64], b: &[u64]) -> Option<f32> {
+/// clauses, else a score (higher is closer) and whether the sentence is a shared core
+/// of the wording (shorter, standing in it, but not alike as a whole).
+fn likeness(a: &[u64], b: &[u64]) -> Option<(f32, bool)> {
     let n = crate::compare::tokens::common_sorted(a, b);
     // A shortened or extended wording: most of the shorter one's triples stand in the
     // longer one.
     let small = a.len().min(b.len());
     let contained = small >= MIN_CONTAINED && n as f32 >= SAME_WORDING * small as f32;
     let j = jaccard(a, b);
-    (j >= SAME_CLAUSE || contained).then_some(j.max(n as f32 / small.max(1) as f32 - 0.3))
+    let core = contained && j < SAME_CLAUSE && a.len() < b.len();
+    (j >= SAME_CLAUSE || contained).then_some((j.max(n as f32 / small.max(1) as f32 - 0.3), core))
 }
 
 /// Where a new sentence goes among the representative wordings seen so far.
@@ -251,6 +320,10 @@ pub enum Placement<R> {
         rep: R,
         /// Other wordings it is also like, whose groups merge into `rep`'s.
         also: Vec<R>,
+        /// The sentence is a shared core of `rep` (a shortened wording): it becomes
+        /// another representative of the group, so that a later rewording that keeps
+        /// the core but changes the rest still joins.
+        core: bool,
     },
 }
 
@@ -260,8 +333,10 @@ pub fn place<'a, R: Copy + Ord>(
     triples: &[u64],
     candidates: impl IntoIterator<Item = (R, &'a [u64])>,
 ) -> Placement<R> {
-    let mut like: Vec<(f32, R)> =
-        candidates.into_iter().filter_map(|(r, b)| likeness(triples, b).map(|s| (s, r))).collect();
+    let mut like: Vec<(f32, R, bool)> = candidates
+        .into_iter()
+        .filter_map(|(r, b)| likeness(triples, b).map(|(s, core)| (s, r, core)))
+        .collect();
     let Some(best) = like.iter().copied().max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1))) else {
         return Placement::New;
     };
@@ -269,7 +344,7 @@ pub fn place<'a, R: Copy + Ord>(
     let mut also: Vec<R> = like.into_iter().map(|x| x.1).collect();
     also.sort();
     also.dedup();
-    Placement::Join { rep: best.1, also }
+    Placement::Join { rep: best.1, also, core: best.2 }
 }
 
 /// A member of a group, as [`summarise`] needs it.
@@ -382,13 +457,21 @@ pub fn mine(parent: &Document, sources: &[Source]) -> Vec<Clause> {
                     postings.entry(*t).or_default().push(r);
                 }
             }
-            Placement::Join { rep, also } => {
+            Placement::Join { rep, also, core } => {
                 let g = top(&mut root, rep_group[rep]);
                 for q in also {
                     let h = top(&mut root, rep_group[q]);
                     root[h] = g;
                 }
                 group_of.push(g);
+                if core {
+                    let r = reps.len();
+                    reps.push(i);
+                    rep_group.push(g);
+                    for t in tr {
+                        postings.entry(*t).or_default().push(r);
+                    }
+                }
             }
         }
     }
@@ -414,6 +497,7 @@ pub fn mine(parent: &Document, sources: &[Source]) -> Vec<Clause> {
             parent_section: summary.parent_section,
             template: summary.template,
             provinces: summary.provinces,
+            variants: variants(&view),
             occurrences: members
                 .iter()
                 .map(|&i| Occurrence {
@@ -442,6 +526,21 @@ mod tests {
                 "Đổi mới công tác quản lý khoa học, công nghệ.",
                 "Chú trọng nâng cao tính ứng dụng của các đề tài.",
                 "Năm 2030 đạt 5.5 triệu."
+            ]
+        );
+    }
+
+    #[test]
+    fn clause_units_split_after_semicolons_keeping_short_pieces_attached() {
+        let u = clause_units(
+            "Tăng cường quản lý; rà soát, hoàn thiện cơ chế, chính sách; xử lý nghiêm hành vi vi phạm pháp luật; kịp thời. Câu sau có đủ năm chữ.",
+        );
+        assert_eq!(
+            u,
+            vec![
+                "Tăng cường quản lý; rà soát, hoàn thiện cơ chế, chính sách",
+                "xử lý nghiêm hành vi vi phạm pháp luật; kịp thời.",
+                "Câu sau có đủ năm chữ.",
             ]
         );
     }

@@ -25,6 +25,19 @@ pub struct Suggestion {
     pub score: f64,
     /// Where each wording was found.
     pub sources: Vec<SuggestionSource>,
+    /// The distinct wordings of a mined clause (with placeholders), the most used
+    /// first, each with the provinces that wrote it so.
+    pub variants: Vec<Variant>,
+}
+
+/// One wording of a clause and the provinces that wrote it so.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Variant {
+    /// The wording, with the province's names as placeholders.
+    pub template: String,
+    /// The provinces that wrote it, sorted.
+    pub provinces: Vec<String>,
 }
 
 /// Where a suggestion was written.
@@ -232,6 +245,12 @@ impl Store {
                  WHERE c.id = ?1 ORDER BY s.id",
             )
             .map_err(err)?;
+        let mut words = self
+            .conn
+            .prepare_cached(
+                "SELECT s.province, s.general FROM clause c JOIN sentence s ON s.grp = c.grp WHERE c.id = ?1 ORDER BY s.id",
+            )
+            .map_err(err)?;
         let mut out = Vec::new();
         for (score, c) in scored {
             let sources = src
@@ -247,8 +266,22 @@ impl Store {
                 .map_err(err)?
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(err)?;
+            let wordings: Vec<(String, String)> = words
+                .query_map([c.id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(err)?
+                .collect::<Result<_, _>>()
+                .map_err(err)?;
+            let members: Vec<banthao_core::clauses::Member> = wordings
+                .iter()
+                .map(|(p, g)| banthao_core::clauses::Member { province: p, general: g, parent_section: None })
+                .collect();
+            let variants = banthao_core::clauses::variants(&members)
+                .into_iter()
+                .map(|v| Variant { template: v.template, provinces: v.provinces })
+                .collect();
             let provinces: Vec<String> = serde_json::from_str(&c.provinces).unwrap_or_default();
             out.push(Suggestion {
+                variants,
                 id: c.id,
                 curated: c.curated,
                 template: c.template.clone(),
@@ -337,21 +370,11 @@ pub(crate) fn mine_document(
         }
         let grp = match place(&m.triples, ids.iter().map(|r| (*r, &cache[r][..]))) {
             Placement::New => {
-                conn.execute(
-                    "INSERT INTO rep (grp, res, triples) VALUES (0, ?1, ?2)",
-                    params![res, triples_to_blob(&m.triples)],
-                )?;
-                let rep = conn.last_insert_rowid();
-                conn.execute("UPDATE rep SET grp = ?1 WHERE id = ?1", [rep])?;
-                let mut ins =
-                    conn.prepare_cached("INSERT INTO rep_triple (res, triple, rep) VALUES (?1, ?2, ?3)")?;
-                for t in &m.triples {
-                    ins.execute(params![res, *t as i64, rep])?;
-                }
+                let rep = insert_rep(conn, None, &res, &m.triples)?;
                 cache.insert(rep, m.triples.clone());
                 rep
             }
-            Placement::Join { rep, also } => {
+            Placement::Join { rep, also, core } => {
                 let g: i64 = group_of.query_row([rep], |r| r.get(0))?;
                 for q in also {
                     let h: i64 = group_of.query_row([q], |r| r.get(0))?;
@@ -361,6 +384,10 @@ pub(crate) fn mine_document(
                         conn.execute("DELETE FROM clause WHERE grp = ?1", [h])?;
                         touched.remove(&h);
                     }
+                }
+                if core {
+                    let rep = insert_rep(conn, Some(g), &res, &m.triples)?;
+                    cache.insert(rep, m.triples.clone());
                 }
                 g
             }
@@ -373,6 +400,29 @@ pub(crate) fn mine_document(
     }
     conn.execute("UPDATE document SET mined = 1 WHERE id = ?1", [id])?;
     Ok(())
+}
+
+/// Adds a representative wording to group `grp` (a new group of its own when `None`)
+/// with its triples in the inverted index; its id.
+fn insert_rep(
+    conn: &rusqlite::Connection,
+    grp: Option<i64>,
+    res: &str,
+    triples: &[u64],
+) -> rusqlite::Result<i64> {
+    conn.execute(
+        "INSERT INTO rep (grp, res, triples) VALUES (COALESCE(?1, 0), ?2, ?3)",
+        params![grp, res, triples_to_blob(triples)],
+    )?;
+    let rep = conn.last_insert_rowid();
+    if grp.is_none() {
+        conn.execute("UPDATE rep SET grp = ?1 WHERE id = ?1", [rep])?;
+    }
+    let mut ins = conn.prepare_cached("INSERT INTO rep_triple (res, triple, rep) VALUES (?1, ?2, ?3)")?;
+    for t in triples {
+        ins.execute(params![res, *t as i64, rep])?;
+    }
+    Ok(rep)
 }
 
 /// How a source document is named where it has no province of its own, and in

@@ -78,6 +78,12 @@ fn one_by_one_equals_all_at_once() {
     let mut provinces = xu_ly.provinces.clone();
     provinces.sort();
     assert_eq!(named, provinces);
+    // Its wordings: Hà Tĩnh's has no «đường lối»; together they name every province.
+    assert!(xu_ly.variants.len() >= 2, "{:?}", xu_ly.variants);
+    let mut by_wording: Vec<String> = xu_ly.variants.iter().flat_map(|v| v.provinces.clone()).collect();
+    by_wording.sort();
+    by_wording.dedup();
+    assert_eq!(by_wording, provinces);
 
     // Re-importing changes nothing.
     for (n, b, d) in &docs {
