@@ -7,6 +7,7 @@
 
 use crate::compare::align::{align_nodes, nodes};
 use crate::compare::tokens::{strip_marker, word_hashes};
+use crate::generic::{kind_of_heading, GenericKind, Resolution};
 use crate::model::Document;
 use crate::placeholder;
 use crate::places::Gazetteer;
@@ -57,6 +58,9 @@ pub struct Clause {
     pub template: String,
     /// Distinct provinces that use it.
     pub provinces: Vec<String>,
+    /// The generic kind of section it serves (the same for every resolution), when
+    /// most of its wordings are free of the resolution's names.
+    pub kind: Option<GenericKind>,
     /// Its distinct wordings, most used first.
     pub variants: Vec<Variant>,
     /// Every appearance, with its source.
@@ -186,8 +190,29 @@ pub fn fill_for(template: &str, province: &str, year: Option<u16>, places: &Gaze
     fill(template, name, places.is_city(name), year)
 }
 
+/// Fills a template for a draft: its province or city (any spelling `places` knows;
+/// none leaves the province's placeholders), its year, and the names of the resolution
+/// it implements (a clause from another resolution's programmes then names the
+/// draft's own, see [`Resolution::fill`]).
+pub fn fill_for_draft(
+    template: &str,
+    province: Option<&str>,
+    year: Option<u16>,
+    resolution: Option<&Resolution>,
+    places: &Gazetteer,
+) -> String {
+    let t = match resolution {
+        Some(r) => r.fill(template),
+        None => template.to_string(),
+    };
+    match province {
+        Some(p) => fill_for(&t, p, year, places),
+        None => t,
+    }
+}
+
 /// Replaces `name` in `s` wherever it appears, ignoring tone-mark placement and case.
-fn replace_folded(s: &str, name: &str, with: &str) -> String {
+pub(crate) fn replace_folded(s: &str, name: &str, with: &str) -> String {
     let target = fold(name);
     let n = name.chars().count();
     let chars: Vec<char> = s.chars().collect();
@@ -248,11 +273,16 @@ pub struct Mined {
     pub general: String,
     /// Its word-triple hashes (see [`triples`]).
     pub triples: Vec<u64>,
+    /// The generic kind of its section (or nearest ancestor's) when the sentence
+    /// names nothing of its resolution once generalised: it may then serve a
+    /// programme of another resolution.
+    pub kind: Option<GenericKind>,
 }
 
 /// The sentences of `doc` that may be clauses, each attached to the parent section it
 /// serves by aligning `doc` with `parent` (the parent's scaffold as a draft, whose
-/// sections carry `implements` links).
+/// sections carry `implements` links). The names of the resolution `doc` implements
+/// ([`Resolution::of_document`]) become placeholders too.
 pub fn extract(parent: &Document, doc: &Document) -> Vec<Mined> {
     let np = nodes(parent);
     let ns = nodes(doc);
@@ -264,22 +294,34 @@ pub fn extract(parent: &Document, doc: &Document) -> Vec<Mined> {
         }
     }
     let year = doc.place_date.as_ref().and_then(|p| p.year);
+    let res = Resolution::of_document(doc);
+    let mut kinds: FxMap<Vec<usize>, Option<GenericKind>> = FxMap::default();
     let mut out = Vec::new();
     for n in &ns {
         let s = crate::compare::diff::section_by_index(&doc.sections, &n.index);
+        // Nodes come parents first: a section's kind is its heading's or its parent's.
+        let inherited = kinds.get(&n.index[..n.index.len().saturating_sub(1)]).copied().flatten();
+        let kind = kind_of_heading(&s.title).or(inherited);
+        kinds.insert(n.index.clone(), kind);
         // The nearest aligned ancestor gives the parent section.
         let parent_section = (1..=n.index.len()).rev().find_map(|k| link.get(&n.index[..k]).cloned());
         // A heading is one unit; a paragraph's sentences split into their clauses.
         let units = sentences(&s.title).into_iter().chain(s.paragraphs.iter().flat_map(|p| clause_units(p)));
         for text in units {
-            let general = generalise(&text, doc.province.as_deref(), year);
+            let named = match &res {
+                Some(r) => r.generalise(&text),
+                None => text.clone(),
+            };
+            let general = generalise(&named, doc.province.as_deref(), year);
             let triples = triples(&general);
+            let kind = res.as_ref().and_then(|r| kind.filter(|_| !r.is_specific(&general)));
             out.push(Mined {
                 section: n.path.clone(),
                 parent_section: parent_section.clone(),
                 text,
                 general,
                 triples,
+                kind,
             });
         }
     }
@@ -356,6 +398,8 @@ pub struct Member<'a> {
     pub general: &'a str,
     /// The parent section its document aligned it with.
     pub parent_section: Option<&'a str>,
+    /// Its generic kind (see [`Mined::kind`]).
+    pub kind: Option<GenericKind>,
 }
 
 /// What a group of sentences offers as a clause.
@@ -367,6 +411,8 @@ pub struct Summary {
     pub provinces: Vec<String>,
     /// The parent section most members serve.
     pub parent_section: Option<String>,
+    /// The generic kind more than half of the members have.
+    pub kind: Option<GenericKind>,
 }
 
 /// A group's clause: `None` unless two or more provinces share it. The wording most
@@ -406,7 +452,20 @@ pub fn summarise(members: &[Member]) -> Option<Summary> {
     }
     let parent_section =
         votes.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(p, _)| p.to_string());
-    Some(Summary { template, provinces: provinces.into_iter().map(str::to_string).collect(), parent_section })
+    let mut kinds: Vec<(GenericKind, usize)> = Vec::new();
+    for k in members.iter().filter_map(|m| m.kind) {
+        match kinds.iter_mut().find(|x| x.0 == k) {
+            Some(x) => x.1 += 1,
+            None => kinds.push((k, 1)),
+        }
+    }
+    let kind = kinds.into_iter().find(|x| 2 * x.1 > members.len()).map(|x| x.0);
+    Some(Summary {
+        template,
+        provinces: provinces.into_iter().map(str::to_string).collect(),
+        parent_section,
+        kind,
+    })
 }
 
 /// Mines the clauses that two or more provinces share, reading the documents in order
@@ -490,6 +549,7 @@ pub fn mine(parent: &Document, sources: &[Source]) -> Vec<Clause> {
                 province: p,
                 general: &all[i].1.general,
                 parent_section: all[i].1.parent_section.as_deref(),
+                kind: all[i].1.kind,
             })
             .collect();
         let Some(summary) = summarise(&view) else { continue };
@@ -497,6 +557,7 @@ pub fn mine(parent: &Document, sources: &[Source]) -> Vec<Clause> {
             parent_section: summary.parent_section,
             template: summary.template,
             provinces: summary.provinces,
+            kind: summary.kind,
             variants: variants(&view),
             occurrences: members
                 .iter()

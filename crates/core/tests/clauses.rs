@@ -80,6 +80,15 @@ fn shared_clauses_of_the_corpus() {
     assert_eq!(c.provinces, want);
     assert_eq!(c.parent_section.as_deref(), Some("45-NQ/TW#III.3"));
     assert!(c.occurrences.iter().all(|o| !o.text.is_empty() && !o.section.is_empty()));
+    assert_eq!(c.kind, None, "a task of 45-NQ/TW's own");
+    // The generic clauses: the resolution's names are placeholders, none left as written.
+    let generic: Vec<_> = clauses.iter().filter(|c| c.kind.is_some()).collect();
+    assert!(
+        generic.iter().any(|c| c.kind == Some(banthao_core::generic::GenericKind::ToChucThucHien)
+            && c.template.contains("{căn cứ}")),
+        "{generic:#?}"
+    );
+    assert!(generic.iter().all(|c| !c.template.contains("45-NQ/TW")));
     assert!(c.variants.len() >= 2, "Hà Tĩnh writes it without «đường lối»: {:?}", c.variants);
     let mut all: Vec<String> = c.variants.iter().flat_map(|v| v.provinces.clone()).collect();
     all.sort();

@@ -25,6 +25,10 @@ pub struct Suggestion {
     pub score: f64,
     /// Where each wording was found.
     pub sources: Vec<SuggestionSource>,
+    /// For a clause of the generic parts of programmes (MỤC ĐÍCH, YÊU CẦU; TỔ CHỨC
+    /// THỰC HIỆN…) offered from the programmes of another resolution: that resolution
+    /// (`45-NQ/TW`). Its names are placeholders the draft's own resolution fills.
+    pub from_resolution: Option<String>,
     /// The distinct wordings of a mined clause (with placeholders), the most used
     /// first, each with the provinces that wrote it so.
     pub variants: Vec<Variant>,
@@ -89,6 +93,7 @@ struct Candidate {
     count: i64,
     updated_at: String,
     bm25: f64,
+    from_resolution: Option<String>,
 }
 
 impl Store {
@@ -217,6 +222,101 @@ impl Store {
         Ok(best)
     }
 
+    /// Mined clauses of a generic kind of section from the programmes of resolutions
+    /// other than `own` (`''` when the draft's is unknown), best first: the typed
+    /// words (BM25), then the number of provinces. A clause whose wording still names a
+    /// document number is never offered.
+    pub fn suggest_generic(
+        &self,
+        kind: banthao_core::generic::GenericKind,
+        own: &str,
+        typed: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Suggestion>, StoreError> {
+        let err = |e| classify(e, &self.path);
+        let cols = "c.id, c.template, c.parent_section, c.provinces, c.province_count, c.updated_at";
+        let rows = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<Vec<(Candidate, String)>, StoreError> {
+            let mut st = self.conn.prepare(sql).map_err(err)?;
+            let found = st
+                .query_map(p, |r| Ok((candidate(r)?, r.get::<_, String>(8)?)))
+                .map_err(err)?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(err)?;
+            Ok(found)
+        };
+        let kind = kind.as_str();
+        let found = match typed {
+            Some(t) => match fts_query(t) {
+                Some(q) => rows(
+                    &format!(
+                        "SELECT {cols}, bm25(clause_fts), c.curated, c.res FROM clause_fts JOIN clause c ON c.id = clause_fts.rowid
+                         WHERE clause_fts MATCH ?1 AND c.kind = ?2 AND c.res <> ?3 AND c.res <> '' AND c.curated = 0
+                         ORDER BY bm25(clause_fts), c.province_count DESC LIMIT 200"
+                    ),
+                    &[&q, &kind, &own],
+                )?,
+                None => return Ok(Vec::new()),
+            },
+            None => rows(
+                &format!(
+                    "SELECT {cols}, 0.0, c.curated, c.res FROM clause c
+                     WHERE c.kind = ?1 AND c.res <> ?2 AND c.res <> '' AND c.curated = 0
+                     ORDER BY c.province_count DESC, c.id LIMIT 200"
+                ),
+                &[&kind, &own],
+            )?,
+        };
+        let cands: Vec<Candidate> = found
+            .into_iter()
+            .filter(|(c, _)| !banthao_core::generic::names_a_number(&c.template))
+            .take(limit)
+            .map(|(mut c, res)| {
+                c.from_resolution = Some(res);
+                c
+            })
+            .collect();
+        // Small scores, in order: `suggest_for_draft` puts them after the draft's own.
+        let n = cands.len().max(1) as f64;
+        self.finish(cands.iter().enumerate().map(|(k, c)| (0.04 * (n - k as f64) / n, c)))
+    }
+
+    /// Suggestions for the section at `path` of a draft: the clauses of its chain of
+    /// parent sections ([`banthao_core::cascade::chain`] through the library's
+    /// documents to the built-in resolutions, [`Store::suggest_chain`]), then, ranked
+    /// below them, the generic clauses of other resolutions' programmes for the
+    /// section's generic kind ([`Store::suggest_generic`]). What both the app and the
+    /// command line call.
+    pub fn suggest_for_draft(
+        &self,
+        draft: &banthao_core::Document,
+        path: &str,
+        typed: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Suggestion>, StoreError> {
+        use banthao_core::scaffold::ParentTemplate;
+        let typed = typed.filter(|t| !t.trim().is_empty());
+        let library: Vec<banthao_core::Document> = self.documents()?.into_iter().map(|d| d.doc).collect();
+        let chain = banthao_core::cascade::chain(draft, path, &library, &ParentTemplate::builtins());
+        let mut list = if chain.is_empty() && typed.is_none() {
+            Vec::new()
+        } else {
+            self.suggest_chain(&chain, typed, limit)?
+        };
+        if let Some(kind) = banthao_core::generic::kind_at(draft, path) {
+            let own =
+                banthao_core::generic::Resolution::of_document(draft).map(|r| r.number).unwrap_or_default();
+            for g in self.suggest_generic(kind, &own, typed, limit)? {
+                if list.len() >= limit {
+                    break;
+                }
+                if !list.iter().any(|s| s.id == g.id) {
+                    list.push(g);
+                }
+            }
+        }
+        Ok(list)
+    }
+
     /// Every clause, mined and curated, most shared first (the clause library).
     pub fn clauses(&self) -> Result<Vec<Suggestion>, StoreError> {
         let err = |e| classify(e, &self.path);
@@ -273,7 +373,12 @@ impl Store {
                 .map_err(err)?;
             let members: Vec<banthao_core::clauses::Member> = wordings
                 .iter()
-                .map(|(p, g)| banthao_core::clauses::Member { province: p, general: g, parent_section: None })
+                .map(|(p, g)| banthao_core::clauses::Member {
+                    province: p,
+                    general: g,
+                    parent_section: None,
+                    kind: None,
+                })
                 .collect();
             let variants = banthao_core::clauses::variants(&members)
                 .into_iter()
@@ -282,6 +387,7 @@ impl Store {
             let provinces: Vec<String> = serde_json::from_str(&c.provinces).unwrap_or_default();
             out.push(Suggestion {
                 variants,
+                from_resolution: c.from_resolution.clone(),
                 id: c.id,
                 curated: c.curated,
                 template: c.template.clone(),
@@ -308,6 +414,7 @@ fn candidate(r: &rusqlite::Row) -> rusqlite::Result<Candidate> {
         count: r.get(4)?,
         updated_at: r.get(5)?,
         bm25: r.get(6)?,
+        from_resolution: None,
     })
 }
 
@@ -342,8 +449,8 @@ pub(crate) fn mine_document(
     let mut rep_triples = conn.prepare_cached("SELECT triples FROM rep WHERE id = ?1")?;
     let mut group_of = conn.prepare_cached("SELECT grp FROM rep WHERE id = ?1")?;
     let mut sentence = conn.prepare_cached(
-        "INSERT INTO sentence (document_id, grp, province, section, parent_section, text, general)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO sentence (document_id, grp, province, section, parent_section, text, general, kind)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     let mut cache: std::collections::HashMap<i64, Vec<u64>> = Default::default();
     let mut touched: std::collections::BTreeSet<i64> = Default::default();
@@ -392,7 +499,16 @@ pub(crate) fn mine_document(
                 g
             }
         };
-        sentence.execute(params![id, grp, province, m.section, m.parent_section, m.text, m.general])?;
+        sentence.execute(params![
+            id,
+            grp,
+            province,
+            m.section,
+            m.parent_section,
+            m.text,
+            m.general,
+            m.kind.map(|k| k.as_str())
+        ])?;
         touched.insert(grp);
     }
     for g in touched {
@@ -434,9 +550,11 @@ fn source_name(id: i64, file_name: &str) -> String {
 /// Brings a group's clause up to date with its sentences: a clause when two or more
 /// provinces share it, none otherwise; an empty group is dropped with its wordings.
 pub(crate) fn refresh_group(conn: &rusqlite::Connection, grp: i64, now: &str) -> rusqlite::Result<()> {
-    let rows: Vec<(String, String, Option<String>)> = conn
-        .prepare_cached("SELECT province, general, parent_section FROM sentence WHERE grp = ?1 ORDER BY id")?
-        .query_map([grp], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+    let rows: Vec<(String, String, Option<String>, Option<String>)> = conn
+        .prepare_cached(
+            "SELECT province, general, parent_section, kind FROM sentence WHERE grp = ?1 ORDER BY id",
+        )?
+        .query_map([grp], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<Result<_, _>>()?;
     if rows.is_empty() {
         let reps: Vec<(i64, String, Vec<u8>)> = conn
@@ -456,10 +574,11 @@ pub(crate) fn refresh_group(conn: &rusqlite::Connection, grp: i64, now: &str) ->
     }
     let members: Vec<banthao_core::clauses::Member> = rows
         .iter()
-        .map(|(p, g, s)| banthao_core::clauses::Member {
+        .map(|(p, g, s, k)| banthao_core::clauses::Member {
             province: p,
             general: g,
             parent_section: s.as_deref(),
+            kind: k.as_deref().and_then(banthao_core::generic::GenericKind::parse),
         })
         .collect();
     let Some(summary) = banthao_core::clauses::summarise(&members) else {
@@ -468,16 +587,20 @@ pub(crate) fn refresh_group(conn: &rusqlite::Connection, grp: i64, now: &str) ->
     };
     let provinces = serde_json::to_string(&summary.provinces).expect("names serialise");
     let folded = banthao_core::text::fold(&summary.template);
+    let res: Option<String> =
+        conn.query_row("SELECT res FROM rep WHERE grp = ?1 LIMIT 1", [grp], |r| r.get(0)).ok();
+    let kind = summary.kind.map(|k| k.as_str());
+    let count = summary.provinces.len() as i64;
     let changed = conn.execute(
-        "UPDATE clause SET parent_section = ?2, template = ?3, folded = ?4, provinces = ?5, province_count = ?6, updated_at = ?7
-         WHERE grp = ?1 AND (parent_section IS NOT ?2 OR template IS NOT ?3 OR provinces IS NOT ?5)",
-        params![grp, summary.parent_section, summary.template, folded, provinces, summary.provinces.len() as i64, now],
+        "UPDATE clause SET parent_section = ?2, template = ?3, folded = ?4, provinces = ?5, province_count = ?6, updated_at = ?7, res = ?8, kind = ?9
+         WHERE grp = ?1 AND (parent_section IS NOT ?2 OR template IS NOT ?3 OR provinces IS NOT ?5 OR res IS NOT ?8 OR kind IS NOT ?9)",
+        params![grp, summary.parent_section, summary.template, folded, provinces, count, now, res, kind],
     )?;
     if changed == 0 {
         conn.execute(
-            "INSERT OR IGNORE INTO clause (grp, parent_section, template, folded, provinces, province_count, curated, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)",
-            params![grp, summary.parent_section, summary.template, folded, provinces, summary.provinces.len() as i64, now],
+            "INSERT OR IGNORE INTO clause (grp, parent_section, template, folded, provinces, province_count, curated, updated_at, res, kind)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8, ?9)",
+            params![grp, summary.parent_section, summary.template, folded, provinces, count, now, res, kind],
         )?;
     }
     Ok(())
