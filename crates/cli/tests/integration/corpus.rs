@@ -126,6 +126,15 @@ fn suggestions_from_the_corpus() {
     assert_eq!(hit["count"].as_u64().unwrap() as usize, having.len());
     assert_eq!(hit["parent_section"], "45-NQ/TW#III.3");
     assert!(hit["sources"].as_array().unwrap().len() >= having.len());
+    // Its wordings (Hà Tĩnh and Lào Cai write it differently), each with its provinces.
+    let variants = hit["variants"].as_array().unwrap();
+    assert!(variants.len() >= 2, "{hit}");
+    let mut by_wording: Vec<String> = variants
+        .iter()
+        .flat_map(|v| v["provinces"].as_array().unwrap().iter().map(|p| p.as_str().unwrap().to_string()))
+        .collect();
+    by_wording.sort();
+    assert_eq!(by_wording, having, "every province under exactly one wording");
 
     let typed = suggest(
         &dir,
