@@ -294,17 +294,39 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<Suggestion>, StoreError> {
         use banthao_core::scaffold::ParentTemplate;
+        let err = |e| classify(e, &self.path);
         let typed = typed.filter(|t| !t.trim().is_empty());
         let library: Vec<banthao_core::Document> = self.documents()?.into_iter().map(|d| d.doc).collect();
-        let chain = banthao_core::cascade::chain(draft, path, &library, &ParentTemplate::builtins());
+        let roots = ParentTemplate::builtins();
+        let chain = banthao_core::cascade::chain(draft, path, &library, &roots);
+        // The draft's resolution: where its chain ends, else as its text cites it.
+        let own = chain
+            .last()
+            .and_then(|l| l.split_once('#'))
+            .map(|(id, _)| id)
+            .filter(|id| roots.iter().any(|r| r.id == *id))
+            .map(str::to_string)
+            .or_else(|| banthao_core::generic::Resolution::of_document(draft).map(|r| r.number))
+            .unwrap_or_default();
         let mut list = if chain.is_empty() && typed.is_none() {
             Vec::new()
         } else {
             self.suggest_chain(&chain, typed, limit)?
         };
+        // Typed words search every clause: those of another resolution's programmes
+        // come only as generic ones, marked, below.
+        if !own.is_empty() {
+            let mut res_of = self.conn.prepare_cached("SELECT res FROM clause WHERE id = ?1").map_err(err)?;
+            let mut keep = Vec::with_capacity(list.len());
+            for s in list {
+                let res: Option<String> = res_of.query_row([s.id], |r| r.get(0)).map_err(err)?;
+                if res.is_none_or(|r| r.is_empty() || r == own) {
+                    keep.push(s);
+                }
+            }
+            list = keep;
+        }
         if let Some(kind) = banthao_core::generic::kind_at(draft, path) {
-            let own =
-                banthao_core::generic::Resolution::of_document(draft).map(|r| r.number).unwrap_or_default();
             for g in self.suggest_generic(kind, &own, typed, limit)? {
                 if list.len() >= limit {
                     break;

@@ -99,6 +99,13 @@ fn a_new_resolutions_draft_gets_generic_clauses_naming_its_own_resolution() {
         "some clause names the draft's resolution: {texts:#?}"
     );
 
+    // Typed words find the other resolution's clauses only as generic ones.
+    let typed = store.suggest_for_draft(&draft, path, Some("Ban Tuyên giáo"), 8).unwrap();
+    assert!(!typed.is_empty());
+    assert!(typed.iter().all(|s| s.from_resolution.is_some()), "{typed:#?}");
+    let tasks_typed = store.suggest_for_draft(&draft, "III.1", Some("trí thức"), 8).unwrap();
+    assert!(tasks_typed.is_empty(), "45-NQ/TW's own tasks: {tasks_typed:#?}");
+
     // A draft of 45-NQ/TW gets its own resolution's clauses first, none of another.
     let ha_giang = store.documents().unwrap().into_iter().next().unwrap().doc;
     let own_list = store.suggest_for_draft(&ha_giang, "III.3", None, 8).unwrap();
