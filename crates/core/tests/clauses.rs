@@ -171,8 +171,9 @@ const HELD_OUT: [&str; 2] = [
     "variants/synth_quang-ninh_ctr_btv.pdftotext.txt",
 ];
 
-/// Prints the clause groups of the corpus as JSON (one object a line) for comparing
-/// two versions of mining: `cargo test -p banthao-core --test clauses dump -- --ignored --nocapture`.
+/// Prints the clause groups of the corpus (the held-out texts and [`reworded`] too) as
+/// JSON, one `GROUP {…}` a line, for comparing two versions of mining with
+/// `scripts/compare-clause-groups.sh`.
 #[test]
 #[ignore]
 fn dump_groups() {
@@ -191,7 +192,7 @@ fn dump_groups() {
         let occ: Vec<_> = c.occurrences.iter().map(|o| (&o.document, &o.section, &o.text)).collect();
         println!(
             "GROUP {}",
-            serde_json::json!({"parent": c.parent_section, "template": c.template, "provinces": c.provinces, "occ": occ})
+            serde_json::json!({"parent": c.parent_section, "kind": c.kind, "template": c.template, "provinces": c.provinces, "occ": occ})
         );
     }
 }
