@@ -26,7 +26,8 @@ pub fn by_draft(
     let store = Store::open(db).map_err(user)?;
     let list = store.suggest_for_draft(&doc, path, typed, limit).map_err(user)?;
     let res = Resolution::of_document(&doc);
-    print(&list, province.or(doc.province.as_deref()), res.as_ref(), json)
+    let year = doc.place_date.as_ref().and_then(|p| p.year);
+    print(&list, province.or(doc.province.as_deref()), year, res.as_ref(), json)
 }
 
 /// Suggestions for a section named by its heading or its parent section id.
@@ -44,14 +45,20 @@ pub fn by_section(
     // A heading that names no known section is searched as words.
     let typed = typed.map(str::to_string).or_else(|| parent.is_none().then(|| section.to_string()));
     let list = store.suggest(parent.as_deref(), typed.as_deref(), limit).map_err(user)?;
-    print(&list, province, None, json)
+    print(&list, province, None, None, json)
 }
 
-/// Prints suggestions as text or JSON, filled for `province` and the draft's
-/// resolution when given.
-fn print(list: &[Suggestion], province: Option<&str>, res: Option<&Resolution>, json: bool) -> Result<()> {
+/// Prints suggestions as text or JSON, filled for `province`, and the draft's year and
+/// resolution, when given.
+fn print(
+    list: &[Suggestion],
+    province: Option<&str>,
+    year: Option<u16>,
+    res: Option<&Resolution>,
+    json: bool,
+) -> Result<()> {
     let text_of = |t: &str| {
-        banthao_core::clauses::fill_for_draft(t, province, None, res, banthao_core::builtin_places())
+        banthao_core::clauses::fill_for_draft(t, province, year, res, banthao_core::builtin_places())
     };
     if json {
         let v: Vec<serde_json::Value> = list
