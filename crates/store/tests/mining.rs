@@ -154,3 +154,37 @@ fn documents_stored_before_incremental_mining_are_mined_on_open() {
     assert_eq!(keys_of_store(&Store::open(&path).unwrap()), want);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_version_7_database_is_mined_again_keeping_curated_clauses() {
+    let dir = std::env::temp_dir().join(format!("banthao-mining-v7-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("v7.db");
+    let _ = std::fs::remove_file(&path);
+    let docs = corpus();
+    let want = {
+        let mut s = Store::open(&path).unwrap();
+        for (n, b, d) in &docs[..3] {
+            s.add_document(n, b, d, "t").unwrap();
+        }
+        s.add_curated(Some("45-NQ/TW#IV"), "Câu mẫu tự soạn của {tỉnh}.", "t").unwrap();
+        keys_of_store(&s)
+    };
+    // As version 7 left it: whole sentences mined, no kinds, no resolutions.
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(
+            "DROP INDEX clause_kind; ALTER TABLE clause DROP COLUMN kind; ALTER TABLE clause DROP COLUMN res;
+             ALTER TABLE sentence DROP COLUMN kind; UPDATE clause SET template = 'cũ' WHERE curated = 0;
+             PRAGMA user_version = 7;",
+        )
+        .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(keys_of_store(&s), want);
+    let curated: Vec<_> = s.clauses().unwrap().into_iter().filter(|c| c.curated).collect();
+    assert_eq!(curated.len(), 1);
+    assert!(s.clauses().unwrap().iter().all(|c| c.template != "cũ"));
+    drop(s);
+    let _ = std::fs::remove_dir_all(&dir);
+}
