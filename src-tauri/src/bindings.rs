@@ -10,8 +10,8 @@ fn declarations() -> String {
     use banthao_core::compare::{Comparison, DiffOptions, ParaDiff, ParaKind, SectionDiff, Span};
     use banthao_core::model::*;
     use banthao_core::scaffold::{DraftRequest, DraftType, IssuerKind};
-    use banthao_store::{CorpusEntry, DraftEntry, Suggestion, SuggestionSource, VersionEntry};
-    let decls: [String; 62] = [
+    use banthao_store::{CorpusEntry, DraftEntry, Suggestion, SuggestionSource, Variant, VersionEntry};
+    let decls: [String; 63] = [
         Document::decl(),
         banthao_core::check::Finding::decl(),
         banthao_core::check::Severity::decl(),
@@ -52,6 +52,7 @@ fn declarations() -> String {
         VersionEntry::decl(),
         Suggestion::decl(),
         SuggestionSource::decl(),
+        Variant::decl(),
         crate::error::ErrorCode::decl(),
         crate::error::AppError::decl(),
         Library::decl(),

@@ -119,6 +119,9 @@ pub struct SuggestionView {
     /// The template with the draft's names filled in.
     pub text: String,
     pub suggestion: Suggestion,
+    /// The wording variants with the draft's names filled in, in the order of
+    /// `suggestion.variants`.
+    pub variants: Vec<String>,
 }
 
 /// The counterpart of the draft's section in another document.

@@ -59,8 +59,10 @@ export const api = {
   saveDraft: (id: number, doc: Document, revision: number) => call<SavedAt>("save_draft", { id, doc, revision }),
   setDraftProfile: (id: number, profile: DocKind) => call<void>("set_draft_profile", { id, profile }),
   renumber: (doc: Document, profile: DocKind) => call<Document>("renumber", { doc, profile }),
-  suggest: (parentSection: string | null, typed: string | null, province: string | null, year: number | null) =>
-    call<SuggestionView[]>("suggest", { parentSection, typed, province, year }),
+  /** Clauses for the section at `path` of the draft: its cascade's, then generic ones
+   *  of other resolutions' programmes, filled for the province, year and resolution. */
+  suggest: (doc: Document, path: string, typed: string | null, province: string | null, year: number | null) =>
+    call<SuggestionView[]>("suggest", { doc, path, typed, province, year }),
   importReviewCopies: (draftId: number, paths: string[]) =>
     call<ImportOutcome[]>("import_review_copies", { draftId, paths }),
   reviewState: (draftId: number) => call<ReviewView>("review_state", { draftId }),

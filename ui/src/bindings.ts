@@ -767,7 +767,18 @@ score: number,
 /**
  * Where each wording was found.
  */
-sources: Array<SuggestionSource>, };
+sources: Array<SuggestionSource>, 
+/**
+ * For a clause of the generic parts of programmes (MỤC ĐÍCH, YÊU CẦU; TỔ CHỨC
+ * THỰC HIỆN…) offered from the programmes of another resolution: that resolution
+ * (`45-NQ/TW`). Its names are placeholders the draft's own resolution fills.
+ */
+from_resolution: string | null, 
+/**
+ * The distinct wordings of a mined clause (with placeholders), the most used
+ * first, each with the provinces that wrote it so.
+ */
+variants: Array<Variant>, };
 
 export type SuggestionSource = { 
 /**
@@ -790,6 +801,16 @@ doc_type: string | null,
  * Its year.
  */
 year: number | null, };
+
+export type Variant = { 
+/**
+ * The wording, with the province's names as placeholders.
+ */
+template: string, 
+/**
+ * The provinces that wrote it, sorted.
+ */
+provinces: Array<string>, };
 
 export type ErrorCode = "db-locked" | "db-corrupt" | "db-too-new" | "db-open" | "db-bad-row" | "db-closed" | "db" | "stale-draft" | "not-found" | "bad-input" | "io" | "unknown";
 
@@ -904,7 +925,12 @@ export type SuggestionView = {
 /**
  * The template with the draft's names filled in.
  */
-text: string, suggestion: Suggestion, };
+text: string, suggestion: Suggestion, 
+/**
+ * The wording variants with the draft's names filled in, in the order of
+ * `suggestion.variants`.
+ */
+variants: Array<string>, };
 
 export type Counterpart = { document_id: number, 
 /**

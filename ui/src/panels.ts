@@ -98,17 +98,17 @@ async function suggestions(el: HTMLElement, latest: () => boolean): Promise<void
   const head = h(
     "p",
     { class: "muted small" },
-    s.parentSection
-      ? `Câu chữ các tỉnh đã viết cho mục ${s.parentSection.replace("#", " — mục ")}`
+    s.path
+      ? `Câu chữ các tỉnh đã viết cho mục ${s.parentSection ? s.parentSection.replace("#", " — mục ") : s.path}`
       : "Đặt con trỏ vào một mục để xem câu chữ các tỉnh đã viết cho mục tương ứng.",
   );
-  if (!s.parentSection) {
+  if (!s.path) {
     clear(el);
     el.append(head);
     return;
   }
-  let list = await api.suggest(s.parentSection, s.typed || null, province, year);
-  if (list.length === 0 && s.typed) list = await api.suggest(s.parentSection, null, province, year);
+  let list = await api.suggest(d, s.path, s.typed || null, province, year);
+  if (list.length === 0 && s.typed) list = await api.suggest(d, s.path, null, province, year);
   if (!latest()) return;
   clear(el);
   el.append(head);
@@ -128,6 +128,17 @@ async function suggestions(el: HTMLElement, latest: () => boolean): Promise<void
           { class: "muted small" },
           sug.curated ? "Câu mẫu tự soạn" : `${sug.count} tỉnh: ${sug.provinces.join(", ")}`,
         ),
+        sug.from_resolution &&
+          h("p", { class: "muted small" }, `từ chương trình thực hiện Nghị quyết khác (số ${sug.from_resolution})`),
+        v.variants.length > 1 &&
+          h(
+            "details",
+            { class: "small" },
+            h("summary", {}, `${v.variants.length} cách viết`),
+            ...v.variants.map((text, i) =>
+              h("p", {}, text, h("span", { class: "muted" }, ` (${sug.variants[i].provinces.join(", ")})`)),
+            ),
+          ),
         h(
           "div",
           { class: "actions" },

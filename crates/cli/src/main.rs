@@ -174,7 +174,8 @@ enum Command {
         /// Tiêu đề mục đang soạn, hoặc mã mục của văn bản cấp trên (45-NQ/TW#III.3).
         #[arg(long, required_unless_present = "draft")]
         section: Option<String>,
-        /// Dự thảo (.json): gợi ý theo chuỗi văn bản cấp trên của mục --path.
+        /// Dự thảo (.json): gợi ý theo chuỗi văn bản cấp trên của mục --path, thêm câu
+        /// chung (mục đích, yêu cầu; tổ chức thực hiện…) từ chương trình thực hiện nghị quyết khác.
         #[arg(long, requires = "path", conflicts_with = "section")]
         draft: Option<PathBuf>,
         /// Mục của dự thảo (III.3).

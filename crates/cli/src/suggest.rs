@@ -5,6 +5,7 @@
 
 use crate::input::{self, UserError};
 use anyhow::Result;
+use banthao_core::generic::Resolution;
 use banthao_core::scaffold::{self, ParentTemplate};
 use banthao_store::{Store, StoreError, Suggestion};
 use std::path::Path;
@@ -23,11 +24,10 @@ pub fn by_draft(
     let user = |e: StoreError| UserError(e.to_string());
     let doc = input::read_draft_or_document(draft)?;
     let store = Store::open(db).map_err(user)?;
-    let library: Vec<_> = store.documents().map_err(user)?.into_iter().map(|d| d.doc).collect();
-    let chain = banthao_core::cascade::chain(&doc, path, &library, &ParentTemplate::builtins());
-    let typed = typed.filter(|t| !t.trim().is_empty());
-    let list = store.suggest_chain(&chain, typed, limit).map_err(user)?;
-    print(&list, province.or(doc.province.as_deref()), json)
+    let list = store.suggest_for_draft(&doc, path, typed, limit).map_err(user)?;
+    let res = Resolution::of_document(&doc);
+    let year = doc.place_date.as_ref().and_then(|p| p.year);
+    print(&list, province.or(doc.province.as_deref()), year, res.as_ref(), json)
 }
 
 /// Suggestions for a section named by its heading or its parent section id.
@@ -45,14 +45,20 @@ pub fn by_section(
     // A heading that names no known section is searched as words.
     let typed = typed.map(str::to_string).or_else(|| parent.is_none().then(|| section.to_string()));
     let list = store.suggest(parent.as_deref(), typed.as_deref(), limit).map_err(user)?;
-    print(&list, province, json)
+    print(&list, province, None, None, json)
 }
 
-/// Prints suggestions as text or JSON, filled for `province` when given.
-fn print(list: &[Suggestion], province: Option<&str>, json: bool) -> Result<()> {
-    let text_of = |t: &str| match province {
-        Some(p) => banthao_core::clauses::fill_for(t, p, None, banthao_core::builtin_places()),
-        None => t.to_string(),
+/// Prints suggestions as text or JSON, filled for `province`, and the draft's year and
+/// resolution, when given.
+fn print(
+    list: &[Suggestion],
+    province: Option<&str>,
+    year: Option<u16>,
+    res: Option<&Resolution>,
+    json: bool,
+) -> Result<()> {
+    let text_of = |t: &str| {
+        banthao_core::clauses::fill_for_draft(t, province, year, res, banthao_core::builtin_places())
     };
     if json {
         let v: Vec<serde_json::Value> = list
@@ -61,7 +67,7 @@ fn print(list: &[Suggestion], province: Option<&str>, json: bool) -> Result<()> 
                 serde_json::json!({
                     "text": text_of(&s.template), "template": s.template, "provinces": s.provinces, "curated": s.curated,
                     "count": s.count, "score": s.score, "parent_section": s.parent_section,
-                    "sources": s.sources,
+                    "sources": s.sources, "variants": s.variants, "from_resolution": s.from_resolution,
                 })
             })
             .collect();
@@ -75,6 +81,15 @@ fn print(list: &[Suggestion], province: Option<&str>, json: bool) -> Result<()> 
                 println!("   (câu mẫu tự soạn, #{})", s.id);
             } else {
                 println!("   ({} tỉnh: {})", s.count, s.provinces.join(", "));
+            }
+            if let Some(r) = &s.from_resolution {
+                println!("   từ chương trình thực hiện Nghị quyết khác (số {r})");
+            }
+            if s.variants.len() > 1 {
+                println!("   {} cách viết:", s.variants.len());
+                for v in &s.variants {
+                    println!("   - {} ({})", text_of(&v.template), v.provinces.join(", "));
+                }
             }
         }
     }

@@ -7,6 +7,7 @@
 
 use crate::compare::align::{align_nodes, nodes};
 use crate::compare::tokens::{strip_marker, word_hashes};
+use crate::generic::{kind_of_heading, GenericKind, Resolution};
 use crate::model::Document;
 use crate::placeholder;
 use crate::places::Gazetteer;
@@ -57,8 +58,45 @@ pub struct Clause {
     pub template: String,
     /// Distinct provinces that use it.
     pub provinces: Vec<String>,
+    /// The generic kind of section it serves (the same for every resolution), when
+    /// most of its wordings are free of the resolution's names.
+    pub kind: Option<GenericKind>,
+    /// Its distinct wordings, most used first.
+    pub variants: Vec<Variant>,
     /// Every appearance, with its source.
     pub occurrences: Vec<Occurrence>,
+}
+
+/// One wording of a clause (with placeholders) and the provinces that wrote it so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Variant {
+    /// The wording, with the province's names as placeholders.
+    pub template: String,
+    /// The provinces that wrote it, sorted.
+    pub provinces: Vec<String>,
+}
+
+/// The distinct wordings of a group's members, the one most provinces wrote first (on
+/// a tie, the one seen first).
+pub fn variants(members: &[Member]) -> Vec<Variant> {
+    let mut out: Vec<Variant> = Vec::new();
+    for m in members {
+        match out.iter_mut().find(|v| v.template == m.general) {
+            Some(v) => {
+                if !v.provinces.iter().any(|p| p == m.province) {
+                    v.provinces.push(m.province.to_string());
+                }
+            }
+            None => {
+                out.push(Variant { template: m.general.to_string(), provinces: vec![m.province.to_string()] })
+            }
+        }
+    }
+    for v in &mut out {
+        v.provinces.sort();
+    }
+    out.sort_by_key(|v| std::cmp::Reverse(v.provinces.len()));
+    out
 }
 
 /// Sentences of a paragraph: split after `.`, `!` or `?` followed by a capital;
@@ -80,6 +118,38 @@ pub fn sentences(paragraph: &str) -> Vec<String> {
     }
     out.push(text[start..].trim().to_string());
     out.retain(|s| s.split_whitespace().count() >= MIN_WORDS);
+    out
+}
+
+/// The clause units of a paragraph: its [`sentences`], each split again after `;`
+/// (a province that rewrote one clause of a long sentence still shares the others).
+/// A piece shorter than the shortest clause stays with the piece before it (the
+/// first, with the one after); the `;` that ends a piece is dropped.
+pub fn clause_units(paragraph: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for sentence in sentences(paragraph) {
+        let mut pieces: Vec<String> = Vec::new();
+        let mut pending = String::new();
+        for part in sentence.split("; ") {
+            if !pending.is_empty() {
+                pending.push_str("; ");
+            }
+            pending.push_str(part);
+            if pending.split_whitespace().count() >= MIN_WORDS {
+                pieces.push(std::mem::take(&mut pending));
+            }
+        }
+        if !pending.is_empty() {
+            match pieces.last_mut() {
+                Some(last) => {
+                    last.push_str("; ");
+                    last.push_str(&pending);
+                }
+                None => pieces.push(pending),
+            }
+        }
+        out.extend(pieces.into_iter().filter(|p| p.split_whitespace().count() >= MIN_WORDS));
+    }
     out
 }
 
@@ -120,8 +190,29 @@ pub fn fill_for(template: &str, province: &str, year: Option<u16>, places: &Gaze
     fill(template, name, places.is_city(name), year)
 }
 
+/// Fills a template for a draft: its province or city (any spelling `places` knows;
+/// none leaves the province's placeholders), its year, and the names of the resolution
+/// it implements (a clause from another resolution's programmes then names the
+/// draft's own, see [`Resolution::fill`]).
+pub fn fill_for_draft(
+    template: &str,
+    province: Option<&str>,
+    year: Option<u16>,
+    resolution: Option<&Resolution>,
+    places: &Gazetteer,
+) -> String {
+    let t = match resolution {
+        Some(r) => r.fill(template),
+        None => template.to_string(),
+    };
+    match province {
+        Some(p) => fill_for(&t, p, year, places),
+        None => t,
+    }
+}
+
 /// Replaces `name` in `s` wherever it appears, ignoring tone-mark placement and case.
-fn replace_folded(s: &str, name: &str, with: &str) -> String {
+pub(crate) fn replace_folded(s: &str, name: &str, with: &str) -> String {
     let target = fold(name);
     let n = name.chars().count();
     let chars: Vec<char> = s.chars().collect();
@@ -182,11 +273,16 @@ pub struct Mined {
     pub general: String,
     /// Its word-triple hashes (see [`triples`]).
     pub triples: Vec<u64>,
+    /// The generic kind of its section (or nearest ancestor's) when the sentence
+    /// names nothing of its resolution once generalised: it may then serve a
+    /// programme of another resolution.
+    pub kind: Option<GenericKind>,
 }
 
 /// The sentences of `doc` that may be clauses, each attached to the parent section it
 /// serves by aligning `doc` with `parent` (the parent's scaffold as a draft, whose
-/// sections carry `implements` links).
+/// sections carry `implements` links). The names of the resolution `doc` implements
+/// ([`Resolution::of_document`]) become placeholders too.
 pub fn extract(parent: &Document, doc: &Document) -> Vec<Mined> {
     let np = nodes(parent);
     let ns = nodes(doc);
@@ -198,21 +294,34 @@ pub fn extract(parent: &Document, doc: &Document) -> Vec<Mined> {
         }
     }
     let year = doc.place_date.as_ref().and_then(|p| p.year);
+    let res = Resolution::of_document(doc);
+    let mut kinds: FxMap<Vec<usize>, Option<GenericKind>> = FxMap::default();
     let mut out = Vec::new();
     for n in &ns {
         let s = crate::compare::diff::section_by_index(&doc.sections, &n.index);
+        // Nodes come parents first: a section's kind is its heading's or its parent's.
+        let inherited = kinds.get(&n.index[..n.index.len().saturating_sub(1)]).copied().flatten();
+        let kind = kind_of_heading(&s.title).or(inherited);
+        kinds.insert(n.index.clone(), kind);
         // The nearest aligned ancestor gives the parent section.
         let parent_section = (1..=n.index.len()).rev().find_map(|k| link.get(&n.index[..k]).cloned());
-        let texts = std::iter::once(s.title.as_str()).chain(s.paragraphs.iter().map(String::as_str));
-        for text in texts.flat_map(sentences) {
-            let general = generalise(&text, doc.province.as_deref(), year);
+        // A heading is one unit; a paragraph's sentences split into their clauses.
+        let units = sentences(&s.title).into_iter().chain(s.paragraphs.iter().flat_map(|p| clause_units(p)));
+        for text in units {
+            let named = match &res {
+                Some(r) => r.generalise(&text),
+                None => text.clone(),
+            };
+            let general = generalise(&named, doc.province.as_deref(), year);
             let triples = triples(&general);
+            let kind = res.as_ref().and_then(|r| kind.filter(|_| !r.is_specific(&general)));
             out.push(Mined {
                 section: n.path.clone(),
                 parent_section: parent_section.clone(),
                 text,
                 general,
                 triples,
+                kind,
             });
         }
     }
@@ -227,15 +336,17 @@ pub fn min_shared(n: usize) -> usize {
 }
 
 /// How a sentence stands to a representative wording: `None` when they are different
-/// clauses, else a score (higher is closer).
-fn likeness(a: &[u64], b: &[u64]) -> Option<f32> {
+/// clauses, else a score (higher is closer) and whether the sentence is a shared core
+/// of the wording (shorter, standing in it, but not alike as a whole).
+fn likeness(a: &[u64], b: &[u64]) -> Option<(f32, bool)> {
     let n = crate::compare::tokens::common_sorted(a, b);
     // A shortened or extended wording: most of the shorter one's triples stand in the
     // longer one.
     let small = a.len().min(b.len());
     let contained = small >= MIN_CONTAINED && n as f32 >= SAME_WORDING * small as f32;
     let j = jaccard(a, b);
-    (j >= SAME_CLAUSE || contained).then_some(j.max(n as f32 / small.max(1) as f32 - 0.3))
+    let core = contained && j < SAME_CLAUSE && a.len() < b.len();
+    (j >= SAME_CLAUSE || contained).then_some((j.max(n as f32 / small.max(1) as f32 - 0.3), core))
 }
 
 /// Where a new sentence goes among the representative wordings seen so far.
@@ -251,6 +362,10 @@ pub enum Placement<R> {
         rep: R,
         /// Other wordings it is also like, whose groups merge into `rep`'s.
         also: Vec<R>,
+        /// The sentence is a shared core of `rep` (a shortened wording): it becomes
+        /// another representative of the group, so that a later rewording that keeps
+        /// the core but changes the rest still joins.
+        core: bool,
     },
 }
 
@@ -260,8 +375,10 @@ pub fn place<'a, R: Copy + Ord>(
     triples: &[u64],
     candidates: impl IntoIterator<Item = (R, &'a [u64])>,
 ) -> Placement<R> {
-    let mut like: Vec<(f32, R)> =
-        candidates.into_iter().filter_map(|(r, b)| likeness(triples, b).map(|s| (s, r))).collect();
+    let mut like: Vec<(f32, R, bool)> = candidates
+        .into_iter()
+        .filter_map(|(r, b)| likeness(triples, b).map(|(s, core)| (s, r, core)))
+        .collect();
     let Some(best) = like.iter().copied().max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1))) else {
         return Placement::New;
     };
@@ -269,7 +386,7 @@ pub fn place<'a, R: Copy + Ord>(
     let mut also: Vec<R> = like.into_iter().map(|x| x.1).collect();
     also.sort();
     also.dedup();
-    Placement::Join { rep: best.1, also }
+    Placement::Join { rep: best.1, also, core: best.2 }
 }
 
 /// A member of a group, as [`summarise`] needs it.
@@ -281,6 +398,8 @@ pub struct Member<'a> {
     pub general: &'a str,
     /// The parent section its document aligned it with.
     pub parent_section: Option<&'a str>,
+    /// Its generic kind (see [`Mined::kind`]).
+    pub kind: Option<GenericKind>,
 }
 
 /// What a group of sentences offers as a clause.
@@ -292,6 +411,8 @@ pub struct Summary {
     pub provinces: Vec<String>,
     /// The parent section most members serve.
     pub parent_section: Option<String>,
+    /// The generic kind more than half of the members have.
+    pub kind: Option<GenericKind>,
 }
 
 /// A group's clause: `None` unless two or more provinces share it. The wording most
@@ -331,7 +452,20 @@ pub fn summarise(members: &[Member]) -> Option<Summary> {
     }
     let parent_section =
         votes.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(p, _)| p.to_string());
-    Some(Summary { template, provinces: provinces.into_iter().map(str::to_string).collect(), parent_section })
+    let mut kinds: Vec<(GenericKind, usize)> = Vec::new();
+    for k in members.iter().filter_map(|m| m.kind) {
+        match kinds.iter_mut().find(|x| x.0 == k) {
+            Some(x) => x.1 += 1,
+            None => kinds.push((k, 1)),
+        }
+    }
+    let kind = kinds.into_iter().find(|x| 2 * x.1 > members.len()).map(|x| x.0);
+    Some(Summary {
+        template,
+        provinces: provinces.into_iter().map(str::to_string).collect(),
+        parent_section,
+        kind,
+    })
 }
 
 /// Mines the clauses that two or more provinces share, reading the documents in order
@@ -382,13 +516,21 @@ pub fn mine(parent: &Document, sources: &[Source]) -> Vec<Clause> {
                     postings.entry(*t).or_default().push(r);
                 }
             }
-            Placement::Join { rep, also } => {
+            Placement::Join { rep, also, core } => {
                 let g = top(&mut root, rep_group[rep]);
                 for q in also {
                     let h = top(&mut root, rep_group[q]);
                     root[h] = g;
                 }
                 group_of.push(g);
+                if core {
+                    let r = reps.len();
+                    reps.push(i);
+                    rep_group.push(g);
+                    for t in tr {
+                        postings.entry(*t).or_default().push(r);
+                    }
+                }
             }
         }
     }
@@ -407,6 +549,7 @@ pub fn mine(parent: &Document, sources: &[Source]) -> Vec<Clause> {
                 province: p,
                 general: &all[i].1.general,
                 parent_section: all[i].1.parent_section.as_deref(),
+                kind: all[i].1.kind,
             })
             .collect();
         let Some(summary) = summarise(&view) else { continue };
@@ -414,6 +557,8 @@ pub fn mine(parent: &Document, sources: &[Source]) -> Vec<Clause> {
             parent_section: summary.parent_section,
             template: summary.template,
             provinces: summary.provinces,
+            kind: summary.kind,
+            variants: variants(&view),
             occurrences: members
                 .iter()
                 .map(|&i| Occurrence {
@@ -442,6 +587,21 @@ mod tests {
                 "Đổi mới công tác quản lý khoa học, công nghệ.",
                 "Chú trọng nâng cao tính ứng dụng của các đề tài.",
                 "Năm 2030 đạt 5.5 triệu."
+            ]
+        );
+    }
+
+    #[test]
+    fn clause_units_split_after_semicolons_keeping_short_pieces_attached() {
+        let u = clause_units(
+            "Tăng cường quản lý; rà soát, hoàn thiện cơ chế, chính sách; xử lý nghiêm hành vi vi phạm pháp luật; kịp thời. Câu sau có đủ năm chữ.",
+        );
+        assert_eq!(
+            u,
+            vec![
+                "Tăng cường quản lý; rà soát, hoàn thiện cơ chế, chính sách",
+                "xử lý nghiêm hành vi vi phạm pháp luật; kịp thời.",
+                "Câu sau có đủ năm chữ.",
             ]
         );
     }

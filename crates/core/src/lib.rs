@@ -27,6 +27,7 @@ pub mod compare;
 pub mod counterpart;
 pub mod coverage_map;
 pub mod date;
+pub mod generic;
 mod input;
 pub mod label;
 pub mod legacy;

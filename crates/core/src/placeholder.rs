@@ -21,6 +21,12 @@ pub const YEAR: &str = "năm";
 pub const DOC_TYPE: &str = "loại";
 /// The short citation of the parent (`Nghị quyết số 45-NQ/TW`).
 pub const PARENT: &str = "căn cứ";
+/// The number of the resolution a programme implements (`45-NQ/TW`).
+pub const RESOLUTION_NUMBER: &str = "số nghị quyết";
+/// What that resolution is about (`về tiếp tục xây dựng …`).
+pub const RESOLUTION_SUBJECT: &str = "tên nghị quyết";
+/// Its date as cited (`24/11/2023`).
+pub const RESOLUTION_DATE: &str = "ngày nghị quyết";
 /// The provincial propaganda department's name in force (`Ban Tuyên giáo và Dân vận`).
 pub const PROPAGANDA: &str = "Ban Tuyên giáo";
 /// The central propaganda department's name in force.

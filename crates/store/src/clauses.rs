@@ -25,6 +25,23 @@ pub struct Suggestion {
     pub score: f64,
     /// Where each wording was found.
     pub sources: Vec<SuggestionSource>,
+    /// For a clause of the generic parts of programmes (MỤC ĐÍCH, YÊU CẦU; TỔ CHỨC
+    /// THỰC HIỆN…) offered from the programmes of another resolution: that resolution
+    /// (`45-NQ/TW`). Its names are placeholders the draft's own resolution fills.
+    pub from_resolution: Option<String>,
+    /// The distinct wordings of a mined clause (with placeholders), the most used
+    /// first, each with the provinces that wrote it so.
+    pub variants: Vec<Variant>,
+}
+
+/// One wording of a clause and the provinces that wrote it so.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Variant {
+    /// The wording, with the province's names as placeholders.
+    pub template: String,
+    /// The provinces that wrote it, sorted.
+    pub provinces: Vec<String>,
 }
 
 /// Where a suggestion was written.
@@ -76,6 +93,7 @@ struct Candidate {
     count: i64,
     updated_at: String,
     bm25: f64,
+    from_resolution: Option<String>,
 }
 
 impl Store {
@@ -204,6 +222,123 @@ impl Store {
         Ok(best)
     }
 
+    /// Mined clauses of a generic kind of section from the programmes of resolutions
+    /// other than `own` (`''` when the draft's is unknown), best first: the typed
+    /// words (BM25), then the number of provinces. A clause whose wording still names a
+    /// document number is never offered.
+    pub fn suggest_generic(
+        &self,
+        kind: banthao_core::generic::GenericKind,
+        own: &str,
+        typed: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Suggestion>, StoreError> {
+        let err = |e| classify(e, &self.path);
+        let cols = "c.id, c.template, c.parent_section, c.provinces, c.province_count, c.updated_at";
+        let rows = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<Vec<(Candidate, String)>, StoreError> {
+            let mut st = self.conn.prepare(sql).map_err(err)?;
+            let found = st
+                .query_map(p, |r| Ok((candidate(r)?, r.get::<_, String>(8)?)))
+                .map_err(err)?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(err)?;
+            Ok(found)
+        };
+        let kind = kind.as_str();
+        let found = match typed {
+            Some(t) => match fts_query(t) {
+                Some(q) => rows(
+                    &format!(
+                        "SELECT {cols}, bm25(clause_fts), c.curated, c.res FROM clause_fts JOIN clause c ON c.id = clause_fts.rowid
+                         WHERE clause_fts MATCH ?1 AND c.kind = ?2 AND c.res <> ?3 AND c.res <> '' AND c.curated = 0
+                         ORDER BY bm25(clause_fts), c.province_count DESC LIMIT 200"
+                    ),
+                    &[&q, &kind, &own],
+                )?,
+                None => return Ok(Vec::new()),
+            },
+            None => rows(
+                &format!(
+                    "SELECT {cols}, 0.0, c.curated, c.res FROM clause c
+                     WHERE c.kind = ?1 AND c.res <> ?2 AND c.res <> '' AND c.curated = 0
+                     ORDER BY c.province_count DESC, c.id LIMIT 200"
+                ),
+                &[&kind, &own],
+            )?,
+        };
+        let cands: Vec<Candidate> = found
+            .into_iter()
+            .filter(|(c, _)| !banthao_core::generic::names_a_number(&c.template))
+            .take(limit)
+            .map(|(mut c, res)| {
+                c.from_resolution = Some(res);
+                c
+            })
+            .collect();
+        // Small scores, in order: `suggest_for_draft` puts them after the draft's own.
+        let n = cands.len().max(1) as f64;
+        self.finish(cands.iter().enumerate().map(|(k, c)| (0.04 * (n - k as f64) / n, c)))
+    }
+
+    /// Suggestions for the section at `path` of a draft: the clauses of its chain of
+    /// parent sections ([`banthao_core::cascade::chain`] through the library's
+    /// documents to the built-in resolutions, [`Store::suggest_chain`]), then, ranked
+    /// below them, the generic clauses of other resolutions' programmes for the
+    /// section's generic kind ([`Store::suggest_generic`]). What both the app and the
+    /// command line call.
+    pub fn suggest_for_draft(
+        &self,
+        draft: &banthao_core::Document,
+        path: &str,
+        typed: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Suggestion>, StoreError> {
+        use banthao_core::scaffold::ParentTemplate;
+        let err = |e| classify(e, &self.path);
+        let typed = typed.filter(|t| !t.trim().is_empty());
+        let library: Vec<banthao_core::Document> = self.documents()?.into_iter().map(|d| d.doc).collect();
+        let roots = ParentTemplate::builtins();
+        let chain = banthao_core::cascade::chain(draft, path, &library, &roots);
+        // The draft's resolution: where its chain ends, else as its text cites it.
+        let own = chain
+            .last()
+            .and_then(|l| l.split_once('#'))
+            .map(|(id, _)| id)
+            .filter(|id| roots.iter().any(|r| r.id == *id))
+            .map(str::to_string)
+            .or_else(|| banthao_core::generic::Resolution::of_document(draft).map(|r| r.number))
+            .unwrap_or_default();
+        let mut list = if chain.is_empty() && typed.is_none() {
+            Vec::new()
+        } else {
+            self.suggest_chain(&chain, typed, limit)?
+        };
+        // Typed words search every clause: those of another resolution's programmes
+        // come only as generic ones, marked, below.
+        if !own.is_empty() {
+            let mut res_of = self.conn.prepare_cached("SELECT res FROM clause WHERE id = ?1").map_err(err)?;
+            let mut keep = Vec::with_capacity(list.len());
+            for s in list {
+                let res: Option<String> = res_of.query_row([s.id], |r| r.get(0)).map_err(err)?;
+                if res.is_none_or(|r| r.is_empty() || r == own) {
+                    keep.push(s);
+                }
+            }
+            list = keep;
+        }
+        if let Some(kind) = banthao_core::generic::kind_at(draft, path) {
+            for g in self.suggest_generic(kind, &own, typed, limit)? {
+                if list.len() >= limit {
+                    break;
+                }
+                if !list.iter().any(|s| s.id == g.id) {
+                    list.push(g);
+                }
+            }
+        }
+        Ok(list)
+    }
+
     /// Every clause, mined and curated, most shared first (the clause library).
     pub fn clauses(&self) -> Result<Vec<Suggestion>, StoreError> {
         let err = |e| classify(e, &self.path);
@@ -232,6 +367,12 @@ impl Store {
                  WHERE c.id = ?1 ORDER BY s.id",
             )
             .map_err(err)?;
+        let mut words = self
+            .conn
+            .prepare_cached(
+                "SELECT s.province, s.general FROM clause c JOIN sentence s ON s.grp = c.grp WHERE c.id = ?1 ORDER BY s.id",
+            )
+            .map_err(err)?;
         let mut out = Vec::new();
         for (score, c) in scored {
             let sources = src
@@ -247,8 +388,28 @@ impl Store {
                 .map_err(err)?
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(err)?;
+            let wordings: Vec<(String, String)> = words
+                .query_map([c.id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(err)?
+                .collect::<Result<_, _>>()
+                .map_err(err)?;
+            let members: Vec<banthao_core::clauses::Member> = wordings
+                .iter()
+                .map(|(p, g)| banthao_core::clauses::Member {
+                    province: p,
+                    general: g,
+                    parent_section: None,
+                    kind: None,
+                })
+                .collect();
+            let variants = banthao_core::clauses::variants(&members)
+                .into_iter()
+                .map(|v| Variant { template: v.template, provinces: v.provinces })
+                .collect();
             let provinces: Vec<String> = serde_json::from_str(&c.provinces).unwrap_or_default();
             out.push(Suggestion {
+                variants,
+                from_resolution: c.from_resolution.clone(),
                 id: c.id,
                 curated: c.curated,
                 template: c.template.clone(),
@@ -275,6 +436,7 @@ fn candidate(r: &rusqlite::Row) -> rusqlite::Result<Candidate> {
         count: r.get(4)?,
         updated_at: r.get(5)?,
         bm25: r.get(6)?,
+        from_resolution: None,
     })
 }
 
@@ -309,8 +471,8 @@ pub(crate) fn mine_document(
     let mut rep_triples = conn.prepare_cached("SELECT triples FROM rep WHERE id = ?1")?;
     let mut group_of = conn.prepare_cached("SELECT grp FROM rep WHERE id = ?1")?;
     let mut sentence = conn.prepare_cached(
-        "INSERT INTO sentence (document_id, grp, province, section, parent_section, text, general)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO sentence (document_id, grp, province, section, parent_section, text, general, kind)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     let mut cache: std::collections::HashMap<i64, Vec<u64>> = Default::default();
     let mut touched: std::collections::BTreeSet<i64> = Default::default();
@@ -337,21 +499,11 @@ pub(crate) fn mine_document(
         }
         let grp = match place(&m.triples, ids.iter().map(|r| (*r, &cache[r][..]))) {
             Placement::New => {
-                conn.execute(
-                    "INSERT INTO rep (grp, res, triples) VALUES (0, ?1, ?2)",
-                    params![res, triples_to_blob(&m.triples)],
-                )?;
-                let rep = conn.last_insert_rowid();
-                conn.execute("UPDATE rep SET grp = ?1 WHERE id = ?1", [rep])?;
-                let mut ins =
-                    conn.prepare_cached("INSERT INTO rep_triple (res, triple, rep) VALUES (?1, ?2, ?3)")?;
-                for t in &m.triples {
-                    ins.execute(params![res, *t as i64, rep])?;
-                }
+                let rep = insert_rep(conn, None, &res, &m.triples)?;
                 cache.insert(rep, m.triples.clone());
                 rep
             }
-            Placement::Join { rep, also } => {
+            Placement::Join { rep, also, core } => {
                 let g: i64 = group_of.query_row([rep], |r| r.get(0))?;
                 for q in also {
                     let h: i64 = group_of.query_row([q], |r| r.get(0))?;
@@ -362,10 +514,23 @@ pub(crate) fn mine_document(
                         touched.remove(&h);
                     }
                 }
+                if core {
+                    let rep = insert_rep(conn, Some(g), &res, &m.triples)?;
+                    cache.insert(rep, m.triples.clone());
+                }
                 g
             }
         };
-        sentence.execute(params![id, grp, province, m.section, m.parent_section, m.text, m.general])?;
+        sentence.execute(params![
+            id,
+            grp,
+            province,
+            m.section,
+            m.parent_section,
+            m.text,
+            m.general,
+            m.kind.map(|k| k.as_str())
+        ])?;
         touched.insert(grp);
     }
     for g in touched {
@@ -373,6 +538,29 @@ pub(crate) fn mine_document(
     }
     conn.execute("UPDATE document SET mined = 1 WHERE id = ?1", [id])?;
     Ok(())
+}
+
+/// Adds a representative wording to group `grp` (a new group of its own when `None`)
+/// with its triples in the inverted index; its id.
+fn insert_rep(
+    conn: &rusqlite::Connection,
+    grp: Option<i64>,
+    res: &str,
+    triples: &[u64],
+) -> rusqlite::Result<i64> {
+    conn.execute(
+        "INSERT INTO rep (grp, res, triples) VALUES (COALESCE(?1, 0), ?2, ?3)",
+        params![grp, res, triples_to_blob(triples)],
+    )?;
+    let rep = conn.last_insert_rowid();
+    if grp.is_none() {
+        conn.execute("UPDATE rep SET grp = ?1 WHERE id = ?1", [rep])?;
+    }
+    let mut ins = conn.prepare_cached("INSERT INTO rep_triple (res, triple, rep) VALUES (?1, ?2, ?3)")?;
+    for t in triples {
+        ins.execute(params![res, *t as i64, rep])?;
+    }
+    Ok(rep)
 }
 
 /// How a source document is named where it has no province of its own, and in
@@ -384,9 +572,11 @@ fn source_name(id: i64, file_name: &str) -> String {
 /// Brings a group's clause up to date with its sentences: a clause when two or more
 /// provinces share it, none otherwise; an empty group is dropped with its wordings.
 pub(crate) fn refresh_group(conn: &rusqlite::Connection, grp: i64, now: &str) -> rusqlite::Result<()> {
-    let rows: Vec<(String, String, Option<String>)> = conn
-        .prepare_cached("SELECT province, general, parent_section FROM sentence WHERE grp = ?1 ORDER BY id")?
-        .query_map([grp], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+    let rows: Vec<(String, String, Option<String>, Option<String>)> = conn
+        .prepare_cached(
+            "SELECT province, general, parent_section, kind FROM sentence WHERE grp = ?1 ORDER BY id",
+        )?
+        .query_map([grp], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<Result<_, _>>()?;
     if rows.is_empty() {
         let reps: Vec<(i64, String, Vec<u8>)> = conn
@@ -406,10 +596,11 @@ pub(crate) fn refresh_group(conn: &rusqlite::Connection, grp: i64, now: &str) ->
     }
     let members: Vec<banthao_core::clauses::Member> = rows
         .iter()
-        .map(|(p, g, s)| banthao_core::clauses::Member {
+        .map(|(p, g, s, k)| banthao_core::clauses::Member {
             province: p,
             general: g,
             parent_section: s.as_deref(),
+            kind: k.as_deref().and_then(banthao_core::generic::GenericKind::parse),
         })
         .collect();
     let Some(summary) = banthao_core::clauses::summarise(&members) else {
@@ -418,16 +609,20 @@ pub(crate) fn refresh_group(conn: &rusqlite::Connection, grp: i64, now: &str) ->
     };
     let provinces = serde_json::to_string(&summary.provinces).expect("names serialise");
     let folded = banthao_core::text::fold(&summary.template);
+    let res: Option<String> =
+        conn.query_row("SELECT res FROM rep WHERE grp = ?1 LIMIT 1", [grp], |r| r.get(0)).ok();
+    let kind = summary.kind.map(|k| k.as_str());
+    let count = summary.provinces.len() as i64;
     let changed = conn.execute(
-        "UPDATE clause SET parent_section = ?2, template = ?3, folded = ?4, provinces = ?5, province_count = ?6, updated_at = ?7
-         WHERE grp = ?1 AND (parent_section IS NOT ?2 OR template IS NOT ?3 OR provinces IS NOT ?5)",
-        params![grp, summary.parent_section, summary.template, folded, provinces, summary.provinces.len() as i64, now],
+        "UPDATE clause SET parent_section = ?2, template = ?3, folded = ?4, provinces = ?5, province_count = ?6, updated_at = ?7, res = ?8, kind = ?9
+         WHERE grp = ?1 AND (parent_section IS NOT ?2 OR template IS NOT ?3 OR provinces IS NOT ?5 OR res IS NOT ?8 OR kind IS NOT ?9)",
+        params![grp, summary.parent_section, summary.template, folded, provinces, count, now, res, kind],
     )?;
     if changed == 0 {
         conn.execute(
-            "INSERT OR IGNORE INTO clause (grp, parent_section, template, folded, provinces, province_count, curated, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)",
-            params![grp, summary.parent_section, summary.template, folded, provinces, summary.provinces.len() as i64, now],
+            "INSERT OR IGNORE INTO clause (grp, parent_section, template, folded, provinces, province_count, curated, updated_at, res, kind)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8, ?9)",
+            params![grp, summary.parent_section, summary.template, folded, provinces, count, now, res, kind],
         )?;
     }
     Ok(())

@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_document_search.sql"),
     include_str!("../migrations/0006_draft_revision.sql"),
     include_str!("../migrations/0007_review.sql"),
+    include_str!("../migrations/0008_clause_units.sql"),
 ];
 
 mod backup;
@@ -31,7 +32,7 @@ mod drafts;
 mod review;
 
 pub use backup::{backups, set_aside};
-pub use clauses::{Suggestion, SuggestionSource};
+pub use clauses::{Suggestion, SuggestionSource, Variant};
 pub use corpus::{Added, CorpusEntry, StoredDocument};
 pub use drafts::{draft_title, DraftEntry, VersionEntry};
 pub use review::{CopyAdded, ReviewCopyEntry, StoredItem};

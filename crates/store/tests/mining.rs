@@ -78,6 +78,12 @@ fn one_by_one_equals_all_at_once() {
     let mut provinces = xu_ly.provinces.clone();
     provinces.sort();
     assert_eq!(named, provinces);
+    // Its wordings: Hà Tĩnh's has no «đường lối»; together they name every province.
+    assert!(xu_ly.variants.len() >= 2, "{:?}", xu_ly.variants);
+    let mut by_wording: Vec<String> = xu_ly.variants.iter().flat_map(|v| v.provinces.clone()).collect();
+    by_wording.sort();
+    by_wording.dedup();
+    assert_eq!(by_wording, provinces);
 
     // Re-importing changes nothing.
     for (n, b, d) in &docs {
@@ -146,5 +152,39 @@ fn documents_stored_before_incremental_mining_are_mined_on_open() {
         .unwrap();
     }
     assert_eq!(keys_of_store(&Store::open(&path).unwrap()), want);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_version_7_database_is_mined_again_keeping_curated_clauses() {
+    let dir = std::env::temp_dir().join(format!("banthao-mining-v7-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("v7.db");
+    let _ = std::fs::remove_file(&path);
+    let docs = corpus();
+    let want = {
+        let mut s = Store::open(&path).unwrap();
+        for (n, b, d) in &docs[..3] {
+            s.add_document(n, b, d, "t").unwrap();
+        }
+        s.add_curated(Some("45-NQ/TW#IV"), "Câu mẫu tự soạn của {tỉnh}.", "t").unwrap();
+        keys_of_store(&s)
+    };
+    // As version 7 left it: whole sentences mined, no kinds, no resolutions.
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(
+            "DROP INDEX clause_kind; ALTER TABLE clause DROP COLUMN kind; ALTER TABLE clause DROP COLUMN res;
+             ALTER TABLE sentence DROP COLUMN kind; UPDATE clause SET template = 'cũ' WHERE curated = 0;
+             PRAGMA user_version = 7;",
+        )
+        .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(keys_of_store(&s), want);
+    let curated: Vec<_> = s.clauses().unwrap().into_iter().filter(|c| c.curated).collect();
+    assert_eq!(curated.len(), 1);
+    assert!(s.clauses().unwrap().iter().all(|c| c.template != "cũ"));
+    drop(s);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -114,27 +114,37 @@ pub fn renumber(doc: Document, profile: DocKind) -> Result<Document> {
     Ok(doc)
 }
 
-/// Clauses other provinces wrote for the parent section a draft section implements,
-/// best first, with the draft's province and year filled in.
+/// Clauses other provinces wrote for the section at `path` of the draft `doc` (as the
+/// editor holds it), best first: those of its chain of parent sections up to the
+/// resolution, then the generic ones of other resolutions' programmes
+/// ([`banthao_store::Store::suggest_for_draft`], as `banthao suggest --draft --path`),
+/// with the draft's province, year and resolution filled in.
 #[tauri::command]
 pub async fn suggest(
     state: State<'_, AppState>,
-    parent_section: Option<String>,
+    doc: Document,
+    path: String,
     typed: Option<String>,
     province: Option<String>,
     year: Option<u16>,
 ) -> Result<Vec<SuggestionView>> {
-    let typed = typed.filter(|t| !t.trim().is_empty());
-    let list = state.with(|s| Ok(s.suggest(parent_section.as_deref(), typed.as_deref(), 8)?))?;
+    let doc = doc.into_nfc();
+    let list = state.with(|s| Ok(s.suggest_for_draft(&doc, &path, typed.as_deref(), 8)?))?;
+    let res = banthao_core::generic::Resolution::of_document(&doc);
+    let fill = |t: &str| {
+        banthao_core::clauses::fill_for_draft(
+            t,
+            province.as_deref(),
+            year,
+            res.as_ref(),
+            banthao_core::builtin_places(),
+        )
+    };
     Ok(list
         .into_iter()
         .map(|s| SuggestionView {
-            text: match &province {
-                Some(p) => {
-                    banthao_core::clauses::fill_for(&s.template, p, year, banthao_core::builtin_places())
-                }
-                None => s.template.clone(),
-            },
+            text: fill(&s.template),
+            variants: s.variants.iter().map(|v| fill(&v.template)).collect(),
             suggestion: s,
         })
         .collect())

@@ -126,6 +126,15 @@ fn suggestions_from_the_corpus() {
     assert_eq!(hit["count"].as_u64().unwrap() as usize, having.len());
     assert_eq!(hit["parent_section"], "45-NQ/TW#III.3");
     assert!(hit["sources"].as_array().unwrap().len() >= having.len());
+    // Its wordings (Hà Tĩnh and Lào Cai write it differently), each with its provinces.
+    let variants = hit["variants"].as_array().unwrap();
+    assert!(variants.len() >= 2, "{hit}");
+    let mut by_wording: Vec<String> = variants
+        .iter()
+        .flat_map(|v| v["provinces"].as_array().unwrap().iter().map(|p| p.as_str().unwrap().to_string()))
+        .collect();
+    by_wording.sort();
+    assert_eq!(by_wording, having, "every province under exactly one wording");
 
     let typed = suggest(
         &dir,
@@ -151,4 +160,58 @@ fn suggestions_from_the_corpus() {
         .find(|s| s["text"].as_str().unwrap().contains("xử lý nghiêm"))
         .unwrap();
     assert!(!hit["provinces"].to_string().contains("Lào Cai"), "{hit}");
+}
+
+#[test]
+fn a_draft_for_a_resolution_without_programmes_gets_generic_clauses_naming_its_own() {
+    let dir = testdir!();
+    let db = dir.path("kho.db");
+    let db = db.to_str().unwrap();
+    // The library: programmes of 45-NQ/TW only.
+    let mut args = vec!["add".to_string()];
+    for f in [
+        "ha-giang_ctr_tinh-uy_du-thao_2024.txt",
+        "cao-bang_kh_ban-thuong-vu.txt",
+        "lam-dong_ctrhd_tinh-uy.txt",
+    ] {
+        args.push(fixture(f).to_str().unwrap().to_string());
+    }
+    args.extend(["--db".to_string(), db.to_string()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    assert_eq!(corpus(&dir, None, &args).status.code(), Some(0));
+    // A plan for 57-NQ/TW, which no programme in the library implements.
+    let draft = dir.path("kh.json");
+    let parent = fixture("central/57-nq-tw_bo-chinh-tri.txt");
+    let o = crate::util::banthao(&[
+        "scaffold",
+        "--parent",
+        parent.to_str().unwrap(),
+        "--province",
+        "Lạng Sơn",
+        "--issuer",
+        "ubnd",
+        "--type",
+        "KH",
+        "--year",
+        "2025",
+        "--style",
+        "ke-hoach",
+        "-o",
+        draft.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let list = suggest(&dir, db, &["--draft", draft.to_str().unwrap(), "--path", "IV"]);
+    let list = list.as_array().unwrap();
+    assert!(!list.is_empty(), "TỔ CHỨC THỰC HIỆN gets generic clauses");
+    for s in list {
+        assert_eq!(s["from_resolution"], "45-NQ/TW", "{s}");
+        let text = s["text"].as_str().unwrap();
+        assert!(!text.contains("45-NQ/TW") && !text.contains('{'), "{text}");
+    }
+    assert!(list.iter().any(|s| s["text"].as_str().unwrap().contains("Nghị quyết số 57-NQ/TW")), "{list:#?}");
+    // The plan's task groups get nothing from 45-NQ/TW.
+    assert_eq!(
+        suggest(&dir, db, &["--draft", draft.to_str().unwrap(), "--path", "III.1"]),
+        serde_json::json!([])
+    );
 }
