@@ -115,7 +115,7 @@ suggest=(suggest --section "45-NQ/TW#III.3" --province "Quảng Ninh" --json)
 "$LINUX" "${suggest[@]}" --db "$WORK/linux.db" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(json.dumps([[s["text"], s["provinces"], s["count"]] for s in d], ensure_ascii=False))' > "$WORK/linux.json"
 win "${suggest[@]}" --db "$DOCS\\Kho văn bản.db" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(json.dumps([[s["text"], s["provinces"], s["count"]] for s in d], ensure_ascii=False))' > "$WORK/win.json"
 check "suggest (same clauses, provinces and counts)" same_json "$WORK/linux.json" "$WORK/win.json"
-check "suggest finds the state-management clause" grep -q "xử lý nghiêm" "$WORK/win.json"
+check "suggest finds the state-management clause" grep -q "ử lý nghiêm hành vi vi phạm" "$WORK/win.json"
 win parse "$DOCS\\không có tệp này.txt" > /dev/null 2> "$WORK/win.err"; code=$?
 check "a missing file: exit 2" test "$code" = 2
 check "a missing file: Vietnamese message" grep -q 'không tìm thấy tệp' "$WORK/win.err"

@@ -193,7 +193,15 @@ pub fn fill_for(template: &str, province: &str, year: Option<u16>, places: &Gaze
 /// Fills a template for a draft: its province or city (any spelling `places` knows;
 /// none leaves the province's placeholders), its year, and the names of the resolution
 /// it implements (a clause from another resolution's programmes then names the
-/// draft's own, see [`Resolution::fill`]).
+/// draft's own, see [`Resolution::fill`]). The text starts with a capital, as the
+/// paragraph it becomes: a clause cut from a sentence after `;` starts in lower case.
+///
+/// ```
+/// use banthao_core::clauses::fill_for_draft;
+/// let t = "xử lý nghiêm hành vi vi phạm pháp luật tại {tỉnh}";
+/// let f = fill_for_draft(t, Some("Cao Bằng"), None, None, banthao_core::builtin_places());
+/// assert_eq!(f, "Xử lý nghiêm hành vi vi phạm pháp luật tại Cao Bằng");
+/// ```
 pub fn fill_for_draft(
     template: &str,
     province: Option<&str>,
@@ -205,9 +213,19 @@ pub fn fill_for_draft(
         Some(r) => r.fill(template),
         None => template.to_string(),
     };
-    match province {
+    let filled = match province {
         Some(p) => fill_for(&t, p, year, places),
         None => t,
+    };
+    capitalised(&filled)
+}
+
+/// `s` with its first letter in upper case.
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => s.to_string(),
     }
 }
 

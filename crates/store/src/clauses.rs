@@ -296,9 +296,20 @@ impl Store {
         use banthao_core::scaffold::ParentTemplate;
         let err = |e| classify(e, &self.path);
         let typed = typed.filter(|t| !t.trim().is_empty());
-        let library: Vec<banthao_core::Document> = self.documents()?.into_iter().map(|d| d.doc).collect();
         let roots = ParentTemplate::builtins();
-        let chain = banthao_core::cascade::chain(draft, path, &library, &roots);
+        let at_root = |chain: &[String]| {
+            chain
+                .last()
+                .and_then(|l| l.split_once('#'))
+                .is_none_or(|(id, _)| roots.iter().any(|r| r.id == id))
+        };
+        // The library's documents are read only when the chain passes through one (a
+        // plan under a provincial programme): a draft linked to a resolution needs none.
+        let mut chain = banthao_core::cascade::chain(draft, path, &[], &roots);
+        if !at_root(&chain) {
+            let library: Vec<banthao_core::Document> = self.documents()?.into_iter().map(|d| d.doc).collect();
+            chain = banthao_core::cascade::chain(draft, path, &library, &roots);
+        }
         // The draft's resolution: where its chain ends, else as its text cites it.
         let own = chain
             .last()

@@ -147,7 +147,7 @@ fn suggestions_follow_the_parent_chain() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|s| s["text"].as_str().unwrap().contains("xử lý nghiêm hành vi vi phạm"))
+        .find(|s| s["text"].as_str().unwrap().to_lowercase().contains("xử lý nghiêm hành vi vi phạm"))
         .unwrap_or_else(|| panic!("the clause of 45-NQ/TW#III.3: {v}"));
     assert_eq!(hit["parent_section"], "45-NQ/TW#III.3");
     // Filled in for the draft's province.
