@@ -9,7 +9,8 @@
 #   - the store opens normally afterwards, and finishing the interrupted work gives the
 #     same corpus as a run that was never killed.
 # Paths: corpus import of 50 files with mining (`banthao corpus add`), named version
-# save, the daily backup, a migration on open (from schema version 2), export.
+# save, the daily backup, a migration on open (from schema version 2), the review
+# import of reviewers' Word copies, export.
 #
 # Usage: scripts/kill-loops.sh [N]   (N kills per path, default 10, about 3 minutes; KILL_LOOPS_N too)
 # Uses target/{release,debug}/banthao when built (BANTHAO_BIN overrides) and builds
@@ -21,8 +22,9 @@ N="${1:-${KILL_LOOPS_N:-10}}"
 echo "==> building banthao and the store's kill_target example"
 cargo build -q -p banthao-cli
 cargo build -q -p banthao-store --example kill_target
-BIN="${BANTHAO_BIN:-target/debug/banthao}"
-KT=target/debug/examples/kill_target
+T="${CARGO_TARGET_DIR:-target}"
+BIN="${BANTHAO_BIN:-$T/debug/banthao}"
+KT="$T/debug/examples/kill_target"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/banthao-kill-XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
@@ -135,6 +137,31 @@ for run in $(seq 1 "$N"); do
   ok=$((ok + 1)); rm -f "$db" "$db"-wal "$db"-shm
 done
 report "migration on open" "$N" "$killed" "$ok"
+
+# ---- review import of reviewers' copies ---------------------------------------
+echo "==> review import: reviewers' .docx copies of a draft"
+COPIES=(tests/fixtures/review/*.docx)
+DRAFT_TXT=tests/fixtures/review/draft_v2.txt
+REF="$WORK/review-ref.db"
+ms=$(duration_ms "$KT" review "$REF" "$DRAFT_TXT" "${COPIES[@]}")
+ref_counts=$("$KT" check "$REF")
+echo "   one uninterrupted run (${#COPIES[@]} copies): ${ms} ms; $ref_counts"
+killed=0; ok=0
+for run in $(seq 1 "$N"); do
+  db="$WORK/review-$run.db"
+  r=$(kill_run "$ms" "$KT" review "$db" "$DRAFT_TXT" "${COPIES[@]}")
+  [ "$r" = killed ] && killed=$((killed + 1))
+  if [ ! -e "$db" ]; then ok=$((ok + 1)); continue; fi
+  if ! out=$("$KT" check "$db" 2>&1); then fail review "$run" "$out"; continue; fi
+  # Finishing the import gives what the uninterrupted run gave (a copy stored without
+  # all its items would be taken as already imported and the counts would differ).
+  "$KT" review "$db" "$DRAFT_TXT" "${COPIES[@]}" >/dev/null 2>&1 || { fail review "$run" "re-import failed"; continue; }
+  if ! out=$("$KT" check "$db" 2>&1) || [ "$out" != "$ref_counts" ]; then
+    fail review "$run" "after finishing: $out (expected $ref_counts)"; continue
+  fi
+  ok=$((ok + 1)); rm -f "$db" "$db"-wal "$db"-shm
+done
+report "review import" "$N" "$killed" "$ok"
 
 # ---- export -------------------------------------------------------------------
 echo "==> export over an existing .docx"

@@ -5,6 +5,8 @@
 //! kill_target versions DB            save the draft and a named version, forever
 //! kill_target backup DB DIR          make one day's backup after another, forever
 //! kill_target old DB FILE.txt...     a database at schema version 2 holding FILES
+//! kill_target review DB DRAFT COPY... reviewers' .docx copies of DRAFT (a text) imported
+//!                                    one by one, as the «Góp ý» screen does
 //! kill_target check DB               integrity checks, then the store is opened;
 //!                                    prints the counts compared between runs
 //! kill_target check-backups DIR      every finished backup copy is a sound database
@@ -25,6 +27,7 @@ fn main() -> ExitCode {
         "versions" => versions(Path::new(arg(1))),
         "backup" => backup(Path::new(arg(1)), Path::new(arg(2))),
         "old" => old(Path::new(arg(1)), &args[2..]),
+        "review" => review(Path::new(arg(1)), Path::new(arg(2)), &args[3..]),
         "check" => check(Path::new(arg(1))).map(|counts| println!("{counts}")),
         "check-backups" => check_backups(Path::new(arg(1))).map(|n| println!("backups={n}")),
         _ => usage(),
@@ -40,7 +43,7 @@ fn main() -> ExitCode {
 
 fn usage() -> ! {
     eprintln!(
-        "usage: kill_target versions DB | backup DB DIR | old DB FILE... | check DB | check-backups DIR"
+        "usage: kill_target versions DB | backup DB DIR | old DB FILE... | review DB DRAFT COPY... | check DB | check-backups DIR"
     );
     std::process::exit(2)
 }
@@ -101,6 +104,33 @@ fn old(db: &Path, files: &[String]) -> R<()> {
         .map_err(s)?;
     }
     conn.pragma_update(None, "user_version", 2).map_err(s)?;
+    Ok(())
+}
+
+/// Imports reviewers' copies of the draft in `draft` (created as draft 1 on the first
+/// run), each read, placed on the draft and stored in its own transaction, as the app's
+/// «Góp ý» screen does.
+fn review(db: &Path, draft: &Path, copies: &[String]) -> R<()> {
+    use banthao_core::review::locate::{review_copy_on, Target};
+    let mut store = Store::open(db).map_err(s)?;
+    let id = match store.draft(1).map_err(s)? {
+        Some((entry, _)) => entry.id,
+        None => {
+            let doc = banthao_core::parse_text_bytes(&std::fs::read(draft).map_err(s)?).map_err(s)?;
+            store.create_draft(&doc, DocKind::Party, "2026-01-01T00:00:00Z").map_err(s)?
+        }
+    };
+    let current = store.draft(id).map_err(s)?.ok_or("no draft")?.1;
+    let target = Target::new(&current);
+    for c in copies {
+        let bytes = std::fs::read(c).map_err(s)?;
+        let copy = banthao_docx::read_copy(&bytes).map_err(s)?;
+        let file = Path::new(c).file_name().unwrap().to_string_lossy();
+        let placed = review_copy_on(&copy.copy, &copy.sent, Some(&target), &file, None);
+        store
+            .add_review_copy(id, None, &bytes, &copy.copy, &copy.sent, &placed, "2026-01-01T00:00:00Z")
+            .map_err(s)?;
+    }
     Ok(())
 }
 
@@ -167,6 +197,18 @@ fn check(db: &Path) -> R<String> {
                 ));
             }
         }
+        if table_exists(&conn, "review_copy")? {
+            // An item belongs to a stored copy (a copy and its items are one
+            // transaction: finishing an interrupted import must give the reference
+            // counts, which `kill-loops.sh` compares).
+            let orphans = one(
+                &conn,
+                "SELECT count(*) FROM review_item i WHERE NOT EXISTS (SELECT 1 FROM review_copy c WHERE c.id = i.copy_id)",
+            )?;
+            if orphans > 0 {
+                return Err(format!("{orphans} reviewers' items without their copy"));
+            }
+        }
         if table_exists(&conn, "draft")? {
             let mut st =
                 conn.prepare("SELECT model FROM draft UNION ALL SELECT model FROM version").map_err(s)?;
@@ -187,8 +229,13 @@ fn check(db: &Path) -> R<String> {
     drop(store);
     let conn = Connection::open(db).map_err(s)?;
     integrity(&conn)?;
+    let (copies, items) = if table_exists(&conn, "review_copy")? {
+        (one(&conn, "SELECT count(*) FROM review_copy")?, one(&conn, "SELECT count(*) FROM review_item")?)
+    } else {
+        (0, 0)
+    };
     Ok(format!(
-        "user_version={} documents={} sentences={} clauses={} versions={versions}",
+        "user_version={} documents={} sentences={} clauses={} versions={versions} review_copies={copies} review_items={items}",
         one(&conn, "PRAGMA user_version")?,
         one(&conn, "SELECT count(*) FROM document")?,
         one(&conn, "SELECT count(*) FROM sentence")?,
