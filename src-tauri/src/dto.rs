@@ -202,7 +202,8 @@ pub struct SuggestionView {
 pub struct Counterpart {
     #[ts(type = "number")]
     pub document_id: i64,
-    /// Province, or the file's name.
+    /// As lists name it: a central document by number, date and body, else province
+    /// and year, else the file's name.
     pub name: String,
     pub heading: Option<String>,
     /// A = the other document's section, B = the draft's.

@@ -1028,7 +1028,8 @@ text: string, suggestion: Suggestion, };
 
 export type Counterpart = { document_id: number, 
 /**
- * Province, or the file's name.
+ * As lists name it: a central document by number, date and body, else province
+ * and year, else the file's name.
  */
 name: string, heading: string | null, 
 /**
