@@ -11,7 +11,7 @@ fn declarations() -> String {
     use banthao_core::model::*;
     use banthao_core::scaffold::{DraftRequest, DraftType, IssuerKind};
     use banthao_store::{CorpusEntry, DraftEntry, Suggestion, SuggestionSource, Variant, VersionEntry};
-    let decls: [String; 63] = [
+    let decls: [String; 74] = [
         Document::decl(),
         banthao_core::check::Finding::decl(),
         banthao_core::check::Severity::decl(),
@@ -59,6 +59,17 @@ fn declarations() -> String {
         ImportOutcome::decl(),
         ImportProgress::decl(),
         ParentOption::decl(),
+        banthao_core::catalogue::ParentKind::decl(),
+        StyleOption::decl(),
+        DepthOption::decl(),
+        banthao_core::style::Depth::decl(),
+        ListedDocument::decl(),
+        DocumentGroup::decl(),
+        Catalogue::decl(),
+        CoverageView::decl(),
+        banthao_core::coverage_map::SectionCoverage::decl(),
+        banthao_core::coverage_map::CoveredBy::decl(),
+        banthao_core::coverage_map::Band::decl(),
         PlacesForYear::decl(),
         IssuerOption::decl(),
         TypeOption::decl(),

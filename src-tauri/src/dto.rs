@@ -1,9 +1,12 @@
 //! Types that cross between the window and the commands (besides the model and the
 //! store's entries). Each has a TypeScript declaration in `ui/src/bindings.ts`.
 
+use banthao_core::catalogue::ParentKind;
 use banthao_core::compare::SectionDiff;
+use banthao_core::coverage_map::SectionCoverage;
 use banthao_core::model::DocKind;
 use banthao_core::scaffold::{DraftRequest, DraftType, IssuerKind};
+use banthao_core::style::Depth;
 use banthao_core::Document;
 use banthao_store::{CorpusEntry, DraftEntry, Suggestion};
 use serde::{Deserialize, Serialize};
@@ -36,9 +39,76 @@ pub struct ImportProgress {
 
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct ParentOption {
-    /// `45-NQ/TW`, or `doc:ID` for an imported document.
+    /// `45-NQ/TW`, or `doc:ID` for an imported document: what `create_draft` and the
+    /// coverage map take.
     pub id: String,
+    /// Its link id (`45-NQ/TW`): what documents that implement it name.
+    pub key: String,
+    /// Its human name (`57-NQ/TW, 22/12/2024, Bộ Chính trị`).
     pub title: String,
+    pub kind: ParentKind,
+    /// How many imported documents implement it.
+    #[ts(type = "number")]
+    pub implemented_by: usize,
+}
+
+/// A scaffold style as the new-draft form offers it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct StyleOption {
+    /// `nghi-quyet`, `ke-hoach`.
+    pub key: String,
+    pub label: String,
+    /// What it lays out, for the form's note.
+    pub sections: Vec<String>,
+}
+
+/// A depth as the new-draft form offers it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DepthOption {
+    pub id: Depth,
+    pub label: String,
+}
+
+/// An imported document as lists name it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ListedDocument {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// A central document by number, date and body; else province and year, else file.
+    pub name: String,
+    /// Province and year, or the file's name (a column's head).
+    pub label: String,
+    pub central: bool,
+}
+
+/// Imported documents that implement one parent.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DocumentGroup {
+    /// The parent's link id; `null` when not known.
+    pub key: Option<String>,
+    /// The parent to open (its coverage map): `45-NQ/TW` or `doc:ID`; `null` when the
+    /// parent is not in the library.
+    pub parent: Option<String>,
+    pub name: String,
+    pub documents: Vec<ListedDocument>,
+}
+
+/// The library's parents and its documents grouped by the parent they implement.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Catalogue {
+    pub parents: Vec<ParentOption>,
+    pub groups: Vec<DocumentGroup>,
+}
+
+/// The coverage map of a parent: its sections against the documents implementing it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CoverageView {
+    pub parent: ParentOption,
+    /// The parent as a document (a built-in: its headings), to read a section.
+    pub parent_doc: Document,
+    /// The columns; `covered_by[].document` indexes this list.
+    pub documents: Vec<ListedDocument>,
+    pub sections: Vec<SectionCoverage>,
 }
 
 /// The provinces and cities whose names apply to a draft of a given year.
@@ -81,6 +151,9 @@ pub struct Settings {
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct WizardOptions {
     pub parents: Vec<ParentOption>,
+    /// Scaffold styles, the mirror of the parent first.
+    pub styles: Vec<StyleOption>,
+    pub depths: Vec<DepthOption>,
     pub issuers: Vec<IssuerOption>,
     pub types: Vec<TypeOption>,
     /// `YYYY-MM-DD`.
@@ -93,6 +166,9 @@ pub struct NewDraft {
     /// `45-NQ/TW`, or `doc:ID` for an imported document.
     pub parent: String,
     pub draft: DraftRequest,
+    /// A scaffold style's key (`nghi-quyet`, `ke-hoach`).
+    pub style: String,
+    pub depth: Depth,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -129,7 +205,8 @@ pub struct SuggestionView {
 pub struct Counterpart {
     #[ts(type = "number")]
     pub document_id: i64,
-    /// Province, or the file's name.
+    /// As lists name it: a central document by number, date and body, else province
+    /// and year, else the file's name.
     pub name: String,
     pub heading: Option<String>,
     /// A = the other document's section, B = the draft's.

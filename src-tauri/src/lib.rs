@@ -9,7 +9,7 @@ mod state;
 mod webview;
 pub mod webview2;
 
-use commands::{check, compare, drafts, export, library, recovery, review, settings, versions};
+use commands::{check, compare, coverage, drafts, export, library, recovery, review, settings, versions};
 use tauri::Manager;
 
 /// The data folder: `BANTHAO_DATA_DIR` when set (tests, portable use), else the
@@ -83,6 +83,8 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             library::library,
+            coverage::catalogue,
+            coverage::coverage,
             library::import_files,
             library::delete_document,
             library::delete_draft,

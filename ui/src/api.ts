@@ -2,6 +2,8 @@
 // generated from the Rust types.
 import type {
   AppError,
+  Catalogue,
+  CoverageView,
   CheckView,
   ReviewView,
   Status,
@@ -50,6 +52,11 @@ export const api = {
   deleteDocument: (id: number) => call<void>("delete_document", { id }),
   deleteDraft: (id: number) => call<void>("delete_draft", { id }),
   openDocument: (id: number) => call<Document>("open_document", { id }),
+  /** Parents and the imported documents grouped by the parent they implement; the
+   *  group of `first` (a draft's parent) first. */
+  catalogue: (first: string | null = null) => call<Catalogue>("catalogue", { first }),
+  /** The coverage map of a parent (`45-NQ/TW` or `doc:ID`). */
+  coverage: (parent: string) => call<CoverageView>("coverage", { parent }),
   wizardOptions: () => call<WizardOptions>("wizard_options"),
   placesForYear: (year: number) => call<PlacesForYear>("places_for_year", { year }),
   createDraft: (req: NewDraft) => call<number>("create_draft", { req }),

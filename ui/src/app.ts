@@ -8,6 +8,7 @@ import { showReview } from "./review.js";
 import { showWizard } from "./wizard.js";
 import { showEditor, leaveEditor } from "./editor.js";
 import { showExport } from "./exporter.js";
+import { showCoverage } from "./coverage.js";
 
 const main = () => document.getElementById("main")!;
 
@@ -25,8 +26,10 @@ async function route(): Promise<void> {
   const status = await api.dbStatus();
   if (!status.ok) return showRecovery(main(), status);
   const m = hash.match(/^#\/(du-thao|xuat|gop-y)\/(\d+)$/);
+  const map = hash.match(/^#\/ban-do\/(.+)$/);
   try {
     if (hash === "#/moi") await showWizard(main());
+    else if (map) await showCoverage(main(), decodeURIComponent(map[1]));
     else if (m && m[1] === "du-thao") await showEditor(main(), Number(m[2]));
     else if (m && m[1] === "xuat") await showExport(main(), Number(m[2]));
     else if (m && m[1] === "gop-y") await showReview(main(), Number(m[2]));

@@ -836,9 +836,121 @@ export type ImportProgress = { done: number, total: number, file: string, };
 
 export type ParentOption = { 
 /**
- * `45-NQ/TW`, or `doc:ID` for an imported document.
+ * `45-NQ/TW`, or `doc:ID` for an imported document: what `create_draft` and the
+ * coverage map take.
  */
-id: string, title: string, };
+id: string, 
+/**
+ * Its link id (`45-NQ/TW`): what documents that implement it name.
+ */
+key: string, 
+/**
+ * Its human name (`57-NQ/TW, 22/12/2024, Bộ Chính trị`).
+ */
+title: string, kind: ParentKind, 
+/**
+ * How many imported documents implement it.
+ */
+implemented_by: number, };
+
+export type ParentKind = "builtin" | "central" | "implemented" | "provincial";
+
+export type StyleOption = { 
+/**
+ * `nghi-quyet`, `ke-hoach`.
+ */
+key: string, label: string, 
+/**
+ * What it lays out, for the form's note.
+ */
+sections: Array<string>, };
+
+export type DepthOption = { id: Depth, label: string, };
+
+export type Depth = "groups" | "items";
+
+export type ListedDocument = { id: number, 
+/**
+ * A central document by number, date and body; else province and year, else file.
+ */
+name: string, 
+/**
+ * Province and year, or the file's name (a column's head).
+ */
+label: string, central: boolean, };
+
+export type DocumentGroup = { 
+/**
+ * The parent's link id; `null` when not known.
+ */
+key: string | null, 
+/**
+ * The parent to open (its coverage map): `45-NQ/TW` or `doc:ID`; `null` when the
+ * parent is not in the library.
+ */
+parent: string | null, name: string, documents: Array<ListedDocument>, };
+
+export type Catalogue = { parents: Array<ParentOption>, groups: Array<DocumentGroup>, };
+
+export type CoverageView = { parent: ParentOption, 
+/**
+ * The parent as a document (a built-in: its headings), to read a section.
+ */
+parent_doc: Document, 
+/**
+ * The columns; `covered_by[].document` indexes this list.
+ */
+documents: Array<ListedDocument>, sections: Array<SectionCoverage>, };
+
+export type SectionCoverage = { 
+/**
+ * The parent section's link id (`45-NQ/TW#III.3`).
+ */
+id: string, 
+/**
+ * Its title.
+ */
+title: string, 
+/**
+ * The documents that take it up, in the order given (at most one section each).
+ */
+covered_by: Array<CoveredBy>, };
+
+export type CoveredBy = { 
+/**
+ * Index of the document in the list given.
+ */
+document: number, 
+/**
+ * The document's province, if it has one.
+ */
+province: string | null, 
+/**
+ * The section's path in the document (`III.3`).
+ */
+path: string, 
+/**
+ * How closely it matches (0..1; 1 for a section linked to the parent).
+ */
+score: number, 
+/**
+ * The score's band.
+ */
+band: Band, 
+/**
+ * The section (or a sub-section) states a quantified target.
+ */
+has_target: boolean, 
+/**
+ * A task in it names a lead agency (`chủ trì`).
+ */
+has_lead: boolean, 
+/**
+ * A task in it has a time (`quý I/2025`, `hằng năm`).
+ */
+has_time: boolean, };
+
+export type Band = "close" | "partial" | "weak";
 
 export type PlacesForYear = { 
 /**
@@ -899,7 +1011,11 @@ author: string | null,
  */
 export_dir: string | null, };
 
-export type WizardOptions = { parents: Array<ParentOption>, issuers: Array<IssuerOption>, types: Array<TypeOption>, 
+export type WizardOptions = { parents: Array<ParentOption>, 
+/**
+ * Scaffold styles, the mirror of the parent first.
+ */
+styles: Array<StyleOption>, depths: Array<DepthOption>, issuers: Array<IssuerOption>, types: Array<TypeOption>, 
 /**
  * `YYYY-MM-DD`.
  */
@@ -909,7 +1025,11 @@ export type NewDraft = {
 /**
  * `45-NQ/TW`, or `doc:ID` for an imported document.
  */
-parent: string, draft: DraftRequest, };
+parent: string, draft: DraftRequest, 
+/**
+ * A scaffold style's key (`nghi-quyet`, `ke-hoach`).
+ */
+style: string, depth: Depth, };
 
 export type DraftView = { entry: DraftEntry, doc: Document, };
 
@@ -934,7 +1054,8 @@ variants: Array<string>, };
 
 export type Counterpart = { document_id: number, 
 /**
- * Province, or the file's name.
+ * As lists name it: a central document by number, date and body, else province
+ * and year, else the file's name.
  */
 name: string, heading: string | null, 
 /**

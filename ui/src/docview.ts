@@ -21,6 +21,22 @@ export function documentView(doc: Document): HTMLElement {
   return box;
 }
 
+/** One section with its sub-sections, read-only (`null`: a note that there is none). */
+export function sectionView(s: Section | null, depth = 1): HTMLElement {
+  const box = h("div", { class: "docview section-view" });
+  if (!s) {
+    box.append(h("p", { class: "muted" }, "(không có mục tương ứng)"));
+    return box;
+  }
+  const walk = (x: Section, d: number) => {
+    box.append(h("p", { class: `heading d${Math.min(d, 3)}` }, `${x.label} ${x.title}`.trim()));
+    for (const p of x.paragraphs) box.append(h("p", {}, p));
+    for (const c of x.children) walk(c, d + 1);
+  };
+  walk(s, depth);
+  return box;
+}
+
 function spansView(spans: Span[], side: "a" | "b"): HTMLElement {
   const p = h("span", {});
   for (const s of spans) {

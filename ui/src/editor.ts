@@ -178,6 +178,18 @@ function toolbar(e: Ed): HTMLElement {
     h("span", { class: "sep" }),
     profile,
     h("span", { class: "grow" }),
+    d.doc.parent &&
+      h(
+        "a",
+        {
+          class: "button",
+          id: "go-map",
+          href: `#/ban-do/${encodeURIComponent(d.doc.parent.id)}`,
+          title:
+            "Bản đồ triển khai: các mục của văn bản cấp trên đối chiếu với các văn bản đã triển khai trong thư viện",
+        },
+        "Bản đồ",
+      ),
     h("a", { class: "button", id: "go-review", href: `#/gop-y/${d.id}` }, "Góp ý…"),
     h("a", { class: "button primary", id: "go-export", href: `#/xuat/${d.id}` }, "Xuất Word…"),
   );

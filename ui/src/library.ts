@@ -1,12 +1,16 @@
-// The library: drafts and imported documents, search without diacritics, import by
-// dialog or drag and drop with progress, delete with undo.
+// The library: drafts, the parents (built-in resolutions and imported central documents
+// and programmes) with their coverage maps, imported documents grouped by the parent
+// they implement; search without diacritics, import by dialog or drag and drop with
+// progress, delete with undo.
 import { api, errorOf, listen, pickFiles } from "./api.js";
-import type { CorpusEntry, DraftEntry, ImportOutcome } from "./bindings.js";
+import type { Catalogue, CorpusEntry, DraftEntry, ImportOutcome, ListedDocument, ParentOption } from "./bindings.js";
 import { clear, docTypeLabel, h, markPainted, modal, toast, when } from "./dom.js";
 import { documentView } from "./docview.js";
 
 let root: HTMLElement | null = null;
 let query = "";
+/** Parents and groups; reloaded after an import or a deletion (search does not change it). */
+let catalogue: Catalogue | null = null;
 /** Items hidden while their deletion can still be undone. */
 const pending = new Set<string>();
 
@@ -39,14 +43,34 @@ export async function showLibrary(el: HTMLElement): Promise<void> {
       { class: "library-cols" },
       h("section", { class: "card" }, h("h2", {}, "Dự thảo"), h("div", { id: "draft-list" })),
       h(
-        "section",
-        { class: "card" },
-        h("h2", {}, "Văn bản đã nhập"),
-        h("p", { class: "muted small" }, "Văn bản của các tỉnh, thành dùng để so sánh và gợi ý câu chữ."),
-        h("div", { id: "document-list" }),
+        "div",
+        { class: "stack" },
+        h(
+          "section",
+          { class: "card" },
+          h("h2", {}, "Văn bản cấp trên"),
+          h(
+            "p",
+            { class: "muted small" },
+            "Nghị quyết, văn bản của Trung ương và chương trình được triển khai; «Bản đồ triển khai» cho biết mỗi mục đã được các văn bản triển khai đến đâu.",
+          ),
+          h("div", { id: "parent-list" }),
+        ),
+        h(
+          "section",
+          { class: "card" },
+          h("h2", {}, "Văn bản đã nhập"),
+          h(
+            "p",
+            { class: "muted small" },
+            "Văn bản của các tỉnh, thành dùng để so sánh và gợi ý câu chữ, xếp theo văn bản cấp trên mà chúng triển khai.",
+          ),
+          h("div", { id: "document-list" }),
+        ),
       ),
     ),
   );
+  catalogue = null;
   await refresh();
   markPainted("banthao:library");
 }
@@ -54,11 +78,19 @@ export async function showLibrary(el: HTMLElement): Promise<void> {
 async function refresh(): Promise<void> {
   if (!root) return;
   const lib = await api.library(query);
+  let cat = catalogue;
+  const known = new Set(cat?.groups.flatMap((g) => g.documents.map((d) => d.id)) ?? []);
+  if (!cat || lib.documents.some((d) => !known.has(d.id))) cat = catalogue = await api.catalogue();
   const drafts = root.querySelector("#draft-list"),
-    docs = root.querySelector("#document-list");
-  if (!drafts || !docs) return;
+    docs = root.querySelector("#document-list"),
+    parents = root.querySelector("#parent-list");
+  if (!drafts || !docs || !parents) return;
   clear(drafts);
   clear(docs);
+  clear(parents);
+  const hidden = (p: ParentOption) => p.id.startsWith("doc:") && pending.has(`c${p.id.slice(4)}`);
+  const shown = cat.parents.filter((p) => p.kind !== "provincial" && !hidden(p));
+  for (const p of shown) parents.append(parentRow(p));
   const ds = lib.drafts.filter((d) => !pending.has(`d${d.id}`));
   const cs = lib.documents.filter((d) => !pending.has(`c${d.id}`));
   if (ds.length === 0)
@@ -78,7 +110,60 @@ async function refresh(): Promise<void> {
         query ? "Không có văn bản nào khớp." : "Chưa có văn bản. Bấm «Nhập văn bản…» hoặc kéo thả tệp vào cửa sổ.",
       ),
     );
-  for (const d of cs) docs.append(documentRow(d));
+  const byId = new Map(cs.map((d) => [d.id, d]));
+  for (const g of cat.groups) {
+    const members = g.documents.filter((d) => byId.has(d.id));
+    if (members.length === 0) continue;
+    docs.append(
+      h(
+        "div",
+        { class: "group-head", "data-group": g.key ?? "" },
+        h("h3", {}, g.name),
+        h("span", { class: "muted small" }, `${members.length} văn bản`),
+        g.parent && mapLink(g.parent, "Bản đồ triển khai"),
+      ),
+    );
+    for (const d of members) docs.append(documentRow(byId.get(d.id)!, d));
+  }
+}
+
+function mapLink(parent: string, label: string): HTMLElement {
+  return h(
+    "a",
+    {
+      class: "button small",
+      href: `#/ban-do/${encodeURIComponent(parent)}`,
+      "data-map": parent,
+      title: "Các mục của văn bản cấp trên đối chiếu với các văn bản triển khai",
+    },
+    label,
+  );
+}
+
+function parentRow(p: ParentOption): HTMLElement {
+  const doc = p.id.startsWith("doc:") ? Number(p.id.slice(4)) : null;
+  const kind = {
+    builtin: "Có sẵn",
+    central: "Văn bản Trung ương",
+    implemented: "Chương trình, kế hoạch",
+    provincial: "",
+  }[p.kind];
+  const main =
+    doc === null
+      ? h("div", { class: "row-main" }, h("strong", { class: "row-title" }, p.title))
+      : h(
+          "button",
+          { class: "row-main link", onclick: () => view(doc, p.title) },
+          h("strong", { class: "row-title" }, p.title),
+        );
+  main.append(
+    h(
+      "span",
+      { class: "muted small" },
+      `${kind} · ${p.implemented_by ? `${p.implemented_by} văn bản triển khai` : "chưa có văn bản triển khai"}`,
+    ),
+  );
+  return h("div", { class: "row", "data-parent": p.id }, main, mapLink(p.id, "Bản đồ triển khai"));
 }
 
 function draftRow(d: DraftEntry): HTMLElement {
@@ -108,22 +193,19 @@ function draftRow(d: DraftEntry): HTMLElement {
   );
 }
 
-function documentRow(d: CorpusEntry): HTMLElement {
+/** A document: a central one by its name (number, date, body), with its subject
+ *  below; a provincial one by type and subject, with province and year below. */
+function documentRow(d: CorpusEntry, l: ListedDocument): HTMLElement {
   const title = [docTypeLabel(d.doc_type), d.summary ?? ""].join(" ").trim();
+  const sub = l.central ? [d.summary, d.file_name] : [d.province ?? "—", d.year ?? "—", d.file_name];
   return h(
     "div",
     { class: "row", "data-document": d.id },
     h(
       "button",
-      { class: "row-main link", onclick: () => view(d) },
-      h("strong", { class: "row-title" }, title || d.file_name),
-      h(
-        "span",
-        { class: "muted small" },
-        [d.province ?? "—", d.year ?? "—", d.parent ? `thực hiện ${d.parent}` : null, d.file_name]
-          .filter(Boolean)
-          .join(" · "),
-      ),
+      { class: "row-main link", onclick: () => view(d.id, d.file_name) },
+      h("strong", { class: "row-title" }, l.central ? l.name : title || d.file_name),
+      h("span", { class: "muted small" }, sub.filter(Boolean).join(" · ")),
     ),
     h(
       "button",
@@ -138,10 +220,10 @@ function documentRow(d: CorpusEntry): HTMLElement {
   );
 }
 
-async function view(d: CorpusEntry): Promise<void> {
+async function view(id: number, name: string): Promise<void> {
   try {
-    const doc = await api.openDocument(d.id);
-    await modal(d.file_name, documentView(doc), [{ label: "Đóng", value: "close", primary: true }], true);
+    const doc = await api.openDocument(id);
+    await modal(name, documentView(doc), [{ label: "Đóng", value: "close", primary: true }], true);
   } catch (e) {
     toast(errorOf(e).message, "error");
   }
@@ -173,6 +255,7 @@ function remove(key: string, name: string, del: () => Promise<void>): void {
       toast(errorOf(e).message, "error");
     }
     pending.delete(key);
+    catalogue = null;
     refresh();
   }, 7200);
 }
@@ -225,6 +308,7 @@ export async function importPaths(paths: string[]): Promise<ImportOutcome[]> {
         : `Đã nhập ${results.length} tệp.`,
       failed ? "error" : "ok",
     );
+    catalogue = null;
     await refresh();
     return results;
   } finally {

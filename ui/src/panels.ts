@@ -3,7 +3,7 @@
 // named versions. What they need of the editor comes at mount as an EditorLink
 // (link.ts): this module imports no editor code.
 import { api, errorOf, pickSavePath } from "./api.js";
-import type { CorpusEntry, SuggestionSource, VersionEntry } from "./bindings.js";
+import type { DocumentGroup, SuggestionSource, VersionEntry } from "./bindings.js";
 import { clear, docTypeLabel, h, modal, toast, when } from "./dom.js";
 import { checkPanel } from "./checkpanel.js";
 import { comparisonView, documentView, sectionDiffView } from "./docview.js";
@@ -15,12 +15,13 @@ let body: HTMLElement | null = null;
 let tab: "suggest" | "compare" | "check" | "versions" = "suggest";
 let timer: number | null = null;
 const chosen = new Set<number>();
-/** The library's documents, read once each time the panels are shown. */
-let docs: CorpusEntry[] = [];
+/** The library's documents grouped by the parent they implement (the draft's own
+ *  first), read once each time the panels are shown. */
+let docs: DocumentGroup[] | null = null;
 
 export function mountPanels(side: HTMLElement, editor: EditorLink): void {
   clear(side);
-  docs = []; // the library may have changed since the panels were last shown
+  docs = null; // the library may have changed since the panels were last shown
   if (link !== editor) {
     unsubscribe?.();
     link = editor;
@@ -175,7 +176,7 @@ function showSources(sources: SuggestionSource[]): void {
 async function compareOthers(el: HTMLElement, latest: () => boolean): Promise<void> {
   const s = live();
   if (!s) return;
-  if (docs.length === 0) docs = (await api.library("")).documents;
+  if (!docs) docs = (await api.catalogue(s.doc.parent?.id ?? null)).groups;
   if (!latest()) return;
   clear(el);
   const editor = document.querySelector(".editor");
@@ -195,13 +196,16 @@ async function compareOthers(el: HTMLElement, latest: () => boolean): Promise<vo
     { class: "picks" },
     h("p", { class: "muted small" }, "Chọn văn bản để đặt mục đang viết bên cạnh mục tương ứng của tỉnh khác:"),
   );
-  for (const d of docs) {
-    const c = h("input", { type: "checkbox", "data-doc": d.id, checked: chosen.has(d.id) });
-    c.addEventListener("change", () => {
-      c.checked ? chosen.add(d.id) : chosen.delete(d.id);
-      refreshPanel();
-    });
-    picks.append(h("label", { class: "check" }, c, ` ${d.province ?? d.file_name}${d.year ? ` (${d.year})` : ""}`));
+  for (const g of docs) {
+    picks.append(h("p", { class: "pick-group small", "data-group": g.key ?? "" }, g.name));
+    for (const d of g.documents) {
+      const c = h("input", { type: "checkbox", "data-doc": d.id, checked: chosen.has(d.id) });
+      c.addEventListener("change", () => {
+        c.checked ? chosen.add(d.id) : chosen.delete(d.id);
+        refreshPanel();
+      });
+      picks.append(h("label", { class: "check", title: d.name }, c, ` ${d.name}`));
+    }
   }
   el.append(picks);
   if (!s.path) {

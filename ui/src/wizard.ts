@@ -1,9 +1,10 @@
-// New draft: the parent document, the province (current or former by the year),
-// the issuer, the type, the year and the signer; creates the scaffold. The rules
+// New draft: the parent document, the layout (the parent's own, or a plan's) and how
+// deep it goes, the province (current or former by the year), the issuer, the type,
+// the year and the signer; creates the scaffold. The rules
 // (which provinces apply to a year, which type an issuer usually issues, checking the
 // request) are Rust's: this screen only shows what the commands answer.
 import { api, errorOf } from "./api.js";
-import type { DraftType, IssuerKind, WizardOptions } from "./bindings.js";
+import type { Depth, DraftType, IssuerKind, ParentKind, ParentOption, WizardOptions } from "./bindings.js";
 import { clear, h, toast } from "./dom.js";
 
 export async function showWizard(el: HTMLElement): Promise<void> {
@@ -33,7 +34,23 @@ export async function showWizard(el: HTMLElement): Promise<void> {
     note.textContent = `Danh sách ${places.label}.`;
   };
   year.addEventListener("input", fillProvinces);
-  const parent = h("select", { id: "parent" }, ...o.parents.map((p) => h("option", { value: p.id }, p.title)));
+  const parent = h("select", { id: "parent" }, ...parentGroups(o.parents));
+  const style = h(
+    "select",
+    { id: "style" },
+    ...o.styles.map((s, i) => h("option", { value: s.key, selected: i === 0 }, s.label)),
+  );
+  const styleNote = h("p", { class: "muted small", id: "style-note" });
+  const showStyle = () => {
+    const parts = o.styles.find((s) => s.key === style.value)?.sections ?? [];
+    styleNote.textContent = parts.length
+      ? parts.map((t, i) => `${ROMAN[i] ?? i + 1}. ${t}`).join(" — ")
+      : "Các phần và nhóm nhiệm vụ như văn bản cấp trên.";
+  };
+  style.addEventListener("change", showStyle);
+  showStyle();
+  const depth = h("select", { id: "depth" }, ...o.depths.map((d) => h("option", { value: d.id }, d.label)));
+  const chosenDepth = (): Depth => o.depths.find((d) => d.id === depth.value)?.id ?? o.depths[0].id;
   const issuer = h(
     "select",
     { id: "issuer" },
@@ -73,6 +90,8 @@ export async function showWizard(el: HTMLElement): Promise<void> {
       "Dự thảo được dựng theo bố cục văn bản cấp trên; mỗi mục giữ liên kết với mục mà nó triển khai.",
     ),
     field("Văn bản cấp trên", parent),
+    field("Bố cục", style, styleNote),
+    field("Độ chi tiết của phần nhiệm vụ", depth),
     h("div", { class: "grid2" }, field("Năm ban hành", year), field("Tỉnh, thành phố", province, note)),
     h("div", { class: "grid2" }, field("Cơ quan ban hành", issuer), field("Loại văn bản", type)),
     h("div", { class: "grid2" }, field("Người ký", signer), field("Chức vụ người ký", signerTitle)),
@@ -96,7 +115,7 @@ export async function showWizard(el: HTMLElement): Promise<void> {
         signer: signer.value || null,
         signer_title: signerTitle.value || null,
       };
-      const id = await api.createDraft({ parent: parent.value, draft });
+      const id = await api.createDraft({ parent: parent.value, draft, style: style.value, depth: chosenDepth() });
       await api.saveSettings({
         province: province.value,
         issuer: draft.issuer,
@@ -115,4 +134,24 @@ export async function showWizard(el: HTMLElement): Promise<void> {
   el.append(form);
   await fillProvinces();
   syncType();
+}
+
+const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"];
+
+const GROUP_NAMES: Record<ParentKind, string> = {
+  builtin: "Nghị quyết có sẵn",
+  central: "Văn bản của Trung ương đã nhập",
+  implemented: "Chương trình, kế hoạch đã có văn bản triển khai",
+  provincial: "Chương trình, kế hoạch khác đã nhập (để dựng kế hoạch cấp dưới)",
+};
+
+/** The parents in groups by kind, in the order Rust gives them. */
+function parentGroups(parents: ParentOption[]): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  for (const kind of Object.keys(GROUP_NAMES) as ParentKind[]) {
+    const these = parents.filter((p) => p.kind === kind);
+    if (these.length)
+      out.push(h("optgroup", { label: GROUP_NAMES[kind] }, ...these.map((p) => h("option", { value: p.id }, p.title))));
+  }
+  return out;
 }

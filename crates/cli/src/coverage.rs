@@ -72,7 +72,7 @@ pub fn html(parent: &ParentTemplate, map: &[SectionCoverage], names: &[String]) 
             match s.covered_by.iter().find(|c| c.document == k) {
                 Some(c) => out.push_str(&format!(
                     "<td class=\"{}\">{} ({:.2})<br><small>{}</small></td>",
-                    if c.score >= 0.5 { "high" } else { "low" },
+                    if c.score >= banthao_core::coverage_map::Band::CLOSE { "high" } else { "low" },
                     esc(&c.path),
                     c.score,
                     esc(&flags(c.has_target, c.has_lead, c.has_time))

@@ -17,6 +17,37 @@ use crate::tasks::{tasks, Task};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+/// How closely a section takes a parent section up, as the map colours it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
+pub enum Band {
+    /// Score at least [`Band::CLOSE`] (a linked section is 1).
+    Close,
+    /// Score at least [`Band::PARTIAL`].
+    Partial,
+    /// Paired, but with little in common.
+    Weak,
+}
+
+impl Band {
+    /// The least score of a close match (the CLI's page colours from it too).
+    pub const CLOSE: f32 = 0.5;
+    /// The least score of a partial match.
+    pub const PARTIAL: f32 = 0.25;
+
+    /// The band of a score.
+    pub fn of(score: f32) -> Band {
+        if score >= Band::CLOSE {
+            Band::Close
+        } else if score >= Band::PARTIAL {
+            Band::Partial
+        } else {
+            Band::Weak
+        }
+    }
+}
+
 /// A document's section that implements a parent section.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -29,6 +60,8 @@ pub struct CoveredBy {
     pub path: String,
     /// How closely it matches (0..1; 1 for a section linked to the parent).
     pub score: f32,
+    /// The score's band.
+    pub band: Band,
     /// The section (or a sub-section) states a quantified target.
     pub has_target: bool,
     /// A task in it names a lead agency (`chủ trì`).
@@ -128,6 +161,7 @@ pub fn coverage_map(parent: &ParentTemplate, docs: &[Document]) -> Vec<SectionCo
                 province: doc.province.clone(),
                 path,
                 score,
+                band: Band::of(score),
                 has_target,
                 has_lead,
                 has_time,
@@ -140,6 +174,13 @@ pub fn coverage_map(parent: &ParentTemplate, docs: &[Document]) -> Vec<SectionCo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bands() {
+        assert_eq!(Band::of(1.0), Band::Close);
+        assert_eq!(Band::of(0.3), Band::Partial);
+        assert_eq!(Band::of(0.1), Band::Weak);
+    }
 
     #[test]
     fn targets_are_quantities_not_citations_or_dates() {

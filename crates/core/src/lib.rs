@@ -19,6 +19,7 @@
 #![warn(missing_docs)]
 
 pub mod cascade;
+pub mod catalogue;
 pub mod central;
 pub mod check;
 pub mod clauses;

@@ -29,6 +29,14 @@ impl Depth {
             _ => None,
         }
     }
+
+    /// How the new-draft form names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Depth::Groups => "Đến các nhóm nhiệm vụ",
+            Depth::Items => "Cả các mục con (a, b, c…) của từng nhóm nhiệm vụ",
+        }
+    }
 }
 
 /// One top-level section of a fixed style.
@@ -85,6 +93,16 @@ impl ScaffoldStyle {
         ScaffoldStyle::builtins()
             .into_iter()
             .find(|s| s.key == f || crate::text::fold(&s.label) == f || f.replace(' ', "-") == s.key)
+    }
+
+    /// How a list offers it: the label, and for a fixed style what it lays out
+    /// («Kế hoạch: mục đích, yêu cầu, mục tiêu, …»).
+    pub fn description(&self) -> String {
+        if self.sections.is_empty() {
+            return self.label.clone();
+        }
+        let parts: Vec<String> = self.sections.iter().map(|s| s.title.to_lowercase()).collect();
+        format!("{}: {}", self.label, parts.join(", "))
     }
 
     /// The mirror style (today's scaffold).

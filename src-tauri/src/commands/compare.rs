@@ -27,7 +27,7 @@ pub async fn compare_section(
         let found = banthao_core::counterpart::counterpart(&doc, &path, &other);
         out.push(Counterpart {
             document_id: id,
-            name: entry.province.clone().unwrap_or_else(|| entry.file_name.clone()),
+            name: banthao_core::catalogue::document_name(&other, &entry.file_name),
             heading: found.as_ref().map(|c| c.heading.clone()),
             diff: found.map(|c| c.diff),
         });

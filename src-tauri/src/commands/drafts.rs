@@ -2,44 +2,42 @@
 //! the profile's style, and clause suggestions for the section being written.
 
 use crate::dto::{
-    DraftView, IssuerOption, NewDraft, ParentOption, PlacesForYear, SavedAt, SuggestionView, TypeOption,
-    WizardOptions,
+    DepthOption, DraftView, IssuerOption, NewDraft, PlacesForYear, SavedAt, StyleOption, SuggestionView,
+    TypeOption, WizardOptions,
 };
 use crate::error::{AppError, Result};
 use crate::state::{now_iso, today, AppState};
 use banthao_core::model::DocKind;
 use banthao_core::profile::FormatProfile;
-use banthao_core::scaffold::{self, DraftType, IssuerKind, ParentTemplate, Presets, ScaffoldRequest};
+use banthao_core::scaffold::{self, DraftType, IssuerKind, Presets, ScaffoldRequest};
+use banthao_core::style::{Depth, ScaffoldOptions, ScaffoldStyle};
 use banthao_core::Document;
 use tauri::State;
 
-/// What the new-draft form offers: parents, issuers and types, and the user's defaults.
+/// What the new-draft form offers: parents (built-in and imported, by their human
+/// names), scaffold styles and depths, issuers and types, and the user's defaults.
 #[tauri::command]
 pub async fn wizard_options(state: State<'_, AppState>) -> Result<WizardOptions> {
-    let mut parents: Vec<ParentOption> =
-        ParentTemplate::builtins().into_iter().map(|p| ParentOption { title: p.title(), id: p.id }).collect();
-    // Imported documents by their human name (a central resolution by its number,
-    // date and body; a provincial programme by its type, issuer and year).
-    let documents = state.with(|s| {
-        let mut out = Vec::new();
-        for d in s.list()? {
-            if let Some(doc) = s.document(d.id)? {
-                out.push(ParentOption {
-                    id: format!("doc:{}", d.id),
-                    title: ParentTemplate::from_document(&doc).name,
-                });
-            }
-        }
-        Ok(out)
-    })?;
-    parents.extend(documents);
+    let parents = state.with(|s| crate::commands::coverage::parent_options(s))?;
+    let styles = ScaffoldStyle::builtins()
+        .into_iter()
+        .map(|s| StyleOption {
+            label: s.description(),
+            sections: s.sections.iter().map(|x| x.title.clone()).collect(),
+            key: s.key,
+        })
+        .collect();
+    let depths = [Depth::Groups, Depth::Items]
+        .into_iter()
+        .map(|d| DepthOption { id: d, label: d.label().into() })
+        .collect();
     let issuers = IssuerKind::ALL
         .iter()
         .map(|&i| IssuerOption { id: i, label: i.label().into(), usual_types: i.usual_types().to_vec() })
         .collect();
     let types = DraftType::ALL.iter().map(|&t| TypeOption { id: t, label: t.label().into() }).collect();
     let settings = state.with(|s| crate::commands::settings::read(s))?;
-    Ok(WizardOptions { parents, issuers, types, today: today(), settings })
+    Ok(WizardOptions { parents, styles, depths, issuers, types, today: today(), settings })
 }
 
 /// The provinces and cities whose names apply to a draft of `year`.
@@ -51,21 +49,22 @@ pub fn places_for_year(year: u16) -> Result<PlacesForYear> {
     Ok(PlacesForYear { label: set.label.clone(), names: set.units.iter().map(|u| u.name.clone()).collect() })
 }
 
-/// Creates a draft from the parent's structure; its id.
+/// Creates a draft from the parent's structure in the chosen style and depth (as
+/// `banthao scaffold --style --depth` does); its id.
 #[tauri::command]
 pub async fn create_draft(state: State<'_, AppState>, req: NewDraft) -> Result<i64> {
-    let parent = match req.parent.strip_prefix("doc:") {
-        Some(id) => {
-            let id: i64 = id.parse().map_err(|_| AppError::not_found("văn bản cấp trên"))?;
-            let doc =
-                state.with(|s| s.document(id)?.ok_or_else(|| AppError::not_found("văn bản cấp trên")))?;
-            ParentTemplate::from_document(&doc)
-        }
-        None => ParentTemplate::builtin(&req.parent).ok_or_else(|| AppError::not_found("nghị quyết"))?,
-    };
+    let parent = state.with(|s| crate::commands::coverage::parent_template(s, &req.parent))?;
+    let style = ScaffoldStyle::builtin(&req.style).ok_or_else(|| AppError::not_found("bố cục dự thảo"))?;
+    let opts = ScaffoldOptions { style, depth: req.depth };
     let request = ScaffoldRequest::new(req.draft, &today()).map_err(AppError::bad_input)?;
-    let doc = scaffold::scaffold(&parent, &request, &Presets::builtin(), banthao_core::builtin_places())
-        .map_err(AppError::bad_input)?;
+    let doc = scaffold::scaffold_with(
+        &parent,
+        &request,
+        &Presets::builtin(),
+        banthao_core::builtin_places(),
+        &opts,
+    )
+    .map_err(AppError::bad_input)?;
     let profile = doc.kind.unwrap_or(DocKind::Party);
     state.with(|s| Ok(s.create_draft(&doc, profile, &now_iso())?))
 }

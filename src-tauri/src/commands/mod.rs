@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod compare;
+pub mod coverage;
 pub mod drafts;
 pub mod export;
 pub mod library;

@@ -680,3 +680,142 @@ async fn drop_files_from_another_window_into_the_library() {
     app.screenshot("14-keo-tha-tep").await;
     app.close().await;
 }
+
+/// Issue 15 in the window: parents in the library (an imported central resolution
+/// named by number, date and body), a draft in the «kế hoạch» style, and the coverage
+/// map of 45-NQ/TW over the bundled provinces, a cell opened side by side.
+#[tokio::test(flavor = "current_thread")]
+async fn plan_style_draft_and_the_coverage_map() {
+    let data = data_dir("coverage-map");
+    let app = App::launch(&data).await;
+    app.wait_js("document.querySelectorAll('[data-document]').length === 3").await;
+    // The bundled provinces are grouped under the resolution they implement.
+    app.wait_js("document.querySelectorAll('#document-list [data-group]').length > 0").await;
+    let group = app.js("return document.querySelector('#document-list [data-group]').dataset.group").await;
+    assert_eq!(group.as_str().unwrap(), "45-NQ/TW");
+    let central = banthao_e2e::workspace().join("tests/fixtures/central/57-nq-tw_bo-chinh-tri.txt");
+    app.js(&format!("window.__BANTHAO_PICK__ = {{ open: [{:?}] }}; return 1", central.to_string_lossy()))
+        .await;
+    app.click("#import-button").await;
+    app.wait_js("document.querySelectorAll('#import-results li.ok').length === 1").await;
+    let parents = app
+        .wait_js(
+            "document.querySelectorAll('#parent-list [data-parent]').length === 2 && \
+             [...document.querySelectorAll('#parent-list [data-parent]')].map(r => r.textContent)",
+        )
+        .await;
+    let parents: Vec<&str> = parents.as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert!(
+        parents[0].contains("45-NQ/TW, 24/11/2023") && parents[0].contains("3 văn bản triển khai"),
+        "{parents:?}"
+    );
+    assert!(parents[1].contains("57-NQ/TW, 22/12/2024, Bộ Chính trị"), "{parents:?}");
+    assert!(parents.iter().all(|p| !p.contains("Hà Nội")), "{parents:?}");
+    app.screenshot("30-thu-vien-van-ban-cap-tren").await;
+
+    // Nothing implements 57-NQ/TW yet: its map says so.
+    app.js("document.querySelector('#parent-list [data-parent^=\"doc:\"] a[data-map]').click(); return 1")
+        .await;
+    let empty = app.wait_js("document.getElementById('coverage-empty')?.textContent").await;
+    assert!(empty.as_str().unwrap().contains("chưa có văn bản nào triển khai"), "{empty}");
+    let name = app.js("return document.getElementById('coverage-parent').textContent").await;
+    assert_eq!(name.as_str().unwrap(), "57-NQ/TW, 22/12/2024, Bộ Chính trị");
+    app.screenshot("31-ban-do-trong").await;
+
+    // A draft in the «kế hoạch» style: the plan's four parts, the task groups under III.
+    app.click("#nav a[href='#/moi']").await;
+    app.wait_css("#create-draft").await;
+    app.wait_js("document.querySelectorAll('#province option').length === 35").await;
+    let options =
+        app.js("return [...document.querySelectorAll('#parent option')].map(o => o.textContent)").await;
+    let options: Vec<&str> = options.as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert!(options.contains(&"57-NQ/TW, 22/12/2024, Bộ Chính trị"), "{options:?}");
+    app.js("const set = (id, v) => { const e = document.getElementById(id); e.value = v; \
+         e.dispatchEvent(new Event('change')); }; \
+         set('parent', '45-NQ/TW'); set('province', 'Thái Nguyên'); set('style', 'ke-hoach'); \
+         set('issuer', 'ban-thuong-vu'); return 1")
+        .await;
+    let style = app.js("return document.querySelector('#style option:checked').textContent").await;
+    assert!(style.as_str().unwrap().starts_with("Kế hoạch: mục đích, yêu cầu, mục tiêu"), "{style}");
+    app.screenshot("32-du-thao-ke-hoach").await;
+    app.click("#create-draft").await;
+    app.wait_css("section.sec .sec-body").await;
+    let tops = app
+        .wait_js(
+            "[...document.querySelectorAll('section.sec.depth1 > .sec-head .title')].map(t => t.textContent)",
+        )
+        .await;
+    assert_eq!(
+        tops,
+        serde_json::json!(["MỤC ĐÍCH, YÊU CẦU", "MỤC TIÊU", "NHIỆM VỤ, GIẢI PHÁP", "TỔ CHỨC THỰC HIỆN"])
+    );
+    let groups =
+        app.js("return document.querySelectorAll(\"section.sec.depth2[data-path^='III.']\").length").await;
+    assert_eq!(groups.as_u64().unwrap(), 5, "{groups}");
+    let third = app
+        .js("return document.querySelector(\"section.sec[data-path='III.3'] > .sec-head .title\").textContent")
+        .await;
+    assert!(third.as_str().unwrap().starts_with("Tăng cường quản lý nhà nước"), "{third}");
+    app.screenshot("33-soan-ke-hoach").await;
+
+    // The draft's resolution's map from the toolbar: the three provinces as columns.
+    app.click("#go-map").await;
+    app.wait_css("#coverage-map").await;
+    let heads = app
+        .js("return [...document.querySelectorAll('#coverage-map th.doc-col')].map(t => t.textContent)")
+        .await;
+    let heads: Vec<&str> = heads.as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert_eq!(heads.len(), 3, "{heads:?}");
+    for p in ["Cao Bằng", "Hà Giang", "Lâm Đồng"] {
+        assert!(heads.iter().any(|h| h.starts_with(p)), "{p} in {heads:?}");
+    }
+    // Every province takes up III.3 as its own III.3; only Hà Giang reports on the
+    // situation (I); every «Tổ chức thực hiện» names leads and times.
+    let row = |id: &str| format!("document.querySelector('#coverage-map tr[data-section=\"{id}\"]')");
+    let iii3 = app
+        .js(&format!(
+            "return [...{}.querySelectorAll('td.cell')].map(c => c.dataset.path ?? '-')",
+            row("45-NQ/TW#III.3")
+        ))
+        .await;
+    assert_eq!(iii3, serde_json::json!(["III.3", "III.3", "III.3"]));
+    let i = app
+        .js(&format!(
+            "return [...{}.querySelectorAll('td.cell')].map(c => c.dataset.path ?? '-')",
+            row("45-NQ/TW#I")
+        ))
+        .await;
+    let i: Vec<&str> = i.as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let hg = heads.iter().position(|h| h.starts_with("Hà Giang")).unwrap();
+    for (k, p) in i.iter().enumerate() {
+        assert_eq!(*p == "I", k == hg, "{i:?} / {heads:?}");
+    }
+    let iv = app
+        .js(&format!(
+            "return [...{}.querySelectorAll('td.cell .mark.on')].map(m => m.textContent)",
+            row("45-NQ/TW#IV")
+        ))
+        .await;
+    let iv: Vec<&str> = iv.as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert_eq!(iv.iter().filter(|m| **m == "CT").count(), 3, "{iv:?}");
+    assert_eq!(iv.iter().filter(|m| **m == "TH").count(), 3, "{iv:?}");
+    let legend = app.js("return document.getElementById('coverage-legend').textContent").await;
+    assert!(legend.as_str().unwrap().contains("có cơ quan chủ trì"), "{legend}");
+    app.screenshot("34-ban-do-trien-khai").await;
+
+    // A cell opens the resolution's section beside the province's.
+    let cb = heads.iter().position(|h| h.starts_with("Cao Bằng")).unwrap();
+    app.js(&format!(
+        "{}.querySelectorAll('td.cell')[{cb}].querySelector('button').click(); return 1",
+        row("45-NQ/TW#III.3")
+    ))
+    .await;
+    app.wait_css("#coverage-pair").await;
+    let left = app.js("return document.getElementById('pair-parent').textContent").await;
+    assert!(left.as_str().unwrap().contains("Tăng cường quản lý nhà nước"), "{left}");
+    let right = app.js("return document.getElementById('pair-document').textContent").await;
+    let right = right.as_str().unwrap();
+    assert!(right.starts_with("Cao Bằng") && right.len() > 400, "{right}");
+    app.screenshot("35-ban-do-hai-muc").await;
+    app.close().await;
+}
