@@ -86,6 +86,7 @@ pub fn run() {
             coverage::catalogue,
             coverage::coverage,
             library::import_files,
+            library::stop_import,
             library::delete_document,
             library::delete_draft,
             library::open_document,

@@ -21,6 +21,8 @@ pub struct AppState {
     /// `None` when the database could not be opened (see `open_error`).
     pub store: Mutex<Option<Store>>,
     pub open_error: Mutex<Option<AppError>>,
+    /// Set by «Dừng nhập»: the import under way stops before its next file.
+    pub import_stop: std::sync::atomic::AtomicBool,
 }
 
 pub fn now_secs() -> i64 {
@@ -37,7 +39,12 @@ pub fn today() -> String {
 
 impl AppState {
     pub fn new(data_dir: PathBuf) -> AppState {
-        let state = AppState { data_dir, store: Mutex::new(None), open_error: Mutex::new(None) };
+        let state = AppState {
+            data_dir,
+            store: Mutex::new(None),
+            open_error: Mutex::new(None),
+            import_stop: Default::default(),
+        };
         state.reopen();
         state
     }

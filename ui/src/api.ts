@@ -49,6 +49,7 @@ export const listen = (event: string, f: (payload: any) => void) => tauri.event.
 export const api = {
   library: (query: string) => call<Library>("library", { query }),
   importFiles: (paths: string[]) => call<ImportOutcome[]>("import_files", { paths }),
+  stopImport: () => call<void>("stop_import"),
   deleteDocument: (id: number) => call<void>("delete_document", { id }),
   deleteDraft: (id: number) => call<void>("delete_draft", { id }),
   openDocument: (id: number) => call<Document>("open_document", { id }),

@@ -273,9 +273,16 @@ export async function importPaths(paths: string[]): Promise<ImportOutcome[]> {
   const box = document.getElementById("import-status");
   const bar = h("progress", { max: paths.length, value: 0, id: "import-progress" });
   const label = h("span", {}, `Đang nhập 0/${paths.length}…`);
+  // Stops before the next file: those already imported stay in the library.
+  const halt = h("button", { class: "small", id: "stop-import", type: "button" }, "Dừng nhập");
+  halt.addEventListener("click", () => {
+    halt.disabled = true;
+    halt.textContent = "Đang dừng…";
+    api.stopImport().catch((e) => toast(errorOf(e).message, "error"));
+  });
   if (box) {
     clear(box);
-    box.append(h("div", { class: "card import" }, label, bar));
+    box.append(h("div", { class: "card import" }, label, bar, paths.length > 1 ? halt : null));
   }
   const stop = await listen("import-progress", (p: { done: number; total: number; file: string }) => {
     bar.value = p.done;
@@ -283,31 +290,36 @@ export async function importPaths(paths: string[]): Promise<ImportOutcome[]> {
   });
   try {
     const results = await api.importFiles(paths);
+    // Stopped part way: the files after the last one read were not imported.
+    const left = paths.length - results.length;
     if (box) {
       clear(box);
       box.append(
         h(
           "div",
           { class: "card import" },
-          h("strong", {}, `Kết quả nhập ${results.length} tệp`),
+          h("strong", {}, `Kết quả nhập ${paths.length} tệp`),
           h(
             "ul",
             { class: "plain", id: "import-results" },
             ...results.map((r) =>
               h("li", { class: r.ok ? "ok" : "error" }, h("span", { class: "file" }, r.file), " — ", r.message),
             ),
+            left > 0 && h("li", { class: "muted", id: "import-stopped" }, `Đã dừng: ${left} tệp sau chưa được nhập.`),
           ),
           h("button", { class: "link", onclick: () => clear(box) }, "Ẩn"),
         ),
       );
     }
     const failed = results.filter((r) => !r.ok).length;
-    toast(
-      failed
-        ? `${failed}/${results.length} tệp không nhập được; thư viện giữ nguyên phần còn lại.`
-        : `Đã nhập ${results.length} tệp.`,
-      failed ? "error" : "ok",
-    );
+    if (left > 0) toast(`Đã dừng nhập: xong ${results.length}/${paths.length} tệp, ${left} tệp chưa nhập.`, "ok");
+    else
+      toast(
+        failed
+          ? `${failed}/${results.length} tệp không nhập được; thư viện giữ nguyên phần còn lại.`
+          : `Đã nhập ${results.length} tệp.`,
+        failed ? "error" : "ok",
+      );
     catalogue = null;
     await refresh();
     return results;

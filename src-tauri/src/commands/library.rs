@@ -4,6 +4,7 @@ use crate::dto::{ImportOutcome, ImportProgress, Library};
 use crate::error::{AppError, Result};
 use crate::state::{now_iso, AppState};
 use banthao_store::Added;
+use std::sync::atomic::Ordering;
 use tauri::{Emitter, State};
 
 /// Drafts and documents whose title, province or text hold `query` as a phrase
@@ -13,18 +14,24 @@ pub async fn library(state: State<'_, AppState>, query: String) -> Result<Librar
     state.with(|s| Ok(Library { drafts: s.drafts(&query)?, documents: s.search_documents(&query)? }))
 }
 
-/// Imports files one by one, reporting progress; a file that cannot be read is
-/// reported and changes nothing.
+/// Imports files one by one off the window's thread, reporting progress; a file that
+/// cannot be read is reported and changes nothing. [`stop_import`] stops it before
+/// its next file: the files already imported stay, and the answer holds the outcomes
+/// of those that were read (the others, after them, were not imported).
 #[tauri::command]
 pub async fn import_files(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
     paths: Vec<String>,
 ) -> Result<Vec<ImportOutcome>> {
+    state.import_stop.store(false, Ordering::SeqCst);
     let mut out = Vec::new();
     for (k, p) in paths.iter().enumerate() {
         let path = std::path::Path::new(p);
         let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| p.clone());
+        if state.import_stop.load(Ordering::SeqCst) {
+            break;
+        }
         let _ =
             app.emit("import-progress", ImportProgress { done: k, total: paths.len(), file: file.clone() });
         let outcome = match banthao_import::read_path(path) {
@@ -52,11 +59,15 @@ pub async fn import_files(
         };
         out.push(outcome);
     }
-    let _ = app.emit(
-        "import-progress",
-        ImportProgress { done: paths.len(), total: paths.len(), file: String::new() },
-    );
+    let _ = app
+        .emit("import-progress", ImportProgress { done: out.len(), total: paths.len(), file: String::new() });
     Ok(out)
+}
+
+/// Stops the import under way before its next file.
+#[tauri::command]
+pub fn stop_import(state: State<'_, AppState>) {
+    state.import_stop.store(true, Ordering::SeqCst);
 }
 
 #[tauri::command]

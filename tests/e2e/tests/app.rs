@@ -197,6 +197,46 @@ async fn corrupted_docx_import_shows_error_and_keeps_library() {
 }
 
 #[tokio::test(flavor = "current_thread")]
+async fn a_long_import_stops_when_asked_and_keeps_what_it_imported() {
+    let data = data_dir("stop-import");
+    let app = App::launch(&data).await;
+    app.wait_js("document.querySelectorAll('[data-document]').length === 3").await;
+    // 30 long texts (each Hà Giang's programme twenty times over, told apart by a line
+    // of its own): the import takes long enough to be stopped part way.
+    let src = std::fs::read_to_string(
+        banthao_e2e::workspace().join("tests/fixtures/ha-giang_ctr_tinh-uy_du-thao_2024.txt"),
+    )
+    .unwrap();
+    let dir = data.join("nhap");
+    std::fs::create_dir_all(&dir).unwrap();
+    let files: Vec<String> = (1..=30)
+        .map(|i| {
+            let f = dir.join(format!("van-ban-{i:02}.txt"));
+            std::fs::write(&f, format!("{}\nBản sao số {i}.\n", src.repeat(20))).unwrap();
+            f.to_string_lossy().into_owned()
+        })
+        .collect();
+    app.js(&format!("window.__BANTHAO_PICK__ = {{ open: {files:?} }}; return 1")).await;
+    app.click("#import-button").await;
+    app.wait_js("/^Đang nhập ([2-9]|1[0-9])\\/30/.test(document.querySelector('#import-status span')?.textContent ?? '')")
+        .await;
+    app.click("#stop-import").await;
+    let counts = app
+        .wait_js(
+            "document.querySelector('#import-stopped') && \
+             [document.querySelectorAll('#import-results li.ok').length, \
+              Number(document.querySelector('#import-stopped').textContent.match(/(\\d+) tệp/)[1])]",
+        )
+        .await;
+    let (ok, stopped) = (counts[0].as_u64().unwrap(), counts[1].as_u64().unwrap());
+    assert!(ok >= 1 && stopped >= 1 && ok + stopped == 30, "imported {ok}, stopped {stopped}");
+    // What was imported stays in the library; nothing else was added.
+    app.wait_js(&format!("document.querySelectorAll('[data-document]').length === {}", 3 + ok)).await;
+    app.screenshot("36-dung-nhap").await;
+    app.close().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
 async fn pdf_doc_and_tcvn3_files_import_and_a_scan_is_named() {
     let data = data_dir("formats");
     let app = App::launch(&data).await;
