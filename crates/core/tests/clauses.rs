@@ -98,15 +98,7 @@ fn shared_clauses_of_the_corpus() {
 
 #[test]
 fn a_reworded_state_management_clause_still_counts() {
-    let mut docs = corpus();
-    for f in HELD_OUT {
-        let text =
-            std::fs::read_to_string(format!("{}/../../tests/fixtures/{f}", env!("CARGO_MANIFEST_DIR")))
-                .unwrap();
-        docs.push((f.to_string(), text.clone(), banthao_core::parse_text(&text)));
-    }
-    let text = reworded();
-    docs.push(("reworded".into(), text.clone(), banthao_core::parse_text(&text)));
+    let docs = corpus_with_held_out();
     let sources: Vec<Source> = docs.iter().map(|(n, _, d)| Source { name: n.clone(), doc: d }).collect();
     let parent = ParentTemplate::builtin("45-NQ/TW").unwrap().as_document();
     let clauses = mine(&parent, &sources);
@@ -177,15 +169,7 @@ const HELD_OUT: [&str; 2] = [
 #[test]
 #[ignore]
 fn dump_groups() {
-    let mut docs = corpus();
-    for f in HELD_OUT {
-        let text =
-            std::fs::read_to_string(format!("{}/../../tests/fixtures/{f}", env!("CARGO_MANIFEST_DIR")))
-                .unwrap();
-        docs.push((f.to_string(), text.clone(), banthao_core::parse_text(&text)));
-    }
-    let text = reworded();
-    docs.push(("reworded".into(), text.clone(), banthao_core::parse_text(&text)));
+    let docs = corpus_with_held_out();
     let sources: Vec<Source> = docs.iter().map(|(n, _, d)| Source { name: n.clone(), doc: d }).collect();
     let parent = ParentTemplate::builtin("45-NQ/TW").unwrap().as_document();
     for c in mine(&parent, &sources) {
@@ -199,6 +183,20 @@ fn dump_groups() {
 
 /// Cao Bằng's programme as another province (Điện Biên) might rewrite it: the
 /// state-management sentence with a phrase inserted and its tail changed.
+/// The corpus, the held-out texts and the reworded one.
+fn corpus_with_held_out() -> Vec<(String, String, banthao_core::Document)> {
+    let mut docs = corpus();
+    for f in HELD_OUT {
+        let text =
+            std::fs::read_to_string(format!("{}/../../tests/fixtures/{f}", env!("CARGO_MANIFEST_DIR")))
+                .unwrap();
+        docs.push((f.to_string(), text.clone(), banthao_core::parse_text(&text)));
+    }
+    let text = reworded();
+    docs.push(("reworded".into(), text.clone(), banthao_core::parse_text(&text)));
+    docs
+}
+
 fn reworded() -> String {
     let text = std::fs::read_to_string(format!(
         "{}/../../tests/fixtures/cao-bang_kh_ban-thuong-vu.txt",

@@ -181,24 +181,7 @@ fn a_draft_for_a_resolution_without_programmes_gets_generic_clauses_naming_its_o
     assert_eq!(corpus(&dir, None, &args).status.code(), Some(0));
     // A plan for 57-NQ/TW, which no programme in the library implements.
     let draft = dir.path("kh.json");
-    let parent = fixture("central/57-nq-tw_bo-chinh-tri.txt");
-    let o = crate::util::banthao(&[
-        "scaffold",
-        "--parent",
-        parent.to_str().unwrap(),
-        "--province",
-        "Lạng Sơn",
-        "--issuer",
-        "ubnd",
-        "--type",
-        "KH",
-        "--year",
-        "2025",
-        "--style",
-        "ke-hoach",
-        "-o",
-        draft.to_str().unwrap(),
-    ]);
+    let o = crate::util::scaffold_57_plan(&draft);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let list = suggest(&dir, db, &["--draft", draft.to_str().unwrap(), "--path", "IV"]);
     let list = list.as_array().unwrap();

@@ -49,25 +49,8 @@ fn coverage_as_json_and_html() {
 #[test]
 fn scaffold_styles_from_a_central_resolution() {
     let dir = testdir!();
-    let parent = fixture("central/57-nq-tw_bo-chinh-tri.txt");
     let out = dir.path("kh.json");
-    let o = banthao(&[
-        "scaffold",
-        "--parent",
-        parent.to_str().unwrap(),
-        "--province",
-        "Lạng Sơn",
-        "--issuer",
-        "ubnd",
-        "--type",
-        "KH",
-        "--year",
-        "2025",
-        "--style",
-        "ke-hoach",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let o = crate::util::scaffold_57_plan(&out);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let d: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert!(d["summary"]
@@ -78,23 +61,7 @@ fn scaffold_styles_from_a_central_resolution() {
         d["sections"].as_array().unwrap().iter().map(|s| s["title"].as_str().unwrap()).collect();
     assert_eq!(titles, ["MỤC ĐÍCH, YÊU CẦU", "MỤC TIÊU", "NHIỆM VỤ, GIẢI PHÁP", "TỔ CHỨC THỰC HIỆN"]);
     assert_eq!(d["sections"][2]["children"][0]["implements"], "57-NQ/TW#III.1");
-    let o = banthao(&[
-        "scaffold",
-        "--parent",
-        "45-NQ/TW",
-        "--province",
-        "Lạng Sơn",
-        "--issuer",
-        "ubnd",
-        "--type",
-        "KH",
-        "--year",
-        "2025",
-        "--style",
-        "khác",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let o = crate::util::scaffold_plan("45-NQ/TW", "khác", &out);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("Bố cục «khác»"));
 }

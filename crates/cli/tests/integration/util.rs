@@ -139,3 +139,30 @@ pub fn assert_same_shape(what: &str, a: &serde_json::Value, b: &serde_json::Valu
         );
     }
 }
+
+/// `banthao scaffold` of a Lạng Sơn UBND plan for 2025 from `parent` (a built-in id or
+/// a file) in the scaffold style `style`, written to `out`.
+pub fn scaffold_plan(parent: &str, style: &str, out: &Path) -> Output {
+    banthao(&[
+        "scaffold",
+        "--parent",
+        parent,
+        "--province",
+        "Lạng Sơn",
+        "--issuer",
+        "ubnd",
+        "--type",
+        "KH",
+        "--year",
+        "2025",
+        "--style",
+        style,
+        "-o",
+        out.to_str().unwrap(),
+    ])
+}
+
+/// [`scaffold_plan`] from the central 57-NQ/TW fixture in the «kế hoạch» style.
+pub fn scaffold_57_plan(out: &Path) -> Output {
+    scaffold_plan(fixture("central/57-nq-tw_bo-chinh-tri.txt").to_str().unwrap(), "ke-hoach", out)
+}
