@@ -71,15 +71,7 @@ fn suggestions_follow_the_parent_chain() {
     let dir = testdir!();
     let db = dir.path("kho.db");
     let db = db.to_str().unwrap();
-    let files = [
-        "ha-giang_ctr_tinh-uy_du-thao_2024.txt",
-        "cao-bang_kh_ban-thuong-vu.txt",
-        "lam-dong_ctrhd_tinh-uy.txt",
-        "synth_ha-tinh_kh_ubnd.txt",
-        "synth_quang-tri_ctr_tinh-uy_pdf-layout.txt",
-        "synth_quang-ninh_ctr_btv.docx",
-        "synth_lao-cai_kh_ubnd_du-thao.docx",
-    ];
+    let files = crate::util::CORPUS;
     let paths: Vec<String> = files.iter().map(|f| fixture(f).to_string_lossy().into_owned()).collect();
     let mut args = vec!["corpus", "add"];
     args.extend(paths.iter().map(String::as_str));

@@ -299,25 +299,20 @@ fn exports_pass_independent_readers() {
     let dir = testdir!();
     let party = banthao_core::profile::FormatProfile::builtin("party").unwrap();
     let state = banthao_core::profile::FormatProfile::builtin("state").unwrap();
-    let sources: Vec<(String, PathBuf)> = [
-        "ha-giang_ctr_tinh-uy_du-thao_2024.txt",
-        "cao-bang_kh_ban-thuong-vu.txt",
-        "lam-dong_ctrhd_tinh-uy.txt",
-        "synth_ha-tinh_kh_ubnd.txt",
-        "synth_quang-tri_ctr_tinh-uy_pdf-layout.txt",
-        "synth_quang-ninh_ctr_btv.docx",
-        "synth_lao-cai_kh_ubnd_du-thao.docx",
-    ]
-    .iter()
-    .map(|n| (n.to_string(), fixture(n)))
-    .chain([
-        (
-            "scaffold-quang-ninh".to_string(),
-            scaffold(&dir, "Quảng Ninh", "ban-thuong-vu", "KH", "2026", "scaffold-qn.json"),
-        ),
-        ("scaffold-can-tho".to_string(), scaffold(&dir, "Cần Thơ", "ubnd", "KH", "2026", "scaffold-ct.json")),
-    ])
-    .collect();
+    let sources: Vec<(String, PathBuf)> = crate::util::CORPUS
+        .iter()
+        .map(|n| (n.to_string(), fixture(n)))
+        .chain([
+            (
+                "scaffold-quang-ninh".to_string(),
+                scaffold(&dir, "Quảng Ninh", "ban-thuong-vu", "KH", "2026", "scaffold-qn.json"),
+            ),
+            (
+                "scaffold-can-tho".to_string(),
+                scaffold(&dir, "Cần Thơ", "ubnd", "KH", "2026", "scaffold-ct.json"),
+            ),
+        ])
+        .collect();
     for (name, src_path) in &sources {
         let src = read_doc(src_path);
         for (profile_name, profile) in [("party", &party), ("state", &state)] {

@@ -166,3 +166,15 @@ pub fn scaffold_plan(parent: &str, style: &str, out: &Path) -> Output {
 pub fn scaffold_57_plan(out: &Path) -> Output {
     scaffold_plan(fixture("central/57-nq-tw_bo-chinh-tri.txt").to_str().unwrap(), "ke-hoach", out)
 }
+
+/// The provincial texts of the fixtures: the three real ones, then the synthetic
+/// held-out ones (two texts, two .docx).
+pub const CORPUS: [&str; 7] = [
+    "ha-giang_ctr_tinh-uy_du-thao_2024.txt",
+    "cao-bang_kh_ban-thuong-vu.txt",
+    "lam-dong_ctrhd_tinh-uy.txt",
+    "synth_ha-tinh_kh_ubnd.txt",
+    "synth_quang-tri_ctr_tinh-uy_pdf-layout.txt",
+    "synth_quang-ninh_ctr_btv.docx",
+    "synth_lao-cai_kh_ubnd_du-thao.docx",
+];

@@ -153,19 +153,25 @@ pub(crate) fn head(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
-/// The summary and the preamble joined, at most [`READ_AT_MOST`] bytes.
-fn intro_of(doc: &Document) -> String {
-    let mut intro = String::new();
-    for p in doc.summary.iter().chain(doc.preamble.iter()) {
-        if intro.len() >= READ_AT_MOST {
+/// `parts` joined by spaces, at most [`READ_AT_MOST`] bytes: what inference reads of
+/// the opening and of the body's first lines.
+pub(crate) fn joined_head<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for p in parts {
+        if out.len() >= READ_AT_MOST {
             break;
         }
-        if !intro.is_empty() {
-            intro.push(' ');
+        if !out.is_empty() {
+            out.push(' ');
         }
-        intro.push_str(head(p, READ_AT_MOST));
+        out.push_str(head(p, READ_AT_MOST));
     }
-    head(&intro, READ_AT_MOST).to_string()
+    head(&out, READ_AT_MOST).to_string()
+}
+
+/// The summary and the preamble joined, at most [`READ_AT_MOST`] bytes.
+fn intro_of(doc: &Document) -> String {
+    joined_head(doc.summary.iter().chain(doc.preamble.iter()).map(String::as_str))
 }
 
 pub(crate) fn infer(doc: &mut Document, body_sample: &str, places: &Gazetteer) {

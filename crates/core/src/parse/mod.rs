@@ -211,16 +211,7 @@ pub fn parse_lines(lines: Vec<Line>, footnotes: Vec<(String, String)>, places: &
     }
     attach_footnotes(&mut doc, footnotes, anchors);
 
-    let mut sample = String::new();
-    for l in lines[pos..body_end].iter().take(80) {
-        if sample.len() >= infer::READ_AT_MOST {
-            break;
-        }
-        if !sample.is_empty() {
-            sample.push(' ');
-        }
-        sample.push_str(infer::head(&l.text, infer::READ_AT_MOST));
-    }
+    let sample = infer::joined_head(lines[pos..body_end].iter().take(80).map(|l| l.text.as_str()));
     infer::infer(&mut doc, &sample, places);
     doc
 }
