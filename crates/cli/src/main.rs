@@ -34,6 +34,8 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
+// Each subcommand's arguments are built only when it runs (a run starts sooner).
+#[command(defer = true)]
 enum Command {
     /// Đọc một văn bản (.txt, .docx) và in cấu trúc của nó.
     Parse {

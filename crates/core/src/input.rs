@@ -41,7 +41,7 @@ pub fn parse_text_with(text: &str, places: &places::Gazetteer) -> Document {
 /// Vietnamese encoding (see [`source::decode_text_with_encoding`]) is parsed, and the
 /// document says so with a `legacy-encoding` diagnostic.
 pub fn parse_text_bytes(bytes: &[u8]) -> Result<Document, ReadError> {
-    let (text, legacy) = source::decode_text_with_encoding(bytes)?;
+    let (text, legacy) = source::decode_text_borrowed(bytes)?;
     let mut doc = parse_text(&text);
     if let Some(enc) = legacy {
         doc.diagnostics.insert(0, enc.diagnostic());

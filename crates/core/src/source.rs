@@ -3,6 +3,7 @@
 
 use crate::legacy::{self, Encoding};
 use crate::text::{nfc, squash_spaces};
+use std::borrow::Cow;
 use thiserror::Error;
 
 /// A footnote mark inside a line.
@@ -373,7 +374,12 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, ReadError> {
 /// assert_eq!(decode_text_with_encoding("Nghị quyết".as_bytes()).unwrap(), ("Nghị quyết".to_string(), None));
 /// ```
 pub fn decode_text_with_encoding(bytes: &[u8]) -> Result<(String, Option<Encoding>), ReadError> {
-    use std::borrow::Cow;
+    decode_text_borrowed(bytes).map(|(text, enc)| (text.into_owned(), enc))
+}
+
+/// [`decode_text_with_encoding`], borrowing `bytes` when they are already plain NFC UTF-8
+/// (the common case: no copy of the file).
+pub fn decode_text_borrowed(bytes: &[u8]) -> Result<(Cow<'_, str>, Option<Encoding>), ReadError> {
     fn utf8(b: &[u8]) -> Result<&str, &[u8]> {
         std::str::from_utf8(b).map_err(|_| b)
     }
@@ -392,7 +398,7 @@ pub fn decode_text_with_encoding(bytes: &[u8]) -> Result<(String, Option<Encodin
             let enc = legacy_bytes(raw)?;
             let text = legacy::decode(raw, enc);
             check_is_text(&text)?;
-            return Ok((text, Some(enc)));
+            return Ok((Cow::Owned(text), Some(enc)));
         }
     };
     // Text that fits the checks' limits is read once for all of them.
@@ -400,7 +406,7 @@ pub fn decode_text_with_encoding(bytes: &[u8]) -> Result<(String, Option<Encodin
         let scan = Scan::of(&text);
         scan.check()?;
         if scan.plainly_nfc && !scan.legacy_suspect() {
-            return Ok((text.into_owned(), None));
+            return Ok((text, None));
         }
         (scan.legacy_suspect(), scan.tcvn3_suspect())
     } else {
@@ -410,15 +416,15 @@ pub fn decode_text_with_encoding(bytes: &[u8]) -> Result<(String, Option<Encodin
     };
     if suspect {
         match legacy::detect_in_text(&text) {
-            Some(enc) => return Ok((legacy::decode_text(&text, enc), Some(enc))),
+            Some(enc) => return Ok((Cow::Owned(legacy::decode_text(&text, enc)), Some(enc))),
             None if tcvn3 => return Err(ReadError::LegacyEncoding(LEGACY_NAMES)),
             None => {}
         }
     }
     Ok((
         match crate::text::nfc_cow(&text) {
-            Cow::Owned(n) => n,
-            Cow::Borrowed(_) => text.into_owned(),
+            Cow::Owned(n) => Cow::Owned(n),
+            Cow::Borrowed(_) => text,
         },
         None,
     ))
@@ -675,6 +681,17 @@ pub fn split_cells(raw: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_utf8_is_read_without_a_copy() {
+        let plain = "Nghị quyết số 45-NQ/TW".as_bytes();
+        assert!(
+            matches!(decode_text_borrowed(plain).unwrap(), (Cow::Borrowed(t), None) if t.as_bytes() == plain)
+        );
+        // Decomposed marks are composed: a new text.
+        let nfd = "Nghi\u{0323} quye\u{0302}\u{0301}t".as_bytes();
+        assert!(matches!(decode_text_borrowed(nfd).unwrap(), (Cow::Owned(t), None) if t == "Nghị quyết"));
+    }
 
     #[test]
     fn utf8_bom_and_utf16() {

@@ -3,7 +3,7 @@
 //! both documents), and the parent links of scaffolded drafts. Labels are ignored:
 //! `III.2` of one province pairs with `II.2` of another.
 
-use super::tokens::{word_hashes, Bag};
+use super::tokens::word_hashes;
 use crate::model::{path_segments, Document, Section};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -22,16 +22,38 @@ pub(crate) struct Node {
     /// Hashes of the title's word pairs and words, sorted and deduplicated.
     title_pairs: Vec<u64>,
     title_words: Vec<u64>,
-    subtree: Bag,
+    /// The words of the section and its subsections: (word hash, count), sorted by hash.
+    subtree: Vec<(u64, u32)>,
     implements: Option<String>,
     /// Word hashes of the section's own paragraphs ([`word_hashes`]), for matching them.
     pub paragraph_words: Vec<Vec<u64>>,
 }
 
-/// Adds nodes for `secs` (pre-order) and returns the bag of all their words; each
-/// paragraph is read once, subtree bags are summed bottom-up.
-fn collect(secs: &[Section], prefix: &str, index: &mut Vec<usize>, out: &mut Vec<Node>) -> Bag {
-    let mut all = Bag::default();
+impl Node {
+    /// Frees what only alignment needs (the subtree's words), keeping the paragraphs'
+    /// words for matching them.
+    pub fn release_alignment(&mut self) {
+        self.subtree = Vec::new();
+    }
+}
+
+/// Sorts (word, count) entries by word and sums the counts of each word.
+fn counted(mut v: Vec<(u64, u32)>) -> Vec<(u64, u32)> {
+    v.sort_unstable_by_key(|e| e.0);
+    v.dedup_by(|next, kept| {
+        let same = next.0 == kept.0;
+        if same {
+            kept.1 += next.1;
+        }
+        same
+    });
+    v
+}
+
+/// Adds nodes for `secs` (pre-order) and returns their positions in `out`; each
+/// paragraph is read once, a section's words are its own and its children's.
+fn collect(secs: &[Section], prefix: &str, index: &mut Vec<usize>, out: &mut Vec<Node>) -> Vec<usize> {
+    let mut at_level = Vec::with_capacity(secs.len());
     for (i, (s, seg)) in secs.iter().zip(path_segments(secs)).enumerate() {
         let path = if prefix.is_empty() { seg } else { format!("{prefix}.{seg}") };
         index.push(i);
@@ -41,34 +63,40 @@ fn collect(secs: &[Section], prefix: &str, index: &mut Vec<usize>, out: &mut Vec
             v.dedup();
             v
         };
-        // The words of the title and the paragraphs, into the bag in the order `bag`
-        // would take them.
         let paragraph_words: Vec<Vec<u64>> = s.paragraphs.iter().map(|p| word_hashes(p)).collect();
-        let mut subtree = Bag::default();
-        for w in tw.iter().chain(paragraph_words.iter().flatten()) {
-            *subtree.entry(*w).or_default() += 1;
-        }
+        let mut own: Vec<u64> = tw.iter().chain(paragraph_words.iter().flatten()).copied().collect();
+        own.sort_unstable();
         let at = out.len();
+        at_level.push(at);
         out.push(Node {
             index: index.clone(),
             path: path.clone(),
             depth: index.len(),
             title_pairs: set(tw.windows(2).map(|w| w[0].rotate_left(17) ^ w[1]).collect()),
             title_words: set(tw),
-            subtree: Bag::default(),
+            subtree: Vec::new(),
             implements: s.implements.clone(),
             paragraph_words,
         });
-        for (w, n) in collect(&s.children, &path, index, out) {
-            *subtree.entry(w).or_default() += n;
+        let children = collect(&s.children, &path, index, out);
+        let mut words: Vec<(u64, u32)> = Vec::new();
+        for w in own {
+            match words.last_mut() {
+                Some(last) if last.0 == w => last.1 += 1,
+                _ => words.push((w, 1)),
+            }
         }
-        for (w, n) in &subtree {
-            *all.entry(*w).or_default() += n;
+        if !children.is_empty() {
+            for c in children {
+                words.extend_from_slice(&out[c].subtree);
+            }
+            words = counted(words);
         }
-        out[at].subtree = subtree;
+        words.shrink_to_fit();
+        out[at].subtree = words;
         index.pop();
     }
-    all
+    at_level
 }
 
 pub(crate) fn nodes(d: &Document) -> Vec<Node> {
@@ -102,31 +130,33 @@ struct Vector {
 
 /// Rarity-weighted vectors for nodes compared together (one level of both documents).
 fn vectors(nodes: &[&Node]) -> Vec<Vector> {
-    let mut ids: crate::text::FxMap<u64, u32> = Default::default();
+    // Word ids in order of first appearance, and each node's entries' ids in its order.
+    let entries_len: usize = nodes.iter().map(|n| n.subtree.len()).sum();
+    let mut ids: crate::text::FxMap<u64, u32> =
+        crate::text::FxMap::with_capacity_and_hasher(entries_len, Default::default());
     let mut df: Vec<u32> = Vec::new();
+    let mut node_ids: Vec<u32> = Vec::with_capacity(entries_len);
     for n in nodes {
-        for k in n.subtree.keys() {
+        for (k, _) in &n.subtree {
             let next = ids.len() as u32;
             let id = *ids.entry(*k).or_insert(next);
             if id as usize == df.len() {
                 df.push(0);
             }
             df[id as usize] += 1;
+            node_ids.push(id);
         }
     }
     let total = nodes.len() as f32;
     let idf: Vec<f32> = df.iter().map(|d| ((total + 1.0) / (*d as f32 + 1.0)).ln() + 0.05).collect();
+    let mut at = 0;
     nodes
         .iter()
         .map(|n| {
-            let mut entries: Vec<(u32, f32)> = n
-                .subtree
-                .iter()
-                .map(|(k, c)| {
-                    let id = ids[k];
-                    (id, *c as f32 * idf[id as usize])
-                })
-                .collect();
+            let ids = &node_ids[at..at + n.subtree.len()];
+            at += n.subtree.len();
+            let mut entries: Vec<(u32, f32)> =
+                n.subtree.iter().zip(ids).map(|((_, c), &id)| (id, *c as f32 * idf[id as usize])).collect();
             entries.sort_unstable_by_key(|e| e.0);
             let norm = entries.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
             Vector { entries, norm }
@@ -154,13 +184,31 @@ fn cosine(x: &Vector, y: &Vector) -> f32 {
     dot / (x.norm * y.norm)
 }
 
-fn score(x: &Node, y: &Node, vx: &Vector, vy: &Vector) -> f32 {
+/// [`cosine`] of `y` with the vector whose weights `dense` holds by word id (zero for
+/// the others) and whose norm is `x_norm`: the same products summed in the same order,
+/// so the same result, without walking `x`.
+fn cosine_dense(dense: &[f32], x_norm: f32, y: &Vector) -> f32 {
+    if x_norm == 0.0 || y.norm == 0.0 {
+        return 0.0;
+    }
+    let mut dot = 0.0;
+    for &(id, w) in &y.entries {
+        let v = dense[id as usize];
+        if v != 0.0 {
+            dot += v * w;
+        }
+    }
+    dot / (x_norm * y.norm)
+}
+
+/// Score of two sections, `content` giving the cosine of their vectors.
+fn score(x: &Node, y: &Node, content: impl FnOnce() -> f32) -> f32 {
     if let (Some(i), Some(j)) = (&x.implements, &y.implements) {
         if i == j {
             return 1.0;
         }
     }
-    let content = cosine(vx, vy);
+    let content = content();
     if x.title_words.is_empty() || y.title_words.is_empty() {
         content
     } else {
@@ -315,7 +363,7 @@ pub(crate) fn align_nodes(na: &[Node], nb: &[Node]) -> Vec<(usize, usize, f32)> 
             depth == 1 || matches!((pa[i], pb[j]), (Some(p), Some(q)) if paired_to[p] == Some(q))
         };
         let mut cands = Vec::new();
-        let mut consider = |p: usize, q: usize| {
+        let mut consider = |p: usize, q: usize, content: &dyn Fn() -> f32| {
             let (i, j) = (xs[p], ys[q]);
             let (x, y) = (&na[i], &nb[j]);
             let linked = linked(i, j);
@@ -325,18 +373,28 @@ pub(crate) fn align_nodes(na: &[Node], nb: &[Node]) -> Vec<(usize, usize, f32)> 
                 return;
             }
             let bonus = if depth == 2 && linked { PARENT_BONUS } else { 0.0 };
-            let s = (score(x, y, &vx[p], &vy[q]) + bonus).min(1.0);
+            let s = (score(x, y, content) + bonus).min(1.0);
             cands.push((s, i, j, (pos(x, xs.len()) - pos(y, ys.len())).abs()));
         };
         if xs.len().saturating_mul(ys.len()) <= EXHAUSTIVE_PAIRS {
-            for p in 0..xs.len() {
-                for q in 0..ys.len() {
-                    consider(p, q);
+            // Each section of A against all of B: its weights spread by word id once
+            // (ids are dense: 0..the number of words at this level).
+            let words = vecs.iter().flat_map(|v| &v.entries).map(|e| e.0 as usize + 1).max().unwrap_or(0);
+            let mut dense = vec![0.0f32; words];
+            for (p, x) in vx.iter().enumerate() {
+                for &(id, w) in &x.entries {
+                    dense[id as usize] = w;
+                }
+                for (q, y) in vy.iter().enumerate() {
+                    consider(p, q, &|| cosine_dense(&dense, x.norm, y));
+                }
+                for &(id, _) in &x.entries {
+                    dense[id as usize] = 0.0;
                 }
             }
         } else {
             for (p, q) in candidates(na, nb, &xs, &ys, (vx, vy), &linked, (&pa, &pb)) {
-                consider(p, q);
+                consider(p, q, &|| cosine(&vx[p], &vy[q]));
             }
         }
         for (i, j, s) in assign(&mut cands, &mut ta, &mut tb) {
@@ -407,6 +465,60 @@ mod tests {
         let mut s = Section::new(format!("{}.", k + 1), LabelKind::Arabic, format!("Nhiệm vụ t{k} số u{k}"));
         s.paragraphs.push(format!("- Triển khai v{k} và w{k} trên địa bàn x{k}."));
         s
+    }
+
+    #[test]
+    fn dense_cosine_is_the_sparse_cosine_to_the_bit() {
+        // Vectors of pseudo-random sparse weights over 64 words.
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed >> 33
+        };
+        let mut vector = || {
+            let mut entries: Vec<(u32, f32)> = Vec::new();
+            for id in 0..64u32 {
+                if next() % 3 == 0 {
+                    entries.push((id, (next() % 1000) as f32 / 37.0 + 0.05));
+                }
+            }
+            let norm = entries.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt();
+            Vector { entries, norm }
+        };
+        let vs: Vec<Vector> = (0..20).map(|_| vector()).collect();
+        let mut dense = vec![0.0f32; 64];
+        for x in &vs {
+            for &(id, w) in &x.entries {
+                dense[id as usize] = w;
+            }
+            for y in &vs {
+                assert_eq!(cosine_dense(&dense, x.norm, y).to_bits(), cosine(x, y).to_bits());
+            }
+            for &(id, _) in &x.entries {
+                dense[id as usize] = 0.0;
+            }
+        }
+    }
+
+    #[test]
+    fn subtree_words_are_counted_once_per_word() {
+        let mut top = section(0);
+        top.children = vec![section(0), section(1)];
+        let d = Document { sections: vec![top], ..Document::default() };
+        let ns = nodes(&d);
+        let top = &ns[0].subtree;
+        assert!(top.windows(2).all(|w| w[0].0 < w[1].0), "sorted, one entry per word");
+        let total: u32 = top.iter().map(|e| e.1).sum();
+        // The words of all three sections (two of them alike), counted.
+        let all: usize = [section(0), section(0), section(1)]
+            .iter()
+            .map(|s| {
+                word_hashes(&s.title).len() + s.paragraphs.iter().map(|p| word_hashes(p).len()).sum::<usize>()
+            })
+            .sum();
+        assert_eq!(total as usize, all);
+        let t0 = word_hashes("t0")[0];
+        assert_eq!(top.iter().find(|e| e.0 == t0).map(|e| e.1), Some(2));
     }
 
     #[test]

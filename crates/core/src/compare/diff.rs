@@ -426,8 +426,12 @@ pub(crate) fn section_by_index<'a>(secs: &'a [Section], index: &[usize]) -> &'a 
 /// Compares two documents: front matter, every section aligned by meaning, end matter.
 /// Sections come in B's order; sections only in A stand after their predecessor in A.
 pub fn compare(a: &Document, b: &Document, o: &DiffOptions) -> Comparison {
-    let (na, nb) = (nodes(a), nodes(b));
+    let (mut na, mut nb) = (nodes(a), nodes(b));
     let pairs = align_nodes(&na, &nb);
+    // What only alignment needed is freed before the word diffs allocate theirs.
+    for n in na.iter_mut().chain(nb.iter_mut()) {
+        n.release_alignment();
+    }
     let by_b: HashMap<usize, usize> = pairs.iter().map(|&(i, j, _)| (j, i)).collect();
     let by_a: HashMap<usize, usize> = pairs.iter().map(|&(i, j, _)| (i, j)).collect();
 
