@@ -16,8 +16,8 @@ command -v pdftotext >/dev/null || apt_install poppler-utils
 command -v antiword >/dev/null || apt_install antiword
 if [ -z "${BANTHAO:-}" ]; then
     need_cargo
-    cargo build -q --release --locked --bin banthao
-    BANTHAO=./target/release/banthao
+    build_cli_linux -q
+    BANTHAO=$CLI_LINUX
 fi
 RUNS=${RUNS:-5}
 d=target/bench-import && mkdir -p "$d"

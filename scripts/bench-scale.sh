@@ -20,8 +20,8 @@ cd "$(dirname "$0")/.."
 [ -x /usr/bin/time ] || apt_install time
 if [ -z "${BANTHAO:-}" ]; then
     need_cargo
-    cargo build -q --release --locked --bin banthao
-    BANTHAO=./target/release/banthao
+    build_cli_linux -q
+    BANTHAO=$CLI_LINUX
 fi
 RUNS=${RUNS:-1}
 d=target/bench-scale && mkdir -p "$d"

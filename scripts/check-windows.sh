@@ -9,7 +9,8 @@
 #     data; uninstalling keeps the data, or deletes it when asked;
 #  3. «Bản thảo.exe» without the WebView2 runtime (wine has none) shows our Vietnamese
 #     message box and exits with code 3 (not a crash, not a blank window).
-# Needs the Linux release CLI (target/release/banthao) for the comparisons.
+# Needs the Linux release CLI (scripts/lib.sh: $CLI_LINUX, built by `package.sh deb`)
+# for the comparisons.
 # Prints "N passed, M failed" and exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -18,9 +19,9 @@ apt_install wine wine64 mingw-w64 xvfb xauth xdotool imagemagick python3
 DIST=target/dist/windows
 VERSION=$(sed -n 's/^version = "\(.*\)"$/\1/p' src-tauri/Cargo.toml | head -1)
 SETUP="$DIST/Bản-thảo-$VERSION-cai-dat.exe"
-LINUX=target/release/banthao
+LINUX=$CLI_LINUX
 for f in "$DIST/banthao.exe" "$DIST/Bản thảo.exe" "$SETUP" "$LINUX"; do
-    [ -f "$f" ] || { echo "Thiếu $f: chạy scripts/package.sh windows (và cargo build --release --bin banthao) trước." >&2; exit 1; }
+    [ -f "$f" ] || { echo "Thiếu $f: chạy scripts/package.sh windows (và scripts/package.sh deb) trước." >&2; exit 1; }
 done
 
 WORK=$(realpath -m target/wine-check)

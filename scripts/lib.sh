@@ -26,6 +26,18 @@ need_cargo() {
     command -v cargo >/dev/null || { echo "Không tìm thấy cargo: hãy cài Rust (rustup) trước." >&2; exit 1; }
 }
 
+# The command line for Linux as shipped: linked statically and not position-independent,
+# so that a run neither loads shared libraries nor relocates itself — the fixed cost of
+# every short run (about 0.8 ms of a 4 ms `banthao diff` on the build machines). Built
+# for the explicit target, so the window's release build (GTK, linked dynamically) keeps
+# its own artefacts. Glibc's static libraries come with build-essential (libc6-dev).
+CLI_TARGET=x86_64-unknown-linux-gnu
+CLI_LINUX=target/$CLI_TARGET/release/banthao
+build_cli_linux() {
+    RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=+crt-static -C relocation-model=static" \
+        cargo build --release --locked --target "$CLI_TARGET" --bin banthao "$@"
+}
+
 # What the window needs to build (Tauri 2 on WebKitGTK 4.1), a Vietnamese-complete
 # interface font, and Liberation 2 (Times New Roman's metrics with every Vietnamese
 # letter; Liberation 1 lacks them, so capitals such as Ả came from another font).

@@ -42,13 +42,13 @@ deb() {
     apt_install "${APP_PACKAGES[@]}" dpkg-dev
     build_ui
     echo "==> building banthao and banthao-app (release)"
-    cargo build --release --locked --bin banthao
+    build_cli_linux
     cargo build --release --locked -p banthao-app --features custom-protocol
     local root=target/dist/deb-root deb="target/dist/banthao_${VERSION}_amd64.deb"
     rm -rf "$root" target/dist/shlibdeps && mkdir -p "$root/DEBIAN" "$root/usr/bin" \
         "$root/usr/share/applications" "$root/usr/share/icons/hicolor/256x256/apps" "$root/usr/share/doc/banthao"
     install -m 755 -s target/release/banthao-app "$root/usr/bin/banthao-app"
-    install -m 755 -s target/release/banthao "$root/usr/bin/banthao"
+    install -m 755 -s "$CLI_LINUX" "$root/usr/bin/banthao"
     install -m 644 src-tauri/icons/icon.png "$root/usr/share/icons/hicolor/256x256/apps/vn.banthao.app.png"
     install -m 644 packaging/linux/vn.banthao.app.desktop "$root/usr/share/applications/vn.banthao.app.desktop"
     install -m 644 packaging/linux/copyright "$root/usr/share/doc/banthao/copyright"

@@ -12,8 +12,8 @@ need_cargo
 if [ "${1:-}" = cli ]; then
     shift
     apt_install build-essential pkg-config
-    cargo build --release --locked --bin banthao
-    exec ./target/release/banthao "$@"
+    build_cli_linux
+    exec "$CLI_LINUX" "$@"
 fi
 apt_install "${APP_PACKAGES[@]}"
 build_ui
