@@ -381,7 +381,7 @@ pub fn decode_text_with_encoding(bytes: &[u8]) -> Result<(String, Option<Encodin
 /// (the common case: no copy of the file).
 pub fn decode_text_borrowed(bytes: &[u8]) -> Result<(Cow<'_, str>, Option<Encoding>), ReadError> {
     fn utf8(b: &[u8]) -> Result<&str, &[u8]> {
-        std::str::from_utf8(b).map_err(|_| b)
+        simdutf8::basic::from_utf8(b).map_err(|_| b)
     }
     let text: Result<Cow<'_, str>, &[u8]> = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         utf8(rest).map(Cow::Borrowed)
@@ -507,8 +507,17 @@ impl Scan {
                 i += 3;
                 continue;
             }
-            let c = text[i..].chars().next().unwrap_or('\0');
-            i += c.len_utf8();
+            // Two bytes (U+0080–U+07FF: Latin letters with marks) decoded in place; the
+            // text is valid UTF-8.
+            let c = if (0xC2..=0xDF).contains(&x) {
+                let u = (u32::from(x & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
+                i += 2;
+                char::from_u32(u).unwrap_or('\0')
+            } else {
+                let c = text[i..].chars().next().unwrap_or('\0');
+                i += c.len_utf8();
+                c
+            };
             let u = c as u32;
             if (0x80..=0x9F).contains(&u) {
                 s.bad += 1;
