@@ -37,17 +37,49 @@ impl Node {
     }
 }
 
-/// Sorts (word, count) entries by word and sums the counts of each word.
-fn counted(mut v: Vec<(u64, u32)>) -> Vec<(u64, u32)> {
-    v.sort_unstable_by_key(|e| e.0);
-    v.dedup_by(|next, kept| {
-        let same = next.0 == kept.0;
-        if same {
-            kept.1 += next.1;
+/// Merges two lists of (word, count) sorted by word, summing the counts of a word in both.
+fn merge_counts(a: &[(u64, u32)], b: &[(u64, u32)]) -> Vec<(u64, u32)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        match x.0.cmp(&y.0) {
+            std::cmp::Ordering::Less => {
+                out.push(x);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(y);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push((x.0, x.1 + y.1));
+                i += 1;
+                j += 1;
+            }
         }
-        same
-    });
-    v
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+/// The sum of sorted (word, count) lists, merged two by two (linear in their total
+/// length times the log of their number).
+fn sum_counts(mut lists: Vec<Vec<(u64, u32)>>) -> Vec<(u64, u32)> {
+    while lists.len() > 1 {
+        let mut next = Vec::with_capacity(lists.len().div_ceil(2));
+        let mut it = lists.chunks(2);
+        for pair in &mut it {
+            next.push(match pair {
+                [a, b] => merge_counts(a, b),
+                [a] => a.clone(),
+                _ => unreachable!("chunks of two"),
+            });
+        }
+        lists = next;
+    }
+    lists.pop().unwrap_or_default()
 }
 
 /// Adds nodes for `secs` (pre-order) and returns their positions in `out`; each
@@ -87,10 +119,9 @@ fn collect(secs: &[Section], prefix: &str, index: &mut Vec<usize>, out: &mut Vec
             }
         }
         if !children.is_empty() {
-            for c in children {
-                words.extend_from_slice(&out[c].subtree);
-            }
-            words = counted(words);
+            let mut lists = vec![words];
+            lists.extend(children.iter().map(|&c| out[c].subtree.clone()));
+            words = sum_counts(lists);
         }
         words.shrink_to_fit();
         out[at].subtree = words;
