@@ -64,22 +64,26 @@ fn merge_counts(a: &[(u64, u32)], b: &[(u64, u32)]) -> Vec<(u64, u32)> {
     out
 }
 
-/// The sum of sorted (word, count) lists, merged two by two (linear in their total
-/// length times the log of their number).
-fn sum_counts(mut lists: Vec<Vec<(u64, u32)>>) -> Vec<(u64, u32)> {
-    while lists.len() > 1 {
-        let mut next = Vec::with_capacity(lists.len().div_ceil(2));
-        let mut it = lists.chunks(2);
-        for pair in &mut it {
-            next.push(match pair {
-                [a, b] => merge_counts(a, b),
-                [a] => a.clone(),
-                _ => unreachable!("chunks of two"),
-            });
-        }
-        lists = next;
+/// One round of [`sum_counts`]: the lists merged two by two.
+fn merge_round<L: AsRef<[(u64, u32)]>>(lists: &[L]) -> Vec<Vec<(u64, u32)>> {
+    lists
+        .chunks(2)
+        .map(|pair| match pair {
+            [a, b] => merge_counts(a.as_ref(), b.as_ref()),
+            [a] => a.as_ref().to_vec(),
+            _ => unreachable!("chunks of one or two"),
+        })
+        .collect()
+}
+
+/// The sum of lists of (word, count) sorted by word, merged two by two: linear in their
+/// total length times the log of their number.
+fn sum_counts(lists: &[&[(u64, u32)]]) -> Vec<(u64, u32)> {
+    let mut merged = merge_round(lists);
+    while merged.len() > 1 {
+        merged = merge_round(&merged);
     }
-    lists.pop().unwrap_or_default()
+    merged.pop().unwrap_or_default()
 }
 
 /// Adds nodes for `secs` (pre-order) and returns their positions in `out`; each
@@ -119,9 +123,9 @@ fn collect(secs: &[Section], prefix: &str, index: &mut Vec<usize>, out: &mut Vec
             }
         }
         if !children.is_empty() {
-            let mut lists = vec![words];
-            lists.extend(children.iter().map(|&c| out[c].subtree.clone()));
-            words = sum_counts(lists);
+            let lists: Vec<&[(u64, u32)]> =
+                std::iter::once(&words[..]).chain(children.iter().map(|&c| &out[c].subtree[..])).collect();
+            words = sum_counts(&lists);
         }
         words.shrink_to_fit();
         out[at].subtree = words;
@@ -163,8 +167,10 @@ struct Vector {
 fn vectors(nodes: &[&Node]) -> Vec<Vector> {
     // Word ids in order of first appearance, and each node's entries' ids in its order.
     let entries_len: usize = nodes.iter().map(|n| n.subtree.len()).sum();
+    // At least as many words as the largest node has.
+    let largest = nodes.iter().map(|n| n.subtree.len()).max().unwrap_or(0);
     let mut ids: crate::text::FxMap<u64, u32> =
-        crate::text::FxMap::with_capacity_and_hasher(entries_len, Default::default());
+        crate::text::FxMap::with_capacity_and_hasher(largest, Default::default());
     let mut df: Vec<u32> = Vec::new();
     let mut node_ids: Vec<u32> = Vec::with_capacity(entries_len);
     for n in nodes {
@@ -529,6 +535,16 @@ mod tests {
                 dense[id as usize] = 0.0;
             }
         }
+    }
+
+    #[test]
+    fn counts_are_summed_whatever_the_number_of_lists() {
+        let lists: Vec<Vec<(u64, u32)>> =
+            vec![vec![(1, 1), (5, 2)], vec![(2, 1), (5, 1)], vec![], vec![(1, 3), (9, 1)], vec![(0, 1)]];
+        let refs: Vec<&[(u64, u32)]> = lists.iter().map(|l| &l[..]).collect();
+        assert_eq!(sum_counts(&refs), vec![(0, 1), (1, 4), (2, 1), (5, 3), (9, 1)]);
+        assert_eq!(sum_counts(&refs[..1]), lists[0]);
+        assert_eq!(sum_counts(&[]), Vec::<(u64, u32)>::new());
     }
 
     #[test]
