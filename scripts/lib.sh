@@ -31,6 +31,8 @@ need_cargo() {
 # every short run (about 0.8 ms of a 4 ms `banthao diff` on the build machines). Built
 # for the explicit target, so the window's release build (GTK, linked dynamically) keeps
 # its own artefacts. Glibc's static libraries come with build-essential (libc6-dev).
+# Nothing it runs needs glibc's run-time loading (no user or host name lookups; SQLite's
+# extension loading, which would call dlopen, stays off).
 CLI_TARGET=x86_64-unknown-linux-gnu
 CLI_LINUX=target/$CLI_TARGET/release/banthao
 build_cli_linux() {
