@@ -6,17 +6,11 @@ use banthao_core::clauses::{fill, mine, Source};
 use banthao_core::scaffold::ParentTemplate;
 use banthao_core::text::fold;
 
-const FILES: [&str; 5] = [
-    "ha-giang_ctr_tinh-uy_du-thao_2024.txt",
-    "cao-bang_kh_ban-thuong-vu.txt",
-    "lam-dong_ctrhd_tinh-uy.txt",
-    "synth_quang-tri_ctr_tinh-uy_pdf-layout.txt",
-    "synth_ha-tinh_kh_ubnd.txt",
-];
-
 fn corpus() -> Vec<(String, String, banthao_core::Document)> {
-    FILES
-        .iter()
+    // The texts the store's mining tests mine too.
+    include_str!("../../../tests/fixtures/mining-corpus.list")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|f| {
             let text =
                 std::fs::read_to_string(format!("{}/../../tests/fixtures/{f}", env!("CARGO_MANIFEST_DIR")))

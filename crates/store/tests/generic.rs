@@ -7,13 +7,7 @@ use banthao_core::scaffold::{scaffold, DraftType, IssuerKind, ParentTemplate, Pr
 use banthao_core::{builtin_places, parse_text};
 use banthao_store::Store;
 
-const FILES: [&str; 5] = [
-    "ha-giang_ctr_tinh-uy_du-thao_2024.txt",
-    "cao-bang_kh_ban-thuong-vu.txt",
-    "lam-dong_ctrhd_tinh-uy.txt",
-    "synth_quang-tri_ctr_tinh-uy_pdf-layout.txt",
-    "synth_ha-tinh_kh_ubnd.txt",
-];
+mod common;
 
 /// A new resolution, shaped like the central ones of `tests/fixtures/central/`.
 const NEW_RESOLUTION: &str = "BAN CHẤP HÀNH TRUNG ƯƠNG
@@ -45,11 +39,8 @@ IV- TỔ CHỨC THỰC HIỆN
 #[test]
 fn a_new_resolutions_draft_gets_generic_clauses_naming_its_own_resolution() {
     let mut store = Store::in_memory().unwrap();
-    for f in FILES {
-        let bytes =
-            std::fs::read(format!("{}/../../tests/fixtures/{f}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-        let doc = parse_text(std::str::from_utf8(&bytes).unwrap());
-        store.add_document(f, &bytes, &doc, "2026-11-23T10:00:00Z").unwrap();
+    for (f, bytes, doc) in common::corpus() {
+        store.add_document(&f, &bytes, &doc, "2026-11-23T10:00:00Z").unwrap();
     }
     let central = parse_text(NEW_RESOLUTION);
     let parent = ParentTemplate::from_document(&central);

@@ -5,25 +5,8 @@ use banthao_core::clauses::{mine, Source};
 use banthao_core::scaffold::ParentTemplate;
 use banthao_store::{Added, Store};
 
-const FILES: [&str; 5] = [
-    "ha-giang_ctr_tinh-uy_du-thao_2024.txt",
-    "cao-bang_kh_ban-thuong-vu.txt",
-    "lam-dong_ctrhd_tinh-uy.txt",
-    "synth_quang-tri_ctr_tinh-uy_pdf-layout.txt",
-    "synth_ha-tinh_kh_ubnd.txt",
-];
-
-fn corpus() -> Vec<(String, Vec<u8>, banthao_core::Document)> {
-    FILES
-        .iter()
-        .map(|f| {
-            let bytes =
-                std::fs::read(format!("{}/../../tests/fixtures/{f}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-            let doc = banthao_core::parse_text(std::str::from_utf8(&bytes).unwrap());
-            (f.to_string(), bytes, doc)
-        })
-        .collect()
-}
+mod common;
+use common::corpus;
 
 /// (parent section, template, provinces) of every mined clause, sorted.
 type Key = (Option<String>, String, Vec<String>);
